@@ -1,0 +1,250 @@
+"""Quality benchmark: cleantext and peers on the scrapinghub article pages.
+
+Usage (from the repository root)::
+
+    python benchmarks/quality.py ../shared/data/scrapinghub [--limit N]
+        [--systems full-text,cleantext-text,...] [--jobs N]
+        [--json results.json] [--per-page pages.csv]
+
+Every page is parsed once into its full-page text, which all text-track systems
+share; html-track systems get the raw page. The metric is the benchmark's own
+(see ``benchmarks/scrapinghub.py``). A system that raises on a page is scored as
+having produced an empty output there and the error is counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.scrapinghub import (  # noqa: E402
+    Page, Scores, aggregate, f1_score, full_page_text, load_pages, page_precision,
+    page_recall, shingle_scores,
+)
+from benchmarks.systems import (  # noqa: E402
+    HTML, SYSTEMS, SYSTEMS_BY_KEY, Extractor, System, Unavailable,
+)  # noqa: E402
+
+FULL_TEXT_KEY = "full-text"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one system did on one page: its scores, time taken and error (if any)."""
+
+    scores: Scores
+    seconds: float
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """All systems' outcomes on one page, plus the time of the shared parse."""
+
+    page_id: str
+    parse_seconds: float
+    outcomes: dict[str, Outcome]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: a system's aggregate numbers, or why it did not run."""
+
+    system: System
+    status: str | None = None
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    pages: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def select_systems(keys: str | None) -> list[System]:
+    """Return the systems named in the comma-separated ``keys`` (all when ``None``)."""
+    if not keys:
+        return list(SYSTEMS)
+    wanted = [key.strip() for key in keys.split(",") if key.strip()]
+    unknown = [key for key in wanted if key not in SYSTEMS_BY_KEY]
+    if unknown:
+        raise SystemExit(f"unknown system(s) {', '.join(unknown)}; "
+                         f"choose from {', '.join(SYSTEMS_BY_KEY)}")
+    return [SYSTEMS_BY_KEY[key] for key in wanted]
+
+
+def load_extractors(systems: Iterable[System]) -> dict[str, Extractor | str]:
+    """Return, per system key, its extractor or the reason it cannot run."""
+    loaded: dict[str, Extractor | str] = {}
+    for system in systems:
+        try:
+            loaded[system.key] = system.loader()
+        except Unavailable as reason:
+            loaded[system.key] = str(reason)
+    return loaded
+
+
+# --------------------------------------------------------------------------- running
+
+_WORKER_EXTRACTORS: dict[str, Extractor] = {}
+
+
+def init_worker(keys: Sequence[str]) -> None:
+    """Load the runnable extractors of ``keys`` into this process."""
+    _WORKER_EXTRACTORS.clear()
+    loaded = load_extractors(select_systems(",".join(keys)))
+    _WORKER_EXTRACTORS.update({k: v for k, v in loaded.items() if callable(v)})
+
+
+def run_system(extract: Extractor, page_input: object, gold: str) -> Outcome:
+    """Run one extractor on one input; an exception counts as an empty output."""
+    start = time.perf_counter()
+    try:
+        output, error = extract(page_input), None
+    except Exception as exc:  # noqa: BLE001 -- any failure of a peer is scored
+        output, error = "", f"{type(exc).__name__}: {exc}"[:200]
+    seconds = time.perf_counter() - start
+    return Outcome(shingle_scores(output, gold), seconds, error)
+
+
+def evaluate_page(page: Page) -> PageResult:
+    """Score every loaded extractor on ``page``, parsing it once for the text track."""
+    start = time.perf_counter()
+    text = full_page_text(page.html)
+    parse_seconds = time.perf_counter() - start
+    outcomes = {
+        key: run_system(extract, page.html if SYSTEMS_BY_KEY[key].track == HTML else text,
+                        page.gold)
+        for key, extract in _WORKER_EXTRACTORS.items()
+    }
+    return PageResult(page.id, parse_seconds, outcomes)
+
+
+def run(pages: Sequence[Page], runnable_keys: Sequence[str], jobs: int) -> list[PageResult]:
+    """Evaluate all pages, in ``jobs`` worker processes when ``jobs`` > 1."""
+    if jobs <= 1:
+        init_worker(runnable_keys)
+        return [evaluate_page(page) for page in pages]
+    with ProcessPoolExecutor(jobs, initializer=init_worker,
+                             initargs=(tuple(runnable_keys),)) as pool:
+        return list(pool.map(evaluate_page, pages, chunksize=4))
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def summarise(system: System, loaded: Extractor | str, results: Sequence[PageResult]) -> Row:
+    """Return the table row of ``system`` from the per-page results."""
+    if isinstance(loaded, str):
+        return Row(system, status=loaded)
+    outcomes = [result.outcomes[system.key] for result in results]
+    precision, recall, f1 = aggregate(outcome.scores for outcome in outcomes)
+    seconds = sum(outcome.seconds for outcome in outcomes)
+    if system.key == FULL_TEXT_KEY:
+        seconds += sum(result.parse_seconds for result in results)
+    return Row(system, None, precision, recall, f1, len(outcomes),
+               sum(outcome.error is not None for outcome in outcomes), seconds)
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    """Return the rows as one aligned plain-text table."""
+    width = max(len("system"), *(len(row.system.label) for row in rows))
+    header = (f"{'system':<{width}}  {'precision':>9}  {'recall':>6}  {'F1':>5}  "
+              f"{'pages':>5}  {'errors':>6}  {'seconds':>7}")
+    lines = [header, "-" * len(header)]
+    for row in rows:
+        if row.status:
+            lines.append(f"{row.system.label:<{width}}  {row.status}")
+            continue
+        lines.append(f"{row.system.label:<{width}}  {row.precision:>9.3f}  {row.recall:>6.3f}  "
+                     f"{row.f1:>5.3f}  {row.pages:>5}  {row.errors:>6}  {row.seconds:>7.1f}")
+    return "\n".join(lines)
+
+
+def rows_as_json(rows: Sequence[Row], pages: int, wall_seconds: float) -> dict:
+    """Return the numbers of the table as a JSON-ready dict."""
+    return {
+        "pages": pages,
+        "wall_seconds": round(wall_seconds, 2),
+        "systems": {
+            row.system.key: {"label": row.system.label, "track": row.system.track,
+                             "status": row.status or "ok", "precision": row.precision,
+                             "recall": row.recall, "f1": row.f1, "pages": row.pages,
+                             "errors": row.errors, "seconds": round(row.seconds, 3)}
+            for row in rows
+        },
+    }
+
+
+def write_per_page(path: Path, results: Sequence[PageResult]) -> None:
+    """Write one CSV line per (page, system) with P/R/F1, normalised counts and error."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "system", "precision", "recall", "f1",
+                         "tp", "fp", "fn", "seconds", "error"])
+        for result in results:
+            for key, outcome in result.outcomes.items():
+                writer.writerow([result.page_id, key, *page_prf(outcome.scores),
+                                 *(f"{x:.4f}" for x in outcome.scores),
+                                 f"{outcome.seconds:.4f}", outcome.error or ""])
+
+
+def page_prf(scores: Scores) -> list[str]:
+    """Return a page's precision, recall and F1 as CSV cells (empty when undefined)."""
+    precision, recall = page_precision(scores), page_recall(scores)
+    f1 = f1_score(precision or 0.0, recall or 0.0)
+    return ["" if x is None else f"{x:.4f}" for x in (precision, recall, f1)]
+
+
+# --------------------------------------------------------------------------- main
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, help="scrapinghub data folder")
+    parser.add_argument("--limit", type=int, help="only the first N ids (sorted)")
+    parser.add_argument("--systems", help="comma-separated keys: "
+                        + ",".join(system.key for system in SYSTEMS))
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
+    parser.add_argument("--per-page", type=Path, help="write per-page scores to this CSV file")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    args = parse_args(argv)
+    start = time.perf_counter()
+    systems = select_systems(args.systems)
+    loaded = load_extractors(systems)
+    pages = load_pages(args.data, args.limit)
+    runnable = [key for key, value in loaded.items() if callable(value)]
+    results = run(pages, runnable, args.jobs)
+    rows = [summarise(system, loaded[system.key], results) for system in systems]
+    wall = time.perf_counter() - start
+    print(format_table(rows))
+    print(f"\n{len(pages)} pages, {wall:.1f} s wall time. 'seconds' is time spent in the "
+          "system; text-track rows exclude the shared full-page parse, which is counted "
+          "in the no-cleaning row.")
+    if args.json:
+        args.json.write_text(json.dumps(rows_as_json(rows, len(pages), wall), indent=2) + "\n")
+    if args.per_page:
+        write_per_page(args.per_page, results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

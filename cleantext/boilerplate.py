@@ -1,0 +1,260 @@
+"""The declarative rule kinds, applied to canonical text (one paragraph per line).
+
+* ``drop-line``: a paragraph that is entirely a known chrome phrase or pattern
+  is removed ("Comments", "Hot Topics", "Also Read: ...").
+* ``truncate-after``: a comment-section or related-links marker in the last
+  part of the document (at or after ``min_position`` of its length) starts the
+  site's tail; the marker and everything after it are removed.
+* ``strip-inline``: a span inside a paragraph is removed (a dangling
+  attribution stub); a paragraph left empty is removed whole.
+* ``headline``: the first paragraph, when it reads as a headline, loses the site
+  or section tagline after a separator such as `` | ``.
+
+All rules of one kind are compiled into one pattern (one named group per rule)
+when a :class:`RuleSet` is built, and matched in one pass over the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .edits import Change, RuleRef
+from .packs import Rule
+
+_TERMINAL = ".!?…"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of canonical text: its index and span."""
+
+    index: int
+    start: int
+    end: int
+
+
+_PARA_RE = regex.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs (non-empty lines) of canonical text, in order."""
+    return [Paragraph(i, m.start(), m.end()) for i, m in enumerate(_PARA_RE.finditer(text))]
+
+
+def removal_changes(text: str, paras: list[Paragraph], drop: dict[int, tuple[RuleRef, str]]
+                    ) -> list[Change]:
+    """Changes that remove the paragraphs in ``drop`` with their separators.
+
+    Canonical text stays canonical: one change per removed paragraph, which
+    takes the blank line after it, or, in a run that reaches the end of the
+    document, the blank line before it; removing every paragraph leaves "".
+    """
+    out: list[Change] = []
+    last = len(paras) - 1
+    everything = len(drop) == len(paras)
+    # a removed run that reaches the end eats the separators before its paragraphs
+    tail_from = last + 1
+    while tail_from - 1 in drop:
+        tail_from -= 1
+    for p in paras:
+        if p.index not in drop:
+            continue
+        rule, detail = drop[p.index]
+        if everything:
+            start, end = p.start, paras[p.index + 1].start if p.index < last else len(text)
+        elif p.index >= tail_from:
+            start, end = paras[p.index - 1].end, p.end
+        else:
+            start, end = p.start, paras[p.index + 1].start
+        out.append(Change(start, end, "", rule, detail))
+    return out
+
+
+def _word_count(s: str) -> int:
+    return len(s.split())
+
+
+@dataclass
+class _Compiled:
+    pattern: regex.Pattern
+    rules: dict[str, Rule]
+
+
+def _compile(rules: list[Rule], anchor: str) -> _Compiled | None:
+    if not rules:
+        return None
+    groups = [f"(?P<{r.id}>{r.regex_source()})" for r in rules]
+    body = "|".join(groups)
+    if anchor == "line":
+        source = rf"(?m)^(?:{body})$"
+    else:
+        source = f"(?m){body}"
+    return _Compiled(regex.compile(source), {r.id: r for r in rules})
+
+
+class RuleSet:
+    """The rules for one language, compiled once: one pattern per kind."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = list(rules)
+        by_kind = {k: [r for r in rules if r.kind == k] for k in
+                   ("drop-line", "truncate-after", "strip-inline", "headline")}
+        self._drop = _compile(by_kind["drop-line"], "line")
+        self._truncate = _compile(by_kind["truncate-after"], "line")
+        self._strip = _compile(by_kind["strip-inline"], "inline")
+        self._headlines = by_kind["headline"]
+        self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
+
+    # -- drop-line --------------------------------------------------------
+    def drop_line_changes(self, text: str) -> list[Change]:
+        """Remove every paragraph that is wholly a chrome phrase or pattern."""
+        if self._drop is None:
+            return []
+        paras = None
+        drop: dict[int, tuple[RuleRef, str]] = {}
+        for m in self._drop.pattern.finditer(text):
+            rule = self._drop.rules[m.lastgroup]
+            if rule.max_words is not None and _word_count(m.group()) > rule.max_words:
+                continue
+            if paras is None:
+                paras = paragraphs(text)
+                starts = {p.start: p.index for p in paras}
+            idx = starts.get(m.start())
+            if idx is not None and paras[idx].end == m.end():
+                drop[idx] = (self._refs[rule.id], "")
+        if not drop:
+            return []
+        return removal_changes(text, paras, drop)
+
+    # -- truncate-after ---------------------------------------------------
+    def truncate_changes(self, text: str) -> list[Change]:
+        """Remove a late comment/related-section marker and everything after it."""
+        if self._truncate is None or not text:
+            return []
+        n = len(text)
+        for m in self._truncate.pattern.finditer(text):
+            rule = self._truncate.rules[m.lastgroup]
+            if rule.max_words is not None and _word_count(m.group()) > rule.max_words:
+                continue
+            if m.start() < rule.min_position * n or m.start() == 0:
+                continue
+            paras = paragraphs(text)
+            first = next(p.index for p in paras if p.start == m.start())
+            detail = f"marker at {m.start() / n:.0%} of the text"
+            ref = self._refs[rule.id]
+            return removal_changes(text, paras, {p.index: (ref, detail) for p in paras[first:]})
+        return []
+
+    # -- strip-inline -----------------------------------------------------
+    def strip_inline_changes(self, text: str) -> list[Change]:
+        """Remove inline spans; a paragraph that would be left empty is dropped whole."""
+        if self._strip is None:
+            return []
+        spans = []
+        for m in self._strip.pattern.finditer(text):
+            span = _within_line(text, m.start(), m.end())
+            if span is not None:
+                spans.append((*span, self._refs[m.lastgroup]))
+        if not spans:
+            return []
+        paras = paragraphs(text)
+        out: list[Change] = []
+        drop: dict[int, tuple[RuleRef, str]] = {}
+        j = 0
+        for p in paras:
+            mine = []
+            while j < len(spans) and spans[j][0] < p.end:
+                if spans[j][0] >= p.start:
+                    mine.append(spans[j])
+                j += 1
+            if not mine:
+                continue
+            if not _remaining(text, p, mine):
+                drop[p.index] = (mine[0][2], "")
+                continue
+            for s, e, ref in mine:
+                out.append(_tidy_inline(text, p, s, e, ref))
+        if drop:
+            out.extend(removal_changes(text, paras, drop))
+            out.sort(key=lambda c: c.start)
+        return out
+
+    # -- headline ---------------------------------------------------------
+    def headline_changes(self, text: str) -> list[Change]:
+        """Strip a site/section tagline from the first paragraph when it reads as a headline."""
+        if not self._headlines or not text:
+            return []
+        end = text.find("\n")
+        first = text[: end if end >= 0 else len(text)]
+        if first[-1:] in ".!…:;,":
+            return []
+        for rule in self._headlines:
+            if rule.max_words is not None and _word_count(first) > rule.max_words:
+                continue
+            for sep in rule.separators:
+                if sep not in first:
+                    continue
+                parts = first.split(sep)
+                keep = max(range(len(parts)), key=lambda i: (_word_count(parts[i]), -i))
+                if _word_count(parts[keep]) < 2:
+                    continue
+                starts = []
+                pos = 0
+                for part in parts:
+                    starts.append(pos)
+                    pos += len(part) + len(sep)
+                k_start = starts[keep]
+                k_end = k_start + len(parts[keep])
+                ref = self._refs[rule.id]
+                out = []
+                if k_start > 0:
+                    out.append(Change(0, k_start, "", ref, f"tagline before {sep.strip()!r}"))
+                if k_end < len(first):
+                    out.append(Change(k_end, len(first), "", ref, f"tagline after {sep.strip()!r}"))
+                return out
+        return []
+
+
+def _within_line(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Trim a match to one line: patterns' leading or trailing ``\\s`` may reach
+    across a paragraph break, which an inline span never does."""
+    while s < e and text[s].isspace() and "\n" in text[s:e]:
+        if text[s] == "\n":
+            s = text.index("\n", s) + 1
+        else:
+            nl = text.find("\n", s, e)
+            if nl < 0 or text[s:nl].strip():
+                break
+            s = nl + 1
+    nl = text.find("\n", s, e)
+    if nl >= 0:
+        if text[nl:e].strip():
+            return None
+        e = nl
+    return (s, e) if e > s and text[s:e].strip() else None
+
+
+def _remaining(text: str, p: Paragraph, spans) -> str:
+    """The paragraph text left after removing ``spans``."""
+    parts = []
+    pos = p.start
+    for s, e, _ in spans:
+        parts.append(text[pos:s])
+        pos = e
+    parts.append(text[pos : p.end])
+    return "".join(parts).strip()
+
+
+def _tidy_inline(text: str, p: Paragraph, s: int, e: int, ref: RuleRef) -> Change:
+    """Widen an inline removal so that no edge space or double space is left behind."""
+    if e == p.end:
+        while s > p.start and text[s - 1] == " ":
+            s -= 1
+    elif s == p.start:
+        while e < p.end and text[e] == " ":
+            e += 1
+    elif text[s - 1] == " " and text[e] == " ":
+        e += 1
+    return Change(s, e, "", ref)

@@ -1,0 +1,156 @@
+"""The pipeline: small stages composed in a fixed order.
+
+1. NF001 line breaks, NF002 invisible characters, NF003/NF004 repair and NFC,
+   NF005 spaces, QT001/QT002 quotes, LY001 paragraph layout: the text is now
+   canonical (one paragraph per line, one blank line between).
+2. The language is detected (unless given) and the rule set for it chosen.
+3. Boilerplate stages, repeated until nothing changes (so that ``clean`` is
+   idempotent): headline taglines, truncate-after markers, drop-line rules,
+   strip-inline rules, the tag-list heuristic.
+4. NM001 name tables.
+
+:class:`Cleaner` builds and compiles everything once; ``clean`` runs the
+stages on a :class:`~cleantext.edits.PlainDoc` (no bookkeeping), ``explain`` on
+a :class:`~cleantext.edits.TracedDoc` and reports every change as an
+:class:`~cleantext.edits.Edit` against the input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import normalize as nf
+from .boilerplate import RuleSet
+from .edits import PlainDoc, Result, TracedDoc
+from .language import detect_language
+from .names import build_name_table
+from .packs import Pack, builtin_pack_paths, load_pack, merge_rules
+from .taglist import tag_list_changes
+
+QUOTE_STYLES = ("ascii", "typographic", "keep")
+_MAX_ROUNDS = 5
+
+
+def _paths(value: str | Path | Iterable[str | Path] | None) -> list[Path]:
+    if value is None:
+        return []
+    if isinstance(value, (str, Path)):
+        return [Path(value)]
+    return [Path(v) for v in value]
+
+
+def _require_text(text: object, what: str = "text") -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"cleantext expects {what} as str, got {type(text).__name__}"
+                        + (" (decode bytes first, or use clean_html for HTML bytes)"
+                           if isinstance(text, (bytes, bytearray)) else ""))
+    return text
+
+
+class Cleaner:
+    """A reusable cleaner: rule packs and name tables are loaded and compiled once.
+
+    Options (the same names as the command's flags):
+
+    * ``lang``: ISO 639-1 code, or None to detect per document;
+    * ``names``: extra name-table files; ``builtin_names``: use the shipped tables;
+    * ``rules``: extra rule-pack files (they add, replace or disable rules by id);
+    * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``.
+    """
+
+    def __init__(self, *, lang: str | None = None,
+                 names: str | Path | Sequence[str | Path] | None = None,
+                 builtin_names: bool = True,
+                 rules: str | Path | Sequence[str | Path] | None = None,
+                 quotes: str = "ascii") -> None:
+        if quotes not in QUOTE_STYLES:
+            raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
+        if lang is not None and (not isinstance(lang, str) or not lang.strip()):
+            raise ValueError(f"lang must be a language code such as 'en', got {lang!r}")
+        self.lang = lang.strip().lower() if lang else None
+        self.quotes = quotes
+        self._packs: list[Pack] = [load_pack(p) for p in builtin_pack_paths()]
+        self._packs += [load_pack(p) for p in _paths(rules)]
+        self._names = build_name_table(_paths(names), builtin=builtin_names)
+        self._rulesets: dict[str | None, RuleSet] = {}
+
+    # -- configuration ----------------------------------------------------
+    def ruleset(self, language: str | None) -> RuleSet:
+        """The compiled rules for ``language`` (neutral packs plus that language's)."""
+        rs = self._rulesets.get(language)
+        if rs is None:
+            packs = [p for p in self._packs if p.language in ("*", language)]
+            rs = self._rulesets[language] = RuleSet(merge_rules(packs))
+        return rs
+
+    @property
+    def languages(self) -> list[str]:
+        """Languages that have a rule pack."""
+        return sorted({p.language for p in self._packs} - {"*"})
+
+    # -- the pipeline -----------------------------------------------------
+    def _normalize(self, doc, fast: bool) -> None:
+        if fast:
+            text = nf.fix_line_breaks(doc.text)
+            text = nf.remove_invisibles(text)
+            text = nf.repair(text)
+            text = nf.fix_spaces(text)
+            text = nf.fix_quotes(text, self.quotes)
+            doc.text = nf.layout(text)
+            return
+        doc.apply(nf.line_break_changes(doc.text))
+        doc.apply(nf.invisible_changes(doc.text))
+        doc.apply(nf.repair_changes(doc.text))
+        doc.apply(nf.space_changes(doc.text))
+        doc.apply(nf.quote_changes(doc.text, self.quotes))
+        doc.apply(nf.layout_changes(doc.text))
+
+    def _remove_boilerplate(self, doc, rs: RuleSet) -> None:
+        stages = (rs.headline_changes, rs.truncate_changes, rs.drop_line_changes,
+                  rs.strip_inline_changes, tag_list_changes)
+        for _ in range(_MAX_ROUNDS):
+            changed = False
+            for stage in stages:
+                changes = stage(doc.text)
+                if changes:
+                    doc.apply(changes)
+                    changed = True
+            if not changed:
+                break
+
+    def _run(self, doc) -> str | None:
+        self._normalize(doc, fast=isinstance(doc, PlainDoc))
+        language = self.lang or detect_language(doc.text)
+        self._remove_boilerplate(doc, self.ruleset(language))
+        doc.apply(self._names.changes(doc.text))
+        return language
+
+    def clean(self, text: str) -> str:
+        """Canonical text of ``text`` (no trace kept)."""
+        doc = PlainDoc(_require_text(text))
+        self._run(doc)
+        return doc.text
+
+    def explain(self, text: str) -> Result:
+        """Canonical text, its language and every change, with spans into ``text``."""
+        doc = TracedDoc(_require_text(text))
+        language = self._run(doc)
+        return Result(doc.text, language, doc.edits())
+
+    def clean_html(self, html: str | bytes) -> str:
+        """Canonical text of an HTML page."""
+        return self.clean(self.html_text(html))
+
+    def explain_html(self, html: str | bytes) -> Result:
+        """``explain`` for an HTML page; spans refer to the page's extracted text."""
+        return self.explain(self.html_text(html))
+
+    @staticmethod
+    def html_text(html: str | bytes) -> str:
+        """The visible text of a page, before cleaning."""
+        if not isinstance(html, (str, bytes, bytearray)):
+            raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
+        from .html import html_to_text
+
+        return html_to_text(bytes(html) if isinstance(html, bytearray) else html)

@@ -1,0 +1,316 @@
+"""Changes, edits and the trace that maps every change back to the input.
+
+Every pipeline stage looks at the current text and returns a list of
+:class:`Change` objects: non-overlapping ``(start, end, replacement)`` spans in
+*current* coordinates, each tagged with the :class:`RuleRef` that asked for it.
+
+Two document types apply those changes:
+
+* :class:`PlainDoc` just splices the text (the fast path behind ``clean()``);
+* :class:`TracedDoc` also keeps a piece table that maps the current text back to
+  the original input, so that at the end every change is reported as an
+  :class:`Edit` whose span is an offset range *in the input*.  Replaying the
+  edits on the input (:func:`replay`) gives the output, which a test proves.
+
+When a later change overlaps the output of an earlier one (a dropped paragraph
+that contained a repaired quote, say), the two become one edit: the later rule
+is reported as its ``code`` and the earlier ones are listed in ``also``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRef:
+    """What a change is attributed to: a rule id, its kind and its one-line reason."""
+
+    code: str
+    kind: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A replacement of ``text[start:end]`` by ``replacement`` in current coordinates."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: RuleRef
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One reported change: ``input[span[0]:span[1]] == before`` became ``after``.
+
+    ``action`` is the rule kind (``drop-line``, ``substitute``, ...), ``why`` the
+    rule's one-line rationale, ``detail`` what decided in this instance (for
+    heuristic rules: the signals; for names: how the variant was matched).
+    """
+
+    code: str
+    action: str
+    span: tuple[int, int]
+    before: str
+    after: str
+    why: str
+    detail: str = ""
+    also: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        """A JSON-ready view of the edit."""
+        out = {
+            "code": self.code,
+            "action": self.action,
+            "span": list(self.span),
+            "before": self.before,
+            "after": self.after,
+            "why": self.why,
+        }
+        if self.detail:
+            out["detail"] = self.detail
+        if self.also:
+            out["also"] = list(self.also)
+        return out
+
+
+def splice(text: str, changes: Iterable[Change]) -> str:
+    """Apply sorted, non-overlapping changes to ``text`` and return the result."""
+    parts: list[str] = []
+    pos = 0
+    for ch in changes:
+        parts.append(text[pos : ch.start])
+        parts.append(ch.replacement)
+        pos = ch.end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def replay(text: str, edits: Iterable[Edit]) -> str:
+    """Apply reported edits (spans in input coordinates) to the input text."""
+    parts: list[str] = []
+    pos = 0
+    for ed in sorted(edits, key=lambda e: e.span):
+        start, end = ed.span
+        if start < pos:
+            raise ValueError(f"overlapping edits at {ed.span}")
+        if text[start:end] != ed.before:
+            raise ValueError(f"edit {ed.code} at {ed.span} does not match the input")
+        parts.append(text[pos:start])
+        parts.append(ed.after)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class PlainDoc:
+    """The fast document: changes are spliced, nothing is remembered."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def apply(self, changes: list[Change]) -> None:
+        """Replace the current text by the text with ``changes`` applied."""
+        if changes:
+            self.text = splice(self.text, changes)
+
+    def set_text(self, text: str, rule: RuleRef) -> None:
+        """Replace the current text wholesale (fast path of a whole-text stage)."""
+        self.text = text
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A run of current text and the input range it came from.
+
+    ``rules`` is empty for an untouched copy of the input (which may be split
+    anywhere); otherwise the piece is the output of those rules, latest first,
+    and is indivisible.
+    """
+
+    orig_start: int
+    orig_end: int
+    text: str
+    rules: tuple[RuleRef, ...] = ()
+    detail: str = ""
+
+
+class TracedDoc:
+    """A document that records every change against the input (for ``explain``)."""
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.text = text
+        self._pieces: list[_Piece] = [_Piece(0, len(text), text)] if text else []
+
+    def set_text(self, text: str, rule: RuleRef) -> None:
+        """Replace the whole text by ``text``; changes are found line by line."""
+        self.apply(diff_changes(self.text, text, rule))
+
+    def apply(self, changes: list[Change]) -> None:
+        """Apply sorted, non-overlapping ``changes`` (current coordinates)."""
+        if not changes:
+            return
+        pieces = self._pieces
+        n = len(pieces)
+        new: list[_Piece] = []
+        i = 0  # next unconsumed piece
+        cur = 0  # current-text offset where pieces[i] starts
+        for s, e, replacement, rules, detail in self._align(changes):
+            while i < n and cur + len(pieces[i].text) <= s:
+                cur += len(pieces[i].text)
+                new.append(pieces[i])
+                i += 1
+            if i < n and cur < s:  # untouched input straddles s: split it
+                p, k = pieces[i], s - cur
+                new.append(_Piece(p.orig_start, p.orig_start + k, p.text[:k]))
+                pieces[i] = _Piece(p.orig_start + k, p.orig_end, p.text[k:])
+                cur = s
+            orig_start = pieces[i].orig_start if i < n else len(self.original)
+            orig_end = orig_start
+            absorbed: list[RuleRef] = []
+            while i < n and cur < e:
+                p = pieces[i]
+                p_end = cur + len(p.text)
+                if p_end > e:  # untouched input straddles e: split it
+                    k = e - cur
+                    orig_end = p.orig_start + k
+                    pieces[i] = _Piece(p.orig_start + k, p.orig_end, p.text[k:])
+                    cur = e
+                    break
+                absorbed.extend(p.rules)
+                orig_end = p.orig_end
+                cur = p_end
+                i += 1
+            new.append(_Piece(orig_start, orig_end, replacement, (*rules, *absorbed), detail))
+        new.extend(pieces[i:])
+        self._pieces = [p for p in new if p.text or p.rules]
+        self.text = "".join(p.text for p in self._pieces)
+
+    def _align(self, changes: list[Change]):
+        """Widen changes to whole earlier outputs and merge those that meet.
+
+        An earlier rule's output is indivisible (its input span cannot be cut),
+        so a change that touches it takes it whole; two changes that touch the
+        same output become one.  Yields ``(start, end, replacement, rules, detail)``.
+        """
+        starts: list[int] = []
+        pos = 0
+        for p in self._pieces:
+            starts.append(pos)
+            pos += len(p.text)
+        groups: list[list] = []
+        for ch in changes:
+            s, e = ch.start, ch.end
+            k = max(bisect.bisect_right(starts, s) - 1, 0)
+            while k < len(starts) and starts[k] < e or (k < len(starts) and s == e and starts[k] < s):
+                p = self._pieces[k]
+                ps, pe = starts[k], starts[k] + len(p.text)
+                if p.rules and pe > ps and ((ps < e and pe > s) or (s == e and ps < s < pe)):
+                    s, e = min(s, ps), max(e, pe)
+                k += 1
+            if groups and s < groups[-1][1]:
+                groups[-1][1] = max(groups[-1][1], e)
+                groups[-1][2].append(ch)
+            else:
+                groups.append([s, e, [ch]])
+        for s, e, members in groups:
+            if len(members) == 1 and (members[0].start, members[0].end) == (s, e):
+                ch = members[0]
+                yield s, e, ch.replacement, (ch.rule,), ch.detail
+                continue
+            local = [Change(c.start - s, c.end - s, c.replacement, c.rule) for c in members]
+            rules = tuple(dict.fromkeys(c.rule for c in members))
+            detail = "; ".join(c.detail for c in members if c.detail)
+            yield s, e, splice(self.text[s:e], local), rules, detail
+
+    def edits(self) -> list[Edit]:
+        """The changes so far, as edits against the input, in input order."""
+        out: list[Edit] = []
+        orig = self.original
+        for p in self._pieces:
+            if not p.rules:
+                continue
+            before = orig[p.orig_start : p.orig_end]
+            if before == p.text:
+                continue  # changed and changed back
+            head = p.rules[0]
+            also = tuple(dict.fromkeys(r.code for r in p.rules[1:] if r.code != head.code))
+            out.append(
+                Edit(head.code, head.kind, (p.orig_start, p.orig_end), before, p.text,
+                     head.why, p.detail, also)
+            )
+        return out
+
+
+def diff_changes(old: str, new: str, rule: RuleRef) -> list[Change]:
+    """Changes that turn ``old`` into ``new``, found line by line.
+
+    Used to trace whole-text fixers (ftfy, NFC).  Lines are compared one to one
+    when the line count is kept; within a changed line the common prefix and
+    suffix are kept out of the change, so a repaired character is reported as
+    that character, not as the whole line.
+    """
+    if old == new:
+        return []
+    old_lines = old.split("\n")
+    new_lines = new.split("\n")
+    if len(old_lines) != len(new_lines):
+        return [Change(0, len(old), new, rule)]
+    changes: list[Change] = []
+    pos = 0
+    for a, b in zip(old_lines, new_lines):
+        if a != b:
+            changes.extend(_narrow(pos, a, b, rule))
+        pos += len(a) + 1
+    return changes
+
+
+def _narrow(offset: int, a: str, b: str, rule: RuleRef) -> list[Change]:
+    """One change per differing region of two strings (prefix/suffix trimmed)."""
+    import difflib
+
+    if len(a) * len(b) > 4_000_000:  # keep pathological lines linear
+        return [Change(offset, offset + len(a), b, rule)]
+    out = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            out.append(Change(offset + i1, offset + i2, b[j1:j2], rule))
+    return out
+
+
+@dataclass(slots=True)
+class Result:
+    """What :meth:`Cleaner.explain` returns: the text, its language and every change."""
+
+    text: str
+    language: str | None
+    changes: list[Edit] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """How many changes each rule code made."""
+        out: dict[str, int] = {}
+        for ed in self.changes:
+            out[ed.code] = out.get(ed.code, 0) + 1
+        return out
+
+    def as_dict(self) -> dict:
+        """A JSON-ready view of the result."""
+        return {
+            "text": self.text,
+            "language": self.language,
+            "changes": [e.as_dict() for e in self.changes],
+            "counts": self.counts(),
+            "flags": list(self.flags),
+        }
