@@ -82,16 +82,12 @@ class _Compiled:
     rules: dict[str, Rule]
 
 
-def _compile(rules: list[Rule], anchor: str) -> _Compiled | None:
+def _compile(rules: list[Rule]) -> _Compiled | None:
+    """One pattern for all ``rules``: a named group per rule, so a match names its rule."""
     if not rules:
         return None
-    groups = [f"(?P<{r.id}>{r.regex_source()})" for r in rules]
-    body = "|".join(groups)
-    if anchor == "line":
-        source = rf"(?m)^(?:{body})$"
-    else:
-        source = f"(?m){body}"
-    return _Compiled(regex.compile(source), {r.id: r for r in rules})
+    body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
+    return _Compiled(regex.compile(f"(?m){body}"), {r.id: r for r in rules})
 
 
 class RuleSet:
@@ -101,32 +97,34 @@ class RuleSet:
         self.rules = list(rules)
         by_kind = {k: [r for r in rules if r.kind == k] for k in
                    ("drop-line", "truncate-after", "strip-inline", "headline")}
-        self._drop = _compile(by_kind["drop-line"], "line")
-        self._truncate = _compile(by_kind["truncate-after"], "line")
-        self._strip = _compile(by_kind["strip-inline"], "inline")
+        self._drop = _compile(by_kind["drop-line"])
+        self._truncate = _compile(by_kind["truncate-after"])
+        self._strip = _compile(by_kind["strip-inline"])
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
 
     # -- drop-line --------------------------------------------------------
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: list[Paragraph]):
+        """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
+        if compiled is None:
+            return
+        fullmatch = compiled.pattern.fullmatch
+        for p in paras:
+            m = fullmatch(text, p.start, p.end)
+            if m is None:
+                continue
+            rule = compiled.rules[m.lastgroup]
+            if rule.max_words is None or _word_count(m.group()) <= rule.max_words:
+                yield p, rule
+
     def drop_line_changes(self, text: str) -> list[Change]:
         """Remove every paragraph that is wholly a chrome phrase or pattern."""
         if self._drop is None:
             return []
-        paras = None
-        drop: dict[int, tuple[RuleRef, str]] = {}
-        for m in self._drop.pattern.finditer(text):
-            rule = self._drop.rules[m.lastgroup]
-            if rule.max_words is not None and _word_count(m.group()) > rule.max_words:
-                continue
-            if paras is None:
-                paras = paragraphs(text)
-                starts = {p.start: p.index for p in paras}
-            idx = starts.get(m.start())
-            if idx is not None and paras[idx].end == m.end():
-                drop[idx] = (self._refs[rule.id], "")
-        if not drop:
-            return []
-        return removal_changes(text, paras, drop)
+        paras = paragraphs(text)
+        drop = {p.index: (self._refs[rule.id], "") for p, rule in
+                self._line_matches(self._drop, text, paras)}
+        return removal_changes(text, paras, drop) if drop else []
 
     # -- truncate-after ---------------------------------------------------
     def truncate_changes(self, text: str) -> list[Change]:
@@ -134,17 +132,13 @@ class RuleSet:
         if self._truncate is None or not text:
             return []
         n = len(text)
-        for m in self._truncate.pattern.finditer(text):
-            rule = self._truncate.rules[m.lastgroup]
-            if rule.max_words is not None and _word_count(m.group()) > rule.max_words:
+        paras = paragraphs(text)
+        for p, rule in self._line_matches(self._truncate, text, paras):
+            if p.index == 0 or p.start < rule.min_position * n:
                 continue
-            if m.start() < rule.min_position * n or m.start() == 0:
-                continue
-            paras = paragraphs(text)
-            first = next(p.index for p in paras if p.start == m.start())
-            detail = f"marker at {m.start() / n:.0%} of the text"
+            detail = f"marker at {p.start / n:.0%} of the text"
             ref = self._refs[rule.id]
-            return removal_changes(text, paras, {p.index: (ref, detail) for p in paras[first:]})
+            return removal_changes(text, paras, {q.index: (ref, detail) for q in paras[p.index:]})
         return []
 
     # -- strip-inline -----------------------------------------------------

@@ -1,0 +1,11 @@
+"""Every rule implemented in code, for the documentation and the fixture meta-test.
+
+Declarative rules live in the TOML packs; rules that need code declare a
+:class:`~cleantext.normalize.CodeRule` in their module and are listed here.
+"""
+
+from __future__ import annotations
+
+from . import names, normalize, taglist
+
+CODE_RULES = [*normalize.CODE_RULES, taglist.TAG_LIST, names.NAME_TABLE]
