@@ -30,6 +30,21 @@ from .taglist import tag_list_changes
 
 QUOTE_STYLES = ("ascii", "typographic", "keep")
 _MAX_ROUNDS = 5
+MAX_REMOVED = 0.8
+
+
+def overdelete_reason(words_in: int, words_out: int, max_removed: float = MAX_REMOVED) -> str:
+    """Why a document counts as over-deleted ("" when it does not).
+
+    The guard: cleaning that empties a document with words, or removes more
+    than ``max_removed`` of its words, is flagged so no article vanishes silently.
+    """
+    if words_in == 0:
+        return ""
+    if words_out == 0:
+        return "all text removed"
+    removed = 1 - words_out / words_in
+    return f"{removed:.0%} of words removed" if removed > max_removed else ""
 
 
 def _paths(value: str | Path | Iterable[str | Path] | None) -> list[Path]:
@@ -136,7 +151,18 @@ class Cleaner:
         """Canonical text, its language and every change, with spans into ``text``."""
         doc = TracedDoc(_require_text(text))
         language = self._run(doc)
-        return Result(doc.text, language, doc.edits())
+        result = Result(doc.text, language, doc.edits())
+        reason = overdelete_reason(len(text.split()), len(doc.text.split()))
+        if reason:
+            result.flags.append(f"over-deleted: {reason}")
+        return result
+
+    def normalize_only(self, text: str) -> str:
+        """Canonical text without boilerplate removal (formatting and names only)."""
+        doc = PlainDoc(_require_text(text))
+        self._normalize(doc, fast=True)
+        doc.apply(self._names.changes(doc.text))
+        return doc.text
 
     def clean_html(self, html: str | bytes) -> str:
         """Canonical text of an HTML page."""
