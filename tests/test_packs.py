@@ -1,0 +1,90 @@
+"""Rule packs load strictly; their examples hold; user packs extend and disable."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from cleantext import Cleaner, RulePackError
+from cleantext.packs import builtin_pack_paths, load_pack
+
+GOOD_RULE = 'id = "US001"\nname = "promo"\nkind = "drop-line"\nwhy = "House ads."\nphrases = ["Buy our mug"]\n'
+
+
+def _pack(tmp_path, body: str):
+    path = tmp_path / "pack.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _rules():
+    for path in builtin_pack_paths():
+        for rule in load_pack(path).rules:
+            yield pytest.param(rule, id=rule.id)
+
+
+@pytest.mark.parametrize("rule", list(_rules()))
+def test_rule_examples(rule):
+    """Each rule's own examples: ``match`` lines are matched whole, ``keep`` lines are not."""
+    pattern = regex.compile(rule.regex_source())
+    for line in rule.examples_match:
+        if rule.kind in ("drop-line", "truncate-after"):
+            assert pattern.fullmatch(line), line
+        elif rule.kind == "strip-inline":
+            assert pattern.search(line), line
+    for line in rule.examples_keep:
+        if rule.kind in ("drop-line", "truncate-after"):
+            assert not pattern.fullmatch(line) or (
+                rule.max_words is not None and len(line.split()) > rule.max_words), line
+        elif rule.kind == "strip-inline":
+            assert not pattern.search(line), line
+    assert rule.examples_match and rule.examples_keep, "every rule needs examples both ways"
+
+
+def test_builtin_ids_are_unique():
+    ids = [r.id for p in builtin_pack_paths() for r in load_pack(p).rules]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("body,field", [
+    ("[[rule]]\n" + GOOD_RULE + 'colour = "red"\n', "colour"),
+    ("[[rule]]\n" + GOOD_RULE.replace("drop-line", "explode"), "kind"),
+    ("[[rule]]\n" + GOOD_RULE.replace('["Buy our mug"]', '"Buy our mug"'), "phrases"),
+    ("[[rule]]\n" + GOOD_RULE + "patterns = ['(unclosed']\n", "patterns"),
+    ("[[rule]]\n" + GOOD_RULE.replace('why = "House ads."\n', ""), "why"),
+    ("[[rule]]\n" + GOOD_RULE.replace('"US001"', '"lower1"'), "id"),
+    ("[[rule]]\n" + GOOD_RULE + "min_position = 0.5\n", "min_position"),
+    ("[pack]\nlanguages = 'en'\n[[rule]]\n" + GOOD_RULE, "pack.languages"),
+])
+def test_bad_pack_names_file_rule_and_field(tmp_path, body, field):
+    path = _pack(tmp_path, body)
+    with pytest.raises(RulePackError) as err:
+        load_pack(path)
+    assert str(path) in str(err.value)
+    assert err.value.field == field
+
+
+def test_toml_syntax_error_names_the_file(tmp_path):
+    path = _pack(tmp_path, "[[rule]\nid = ")
+    with pytest.raises(RulePackError, match="not valid TOML"):
+        load_pack(path)
+
+
+def test_user_pack_replaces_a_builtin_rule_by_id(tmp_path):
+    path = _pack(tmp_path, '[pack]\nlanguage = "en"\n[[rule]]\nid = "RL002"\nname = "x"\n'
+                 'kind = "drop-line"\nwhy = "y"\nphrases = ["Only this"]\n')
+    text = "Real text stays here.\n\nHot Topics\n\nOnly this\n"
+    assert Cleaner(lang="en").clean(text) == "Real text stays here.\n\nOnly this\n"
+    assert Cleaner(lang="en", rules=[path]).clean(text) == "Real text stays here.\n\nHot Topics\n"
+
+
+def test_user_pack_disables_with_enabled_false(tmp_path):
+    path = _pack(tmp_path, '[[rule]]\nid = "NE001"\nname = "x"\nkind = "drop-line"\nwhy = "y"\n'
+                 'patterns = ["x"]\nenabled = false\n')
+    text = "Real text stays here.\n\nhttps://example.com/a\n"
+    assert Cleaner(lang="en", rules=[path]).clean(text) == text
+
+
+def test_patterns_compile_once_per_cleaner():
+    cleaner = Cleaner(lang="en")
+    assert cleaner.ruleset("en") is cleaner.ruleset("en")
