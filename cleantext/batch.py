@@ -14,7 +14,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .cleaner import Cleaner, overdelete_reason
 from .fileio import InputError, decode_bytes, looks_like_html
@@ -70,15 +70,11 @@ class WorkerOptions:
         return _cleaner_for(self)
 
 
-_CLEANERS: dict[int, Cleaner] = {}
-
-
 def _cleaner_for(options: WorkerOptions) -> Cleaner:
-    key = hash(tuple(sorted((k, v) for k, v in options.cleaner.items())))
-    cleaner = _CLEANERS.get(key)
-    if cleaner is None:
-        cleaner = _CLEANERS[key] = Cleaner(**options.cleaner)
-    return cleaner
+    """The Cleaner of ``options``, built once per process (shared cache of the package)."""
+    from . import _cleaner
+
+    return _cleaner(options.cleaner)
 
 
 def clean_task(task: Task, options: WorkerOptions) -> Outcome:
@@ -120,8 +116,8 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
         out.error = exc.strerror or str(exc)
     except (TypeError, ValueError, RecursionError) as exc:
         out.error = f"cannot clean: {exc}"
-    if record is not None:
-        out.record = _output_record(record, out, options)
+    if record is not None or out.record is not None:
+        out.record = _output_record(record if record is not None else out.record, out, options)
     return out
 
 
@@ -130,8 +126,10 @@ def _jsonl_text(task: Task, out: Outcome) -> tuple[dict, str]:
     try:
         record = json.loads(task.data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        out.record = {"cleantext_raw": task.data.decode("utf-8", errors="replace").rstrip("\n")}
         raise InputError(f"not a JSON object: {exc}") from None
     if not isinstance(record, dict):
+        out.record = {"cleantext_raw": record}
         raise InputError("not a JSON object")
     value = record.get(task.jsonl_field)
     if not isinstance(value, str):
@@ -179,10 +177,16 @@ def _init_worker(options: WorkerOptions) -> None:
 
 
 def _run_chunk(tasks: list[Task]) -> list[Outcome]:
-    return [clean_task(t, _WORKER_OPTIONS) for t in tasks]
+    return run_chunk(tasks, _WORKER_OPTIONS)
 
 
-def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+def run_chunk(tasks: list[Task], options: WorkerOptions) -> list[Outcome]:
+    """Clean a chunk of tasks in this process: the unit of work a worker receives."""
+    return [clean_task(t, options) for t in tasks]
+
+
+def chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    """``tasks`` in lists of ``size`` (the last one shorter), read lazily."""
     chunk: list[Task] = []
     for t in tasks:
         chunk.append(t)
@@ -191,6 +195,24 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def run_windowed(submit: Callable[[list[Task]], Any], tasks: Iterable[Task],
+                 chunk_size: int, window: int) -> Iterator[Outcome]:
+    """Outcomes of ``tasks`` in input order, with at most ``window`` chunks in flight.
+
+    ``submit(chunk)`` starts cleaning a chunk somewhere and returns a future
+    (anything with ``.result()``: a ``concurrent.futures`` or a dask future).
+    The input is read only as fast as results are consumed, so memory is
+    bounded by the window, not by the length of the stream.
+    """
+    pending: deque = deque()
+    for chunk in chunks(tasks, chunk_size):
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def run_tasks(tasks: Iterable[Task], options: WorkerOptions, jobs: int = 1,
@@ -205,13 +227,7 @@ def run_tasks(tasks: Iterable[Task], options: WorkerOptions, jobs: int = 1,
         for t in tasks:
             yield clean_task(t, options)
         return
-    window = window or 4 * jobs
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                              initargs=(options,)) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(tasks, chunk_size):
-            pending.append(pool.submit(_run_chunk, chunk))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        yield from run_windowed(lambda chunk: pool.submit(_run_chunk, chunk), tasks,
+                                chunk_size, window or 4 * jobs)

@@ -93,15 +93,38 @@ def _compile(rules: list[Rule]) -> _Compiled | None:
 class RuleSet:
     """The rules for one language, compiled once: one pattern per kind."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], language: str | None = None) -> None:
         self.rules = list(rules)
+        self.language = language
         by_kind = {k: [r for r in rules if r.kind == k] for k in
                    ("drop-line", "truncate-after", "strip-inline", "headline")}
         self._drop = _compile(by_kind["drop-line"])
         self._truncate = _compile(by_kind["truncate-after"])
+        self._comment_markers = _compile([r for r in by_kind["truncate-after"]
+                                          if r.name.startswith("comment")])
         self._strip = _compile(by_kind["strip-inline"])
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
+        from .blocks import BlockScorer  # blocks builds on this module's helpers
+
+        self._blocks = BlockScorer(language, self._is_chrome, self._is_marker)
+
+    def _is_chrome(self, line: str) -> bool:
+        """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
+        return any(c is not None and c.pattern.fullmatch(line) is not None
+                   for c in (self._drop, self._truncate))
+
+    def _is_marker(self, line: str) -> bool:
+        """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
+        ``comment-...``), wherever it stands?  Related-link markers are left out: sites
+        put related boxes inside the article too."""
+        return self._comment_markers is not None and any(True for _ in self._line_matches(
+            self._comment_markers, line, [Paragraph(0, 0, len(line))]))
+
+    # -- block scoring (BS001/BS002, see cleantext.blocks) ------------------
+    def block_changes(self, text: str) -> list[Change]:
+        """Remove what lies outside the page's main run of prose."""
+        return self._blocks.changes(text)
 
     # -- drop-line --------------------------------------------------------
     def _line_matches(self, compiled: _Compiled | None, text: str, paras: list[Paragraph]):

@@ -1,6 +1,6 @@
 """The pipeline: small stages composed in a fixed order.
 
-1. NF001 line breaks, NF002 invisible characters, NF003/NF004 repair and NFC,
+1. NF001 line breaks, NF003/NF004 repair and NFC, NF002 invisible characters,
    NF005 spaces, QT001/QT002 quotes, LY001 paragraph layout: the text is now
    canonical (one paragraph per line, one blank line between).
 2. The language is detected (unless given) and the rule set for it chosen.
@@ -96,7 +96,7 @@ class Cleaner:
         rs = self._rulesets.get(language)
         if rs is None:
             packs = [p for p in self._packs if p.language in ("*", language)]
-            rs = self._rulesets[language] = RuleSet(merge_rules(packs))
+            rs = self._rulesets[language] = RuleSet(merge_rules(packs), language)
         return rs
 
     @property
@@ -105,25 +105,30 @@ class Cleaner:
         return sorted({p.language for p in self._packs} - {"*"})
 
     # -- the pipeline -----------------------------------------------------
-    def _normalize(self, doc, fast: bool) -> None:
+    def _normalize(self, doc, fast: bool) -> str | None:
+        """Canonical text; returns the language, given or detected before the quote
+        stage (typographic quotes follow the language)."""
         if fast:
             text = nf.fix_line_breaks(doc.text)
-            text = nf.remove_invisibles(text)
             text = nf.repair(text)
+            text = nf.remove_invisibles(text)
             text = nf.fix_spaces(text)
-            text = nf.fix_quotes(text, self.quotes)
+            language = self.lang or detect_language(text)
+            text = nf.fix_quotes(text, self.quotes, language)
             doc.text = nf.layout(text)
-            return
+            return language
         doc.apply(nf.line_break_changes(doc.text))
-        doc.apply(nf.invisible_changes(doc.text))
         doc.apply(nf.repair_changes(doc.text))
+        doc.apply(nf.invisible_changes(doc.text))
         doc.apply(nf.space_changes(doc.text))
-        doc.apply(nf.quote_changes(doc.text, self.quotes))
+        language = self.lang or detect_language(doc.text)
+        doc.apply(nf.quote_changes(doc.text, self.quotes, language))
         doc.apply(nf.layout_changes(doc.text))
+        return language
 
     def _remove_boilerplate(self, doc, rs: RuleSet) -> None:
         stages = (rs.headline_changes, rs.truncate_changes, rs.drop_line_changes,
-                  rs.strip_inline_changes, tag_list_changes)
+                  rs.strip_inline_changes, tag_list_changes, rs.block_changes)
         for _ in range(_MAX_ROUNDS):
             changed = False
             for stage in stages:
@@ -135,8 +140,7 @@ class Cleaner:
                 break
 
     def _run(self, doc) -> str | None:
-        self._normalize(doc, fast=isinstance(doc, PlainDoc))
-        language = self.lang or detect_language(doc.text)
+        language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
         self._remove_boilerplate(doc, self.ruleset(language))
         doc.apply(self._names.changes(doc.text))
         return language

@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = p.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=int, default=0,
                      help="worker processes (default: all cores; 1 = no pool)")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local process pool (default), or dask (needs the dask extra)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="with --engine dask: the scheduler to use, e.g. tcp://host:8786 "
+                          "(default: a local cluster of --jobs processes)")
     p.add_argument("--version", action="version", version=f"cleantext {__version__}")
     return p
 
@@ -265,6 +270,16 @@ def _jsonl_tasks(src: Source, args, file_index: int) -> Iterator[Task]:
             stream.close()
 
 
+def _dask_engine():
+    """The dask engine's runner; a usage error when the dask extra is not installed."""
+    try:
+        from .dask import run_tasks_dask
+    except ImportError as exc:
+        raise UsageError(f"--engine dask needs the dask extra "
+                         f"(pip install 'cleantext-articles[dask]'): {exc}") from None
+    return run_tasks_dask
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:2] == ["names", "discover"]:
@@ -288,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
             trace_in_record=args.format == "json",
         )
         options.check()  # loads packs and tables once: errors are usage errors
+        if args.scheduler and args.engine != "dask":
+            raise UsageError("--scheduler needs --engine dask")
+        dask_engine = _dask_engine() if args.engine == "dask" else None
     except (UsageError, RulePackError, ValueError) as exc:
         print(f"cleantext: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -296,13 +314,17 @@ def main(argv: list[str] | None = None) -> int:
     summary = Summary()
     summary.failed += len(errors)
     jobs = args.jobs or os.cpu_count() or 1
-    if not args.jsonl and len(sources) < 32:
-        jobs = 1  # a pool costs more than it saves on a handful of files
+    if dask_engine is not None:
+        outcomes = dask_engine(_tasks(sources, args), options, args.scheduler, jobs)
+    else:
+        if not args.jsonl and len(sources) < 32:
+            jobs = 1  # a pool costs more than it saves on a handful of files
+        outcomes = run_tasks(_tasks(sources, args), options, jobs)
     bar = _progress(None if args.jsonl else len(sources), args.quiet)
     writer = _Writer(args, sources)
     finished = False
     try:
-        for outcome in run_tasks(_tasks(sources, args), options, jobs):
+        for outcome in outcomes:
             summary.add(outcome)
             writer.write(outcome, summary)
             if bar is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -54,11 +55,18 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
     if b"\x00" in data:
-        raise InputError("binary data (NUL bytes)")
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise InputError("binary data (NUL bytes)")
+        return utf16
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if _UTF8_MULTIBYTE.search(data):
+        # Valid UTF-8 with some stray legacy bytes: a file pasted together from
+        # two sources.  The stray bytes are read as cp1252, the rest as UTF-8.
+        return Decoded(data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8+cp1252")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -68,6 +76,37 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode(best.encoding), best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"could not decode as {best.encoding}") from None
+
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CP1252_FALLBACK = "cleantext-cp1252-fallback"
+
+
+def _decode_stray_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: undecodable bytes are read as cp1252 (latin-1 where cp1252 has a hole)."""
+    bad = err.object[err.start : err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _decode_stray_bytes)
+
+
+def _bomless_utf16(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark: NULs in every other byte, decodable, few controls."""
+    if len(data) % 2 or len(data) < 4:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros >= 0.6 * half and (even if encoding == "utf-16-le" else odd) == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if not _looks_binary(text.encode("utf-8")):
+                return Decoded(text, encoding)
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -1,23 +1,269 @@
-"""Language detection: deterministic, on a bounded sample.
+"""Language detection: a cheap fast path first, seeded ``langdetect`` when unsure.
 
-``langdetect`` is probabilistic; its factory is seeded once so the same text
-always gives the same answer.  Only a bounded sample is read (the first
-paragraphs that look like prose, up to :data:`SAMPLE_CHARS` characters), so the
-cost does not grow with the document.  Text with too few letters gets ``None``
-and is cleaned with the language-neutral pack only.
+Only a bounded sample is read (the first paragraphs that look like prose, up
+to :data:`SAMPLE_CHARS` characters), so the cost does not grow with the
+document.  Text with too few letters gets ``None`` and is cleaned with the
+language-neutral pack only.
+
+The fast path (:func:`quick_detect`) settles the clear cases:
+
+1. **Script.**  Letters are counted per writing system.  When no script holds
+   :data:`MIXED_SHARE` of them the document is mixed and gets ``None``.  A
+   script used by one language settles it (Greek ``el``, Hebrew ``he``,
+   Georgian ``ka``, Armenian ``hy``, Thai ``th``, Hangul ``ko``, ...); Han
+   with kana is ``ja``, Han alone ``zh``.
+2. **Letters unique to a language** (Cyrillic only): a language whose
+   alphabet lacks letters that the sample uses more than a stray number of
+   times is ruled out (і ї є ґ leave Ukrainian, Belarusian, Kazakh; ы э ё rule
+   out Ukrainian and Bulgarian; ђ ћ mean Serbian, ѓ ќ ѕ Macedonian, ...).
+3. **Stopwords.**  The sample's distinct words are looked up in the
+   stoplists that jusText ships (:func:`justext.get_stoplist`) for the
+   candidate languages of the script; a hit counts ``1 / n`` when ``n``
+   candidates list the word, so words shared by related languages weigh
+   little.  The best language wins when its score is high enough, a clear
+   multiple of the runner-up's, and it also lists the most of the words.
+
+Anything else is *unsure* and goes to ``langdetect``, whose factory is seeded
+once so the same text always gives the same answer; its answer is taken when
+its probability is at least :data:`MIN_PROBABILITY`, otherwise ``None``.
 """
 
 from __future__ import annotations
 
+import bisect
 import threading
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 SAMPLE_CHARS = 1500
 MIN_LETTERS = 20
+MIXED_SHARE = 0.6  # below this share for the main script, a document is mixed: None
+MIN_PROBABILITY = 0.8  # langdetect's answers below this are "unsure": None
+MIN_SCORE = 1.5  # weighted stopword hits the best language needs
+MIN_RATIO = 2.0  # ... and how many times the runner-up's score
+STRAY_LETTERS = 3  # this many letters foreign to an alphabet may be quotes or names
+STRAY_SHARE = 0.01  # ... or this share of the script's letters, whichever is larger
+
 _LETTERS_RE = regex.compile(r"\p{L}")
+_WORD_RE = regex.compile(r"\p{L}+")
 _lock = threading.Lock()
 _ready = False
+
+# --- scripts -----------------------------------------------------------------
+
+# (first code point, script) for the blocks that matter; a code point belongs
+# to the last block starting at or before it.  Letters outside them are "Other".
+_BLOCKS = [
+    (0x0000, "Latin"), (0x0250, "Other"), (0x0370, "Greek"), (0x0400, "Cyrillic"),
+    (0x0530, "Armenian"), (0x0590, "Hebrew"), (0x0600, "Arabic"), (0x0700, "Other"),
+    (0x0750, "Arabic"), (0x0780, "Other"), (0x0900, "Devanagari"), (0x0980, "Bengali"),
+    (0x0A00, "Gurmukhi"), (0x0A80, "Gujarati"), (0x0B00, "Other"), (0x0B80, "Tamil"),
+    (0x0C00, "Telugu"), (0x0C80, "Kannada"), (0x0D00, "Malayalam"), (0x0D80, "Sinhala"),
+    (0x0E00, "Thai"), (0x0E80, "Lao"), (0x0F00, "Other"), (0x1000, "Myanmar"),
+    (0x10A0, "Georgian"), (0x1100, "Hangul"), (0x1200, "Ethiopic"), (0x13A0, "Other"),
+    (0x1780, "Khmer"), (0x1800, "Other"), (0x1C80, "Cyrillic"), (0x1C90, "Georgian"),
+    (0x1CC0, "Other"), (0x1E00, "Latin"), (0x1F00, "Greek"), (0x2000, "Other"),
+    (0x2D00, "Georgian"), (0x2D30, "Other"), (0x2DE0, "Cyrillic"), (0x2E00, "Other"),
+    (0x2E80, "Han"), (0x3040, "Kana"), (0x3100, "Other"), (0x3130, "Hangul"),
+    (0x3190, "Other"), (0x31F0, "Kana"), (0x3200, "Other"), (0x3400, "Han"),
+    (0xA000, "Other"), (0xA640, "Cyrillic"), (0xA6A0, "Other"), (0xA720, "Latin"),
+    (0xA800, "Other"), (0xAC00, "Hangul"), (0xD7B0, "Other"), (0xF900, "Han"),
+    (0xFB00, "Other"), (0xFB1D, "Hebrew"), (0xFB50, "Arabic"), (0xFE00, "Other"),
+    (0xFE70, "Arabic"), (0xFF00, "Other"), (0xFF66, "Kana"), (0xFFA0, "Other"),
+    (0x20000, "Han"), (0x30000, "Other"),
+]
+_BLOCK_STARTS = [start for start, _ in _BLOCKS]
+
+# A script that one language writes (among the languages worth telling apart here).
+SCRIPT_LANGUAGE = {
+    "Greek": "el", "Armenian": "hy", "Hebrew": "he", "Bengali": "bn", "Gurmukhi": "pa",
+    "Gujarati": "gu", "Tamil": "ta", "Telugu": "te", "Kannada": "kn", "Malayalam": "ml",
+    "Sinhala": "si", "Thai": "th", "Lao": "lo", "Myanmar": "my", "Georgian": "ka",
+    "Hangul": "ko", "Ethiopic": "am", "Khmer": "km",
+}
+KANA_SHARE = 0.1  # Han text with this share of kana is Japanese
+
+# Candidate languages of the scripts that many languages share, with the name
+# of their jusText stoplist.  Codes are langdetect's where it knows the language.
+CANDIDATES = {
+    "Latin": {
+        "af": "Afrikaans", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh",
+        "da": "Danish", "de": "German", "en": "English", "es": "Spanish", "et": "Estonian",
+        "eu": "Basque", "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician",
+        "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic",
+        "it": "Italian", "lt": "Lithuanian", "lv": "Latvian", "ms": "Malay", "nl": "Dutch",
+        "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+        "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili",
+        "tl": "Tagalog", "tr": "Turkish", "vi": "Vietnamese", "az": "Azerbaijani",
+    },
+    "Cyrillic": {
+        "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "sr": "Serbian",
+        "mk": "Macedonian", "be": "Belarusian", "kk": "Kazakh",
+    },
+    "Arabic": {"ar": "Arabic", "fa": "Persian", "ur": "Urdu"},
+    "Devanagari": {"hi": "Hindi", "mr": "Marathi", "ne": "Nepali"},
+}
+
+# Alphabets used to rule languages out by letters they do not write.
+_RU = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+ALPHABETS = {
+    "ru": _RU,
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "bg": "абвгдежзийѝклмнопрстуфхцчшщъьюя",
+    "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "sr": "абвгдђежзијклљмнњопрстћуфхцчџш",
+    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+    "kk": _RU + "әғқңөұүһі",
+}
+
+
+@lru_cache(maxsize=4096)
+def script_of(char: str) -> str:
+    """The writing system of one letter, by Unicode block (see :data:`_BLOCKS`)."""
+    return _BLOCKS[bisect.bisect_right(_BLOCK_STARTS, ord(char)) - 1][1]
+
+
+def script_counts(text: str) -> Counter:
+    """Letters of ``text`` per script."""
+    counts: Counter = Counter()
+    for char, n in Counter(text).items():
+        if char.isalpha():
+            counts[script_of(char)] += n
+    return counts
+
+
+# --- stopword profiles --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profiles:
+    """For one script: each stopword's weighted votes, ``{word: ((code, weight), ...)}``."""
+
+    votes: dict[str, tuple[tuple[str, float], ...]]
+
+
+def _stoplist(name: str) -> frozenset[str]:
+    import justext
+
+    return justext.get_stoplist(name)
+
+
+def build_profiles(candidates: dict[str, str], script: str) -> Profiles:
+    """Stopword votes for ``candidates``: a word listed by ``n`` of them weighs ``1/n``.
+
+    Only stoplist entries that are one word in the script itself are used
+    (jusText's lists also hold tokens such as ``(англ.`` or English ``the``).
+    """
+    listed: dict[str, list[str]] = {}
+    for code, name in candidates.items():
+        for word in _stoplist(name):
+            if _WORD_RE.fullmatch(word) and all(script_of(c) == script for c in word):
+                listed.setdefault(word, []).append(code)
+    return Profiles({w: tuple((c, 1.0 / len(codes)) for c in codes)
+                     for w, codes in listed.items()})
+
+
+_profiles: dict[str, Profiles] = {}
+
+
+def profiles(script: str) -> Profiles:
+    """The stopword profiles of ``script``, built once on first use."""
+    prof = _profiles.get(script)
+    if prof is None:
+        with _lock:
+            prof = _profiles.get(script)
+            if prof is None:
+                prof = _profiles[script] = build_profiles(CANDIDATES[script], script)
+    return prof
+
+
+def stopword_scores(words: set[str], prof: Profiles, allowed=None) -> tuple[Counter, Counter]:
+    """Stopword hits per language over the distinct ``words`` (only ``allowed`` codes,
+    when given): weighted by how few candidates list each word, and plain counts."""
+    weighted: Counter = Counter()
+    plain: Counter = Counter()
+    votes = prof.votes
+    for word in words:
+        for code, weight in votes.get(word, ()):
+            if allowed is None or code in allowed:
+                weighted[code] += weight
+                plain[code] += 1
+    return weighted, plain
+
+
+def letter_candidates(letters: Counter, total: int) -> set[str]:
+    """Cyrillic languages whose alphabet holds all but a stray few of the letters used."""
+    stray = max(STRAY_LETTERS, STRAY_SHARE * total)
+    return {code for code, alphabet in ALPHABETS.items()
+            if sum(n for ch, n in letters.items() if ch not in alphabet) <= stray}
+
+
+def best_of(weighted: Counter, plain: Counter) -> str | None:
+    """The best language by weighted score when it clears :data:`MIN_SCORE`, is
+    :data:`MIN_RATIO` times the runner-up's, and also lists the most of the words
+    (one word of another language's list, "bus" in Lithuanian, cannot win)."""
+    ranked = weighted.most_common(2)
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MIN_RATIO * ranked[1][1]:
+        return None
+    best = ranked[0][0]
+    return best if plain[best] == max(plain.values()) else None
+
+
+# --- the decision ----------------------------------------------------------------
+
+UNSURE = "?"  # quick_detect's answer when langdetect must decide
+
+
+def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
+    """The first prose-like lines of ``text`` (six words, or 80 characters of unspaced
+    script), up to ``limit`` characters; all of ``text`` when no line looks like prose."""
+    picked: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        if len(line.split()) >= 6 or len(line) >= 80:
+            picked.append(line)
+            size += len(line)
+            if size >= limit:
+                break
+    out = "\n".join(picked) if picked else text
+    return out[:limit]
+
+
+def quick_detect(chunk: str) -> str | None:
+    """The fast path on a sample: a code, ``None`` (no language to speak of, or a
+    mixed document) or :data:`UNSURE` (ask langdetect)."""
+    counts = script_counts(chunk)
+    total = sum(counts.values())
+    if total < MIN_LETTERS:
+        return None
+    script, n = max(counts.items(), key=lambda kv: kv[1])
+    if script in ("Han", "Kana") or script == "Hangul" and counts["Han"]:
+        cjk = counts["Han"] + counts["Kana"] + counts["Hangul"]
+        n = cjk
+        script = ("ja" if counts["Kana"] >= KANA_SHARE * cjk
+                  else "ko" if counts["Hangul"] > counts["Han"] else "zh")
+    if n < MIXED_SHARE * total:
+        return None
+    if script in ("ja", "ko", "zh"):
+        return script
+    if script in SCRIPT_LANGUAGE:
+        return SCRIPT_LANGUAGE[script]
+    if script not in CANDIDATES:
+        return UNSURE
+    tokens = [w for w in _WORD_RE.findall(chunk.lower()) if script_of(w[0]) == script]
+    allowed = None
+    if script == "Cyrillic":
+        allowed = letter_candidates(Counter(c for w in tokens for c in w), n)
+        if len(allowed) == 1:
+            return next(iter(allowed))
+        if not allowed:
+            return UNSURE
+    return best_of(*stopword_scores(set(tokens), profiles(script), allowed)) or UNSURE
 
 
 def _factory_ready() -> None:
@@ -30,31 +276,27 @@ def _factory_ready() -> None:
             _ready = True
 
 
-def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
-    """The first prose-like lines of ``text``, up to ``limit`` characters."""
-    picked: list[str] = []
-    size = 0
-    for line in text.split("\n"):
-        if len(line.split()) >= 6:
-            picked.append(line)
-            size += len(line)
-            if size >= limit:
-                break
-    out = "\n".join(picked) if picked else text
-    return out[:limit]
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language (``zh-cn`` style codes are cut to ``zh``), or None."""
-    chunk = sample(text)
-    if len(_LETTERS_RE.findall(chunk[:400])) < MIN_LETTERS:
-        return None
+def langdetect_language(chunk: str) -> str | None:
+    """Seeded langdetect on ``chunk``: its best code (``zh-cn`` cut to ``zh``) when
+    its probability is at least :data:`MIN_PROBABILITY`, else None."""
     _factory_ready()
-    from langdetect import detect
+    from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        code = detect(chunk)
+        best = detect_langs(chunk)[0]
     except LangDetectException:
         return None
-    return code.split("-")[0]
+    return best.lang.split("-")[0] if best.prob >= MIN_PROBABILITY else None
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None (too little text, mixed, unsure).
+
+    The fast path decides when it can; langdetect only when it is unsure.
+    """
+    chunk = sample(text)
+    if len(_LETTERS_RE.findall(chunk[:400])) < MIN_LETTERS:
+        return None
+    code = quick_detect(chunk)
+    return langdetect_language(chunk) if code == UNSURE else code

@@ -1,23 +1,49 @@
-"""NM001: one spelling for every name, from name tables.
+"""NM001/NM002: one spelling for every person and place, from name tables.
 
 A name table is a TOML file of entries::
 
     [[name]]
-    canonical = "Kyiv"
-    variants = ["Kiev"]
-    exceptions = ["chicken Kiev"]     # phrases where a variant stays as written
+    canonical = "Alexander Khinshtein"
+    native = ["Александр Хинштейн"]   # native-script forms (Russian, Ukrainian, ...)
+    variants = ["Khinsten"]           # optional: other known spellings
+    exceptions = ["..."]              # optional: phrases where a variant stays as written
+    kind = "person"                   # optional: "person" or "place" (else inferred)
+    note = "..."                      # optional: free text for reviewers
 
-The rule: a variant is replaced by its canonical form where it stands as a whole
-word (or words), in the case it is written in the table or in capitals
-("KIEV" -> "KYIV"); lower-case text is never touched.  Possessives and
-hyphenated compounds keep their endings ("Kiev's" -> "Kyiv's",
-"Kiev-based" -> "Kyiv-based"), because the match ends at the word boundary.
-Longer variants win over shorter ones.  A variant inside one of its entry's
-exceptions stays as written.
+Every entry is compiled, once per table, into the spellings it claims:
+
+* the canonical form itself and the listed ``variants`` ("table");
+* every romanization of each ``native`` form by a standard scheme or an
+  English-press habit (:mod:`cleantext.translit`), labelled with the scheme.
+
+A claimed spelling is replaced under NM001; the change's ``detail`` says how it
+was claimed ("table: Kiev -> Kyiv (places_ukraine.toml)", "scheme ru:wikipedia:
+Kharkov -> Kharkiv").  NM002 is the guessed case: an unknown capitalised word
+close to a claimed spelling, under the guards of :mod:`cleantext.names_fuzzy`
+("fuzzy 89: Khinsten -> Khinshtein (near Khinshtein, canonical)").
+
+A person (``kind = "person"``, or a native form that starts with a common given
+name) claims spellings of the *surname*: "Governor Khinsten" becomes
+"Governor Khinshtein".  Spellings of the given name are only changed right
+before the surname ("Aleksandr Khinshteyn" -> "Alexander Khinshtein").  A place
+claims spellings of the whole name ("Krivoy Rog" -> "Kryvyi Rih").
+
+The rules of replacement: a spelling is replaced where it stands as a whole
+word (or words), in the case it is claimed or in capitals ("KIEV" -> "KYIV");
+lower-case text is never touched.  Possessives and hyphenated compounds keep
+their endings ("Kiev's" -> "Kyiv's", "Kiev-based" -> "Kyiv-based").  Longer
+spellings win over shorter ones.  A spelling inside one of its entry's
+``exceptions`` stays as written ("chicken Kiev", "Odessa, Texas").
+
+Claims are settled when the table is compiled: a canonical form or listed
+variant beats a generated spelling; a generated spelling that two entries
+with different canonical forms both claim, or that is an ordinary word or
+another known place (:mod:`cleantext.names_lookalikes`), is claimed by no one
+and refused to fuzzy matching as well.
 
 Lookup is indexed: capitalised words are found with one pattern and looked up
-in a dictionary keyed by first word, so the cost grows with the text, not with
-the table.
+in a dictionary keyed by first word; fuzzy candidates come from a deletion
+index.  The cost grows with the text, not with the table.
 """
 
 from __future__ import annotations
@@ -30,17 +56,30 @@ from typing import Iterable
 import regex
 
 from .edits import Change
+from .names_fuzzy import FuzzyIndex
+from .names_lookalikes import is_known_other_word
 from .normalize import CodeRule
 from .packs import RulePackError, builtin_rules_dir
+from .translit import is_given_name, native_language, romanizations
 
 NAME_TABLE = CodeRule(
     "NM001", "name-table", "substitute",
-    "One canonical spelling per person and place, so that search and counts see one name.",
+    "One canonical spelling per person and place (listed or generated from the native "
+    "form), so that search and counts see one name.",
     __name__)
+NAME_FUZZY = CodeRule(
+    "NM002", "name-fuzzy", "substitute",
+    "A capitalised word a few letters away from a table name, and no other known word, "
+    "becomes its canonical spelling.",
+    __name__)
+CODE_RULES = [NAME_TABLE, NAME_FUZZY]
 
+KINDS = ("person", "place")
 _ENTRY_KEYS = {"canonical": str, "variants": list, "exceptions": list, "native": list,
-               "note": str}
+               "note": str, "kind": str}
 _WORD_RE = regex.compile(r"\b\p{Lu}[\p{L}\p{M}]*\b")
+_GIVEN_BEFORE_RE = regex.compile(r"\b(\p{Lu}[\p{L}\p{M}]*)[ \u00a0]+$")
+_TABLE_HOWS = ("canonical", "table")
 
 
 @dataclass
@@ -52,64 +91,247 @@ class NameEntry:
     exceptions: tuple[str, ...] = ()
     native: tuple[str, ...] = ()
     source: str = ""
+    kind: str = ""
+
+    @property
+    def is_person(self) -> bool:
+        """A person: said so, or a two-word name whose native form starts with a given name."""
+        if self.kind:
+            return self.kind == "person"
+        return len(self.canonical.split()) >= 2 and any(
+            len(n.split()) >= 2 and is_given_name(n.split()[0]) for n in self.native)
+
+    @property
+    def surname(self) -> str:
+        """The canonical surname (last word) of a person."""
+        return self.canonical.split()[-1]
+
+    @property
+    def given(self) -> str:
+        """The canonical given name(s) of a person (all but the last word)."""
+        return " ".join(self.canonical.split()[:-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """A spelling an entry claims: ``text`` is replaced by ``target``.
+
+    ``how`` is "canonical", "table" or the scheme label; ``slot`` is "name"
+    (a place or a whole name), "surname" or "given".
+    """
+
+    text: str
+    target: str
+    entry: NameEntry
+    how: str
+    slot: str
+
+    def describe(self, written: str, replacement: str) -> str:
+        """The ``detail`` of a change made by this spelling."""
+        if self.how in _TABLE_HOWS:
+            return f"table: {written} -> {replacement} ({Path(self.entry.source).name})"
+        return f"scheme {self.how}: {written} -> {replacement}"
+
+    def upper(self) -> "Spelling":
+        """The same claim written in capitals ("KIEV" -> "KYIV")."""
+        return Spelling(self.text.upper(), self.target.upper(), self.entry, self.how, self.slot)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    replacement: str
+    rule: CodeRule
+    detail: str
+
+
+def entry_spellings(entry: NameEntry) -> tuple[list[Spelling], list[Spelling], list[Spelling]]:
+    """(explicit claims, generated claims, given-name spellings) of one entry.
+
+    Explicit: the canonical form (and a person's canonical surname) mapping to
+    itself, and the listed variants (one-word variants of a person are
+    surnames).  Generated: romanizations of the native forms (a person's native
+    surname; a place's whole native name).  Given: romanizations of a person's
+    native given name.
+    """
+    person = entry.is_person
+    explicit = [Spelling(entry.canonical, entry.canonical, entry, "canonical", "name")]
+    if person:
+        explicit.append(Spelling(entry.surname, entry.surname, entry, "canonical", "surname"))
+    for variant in entry.variants:
+        if person and len(variant.split()) == 1:
+            explicit.append(Spelling(variant, entry.surname, entry, "table", "surname"))
+        else:
+            explicit.append(Spelling(variant, entry.canonical, entry, "table", "name"))
+    generated, given = [], []
+    for native in entry.native:
+        languages = native_language(native, entry.native)
+        words = native.split()
+        if person and len(words) >= 2:
+            generated += [Spelling(text, entry.surname, entry, how, "surname")
+                          for text, how in romanizations(words[-1], languages).items()]
+            given += [Spelling(text, entry.given, entry, how, "given")
+                      for text, how in romanizations(words[0], languages).items()]
+        else:
+            generated += [Spelling(text, entry.canonical, entry, how, "name")
+                          for text, how in romanizations(native, languages).items()]
+    return explicit, generated, given
+
+
+def settle_claims(entries: Iterable[NameEntry]) -> tuple[dict[str, Spelling], set[str], dict]:
+    """Who owns each spelling: ``(claims, refused, given_by_entry)``.
+
+    Explicit claims win (first table first); a generated spelling is kept when
+    no explicit claim has it, it is not a known other word, and every entry that
+    generates it agrees on the canonical form.  Spellings lost to a
+    disagreement or a known word are ``refused`` (lower case).
+    """
+    claims: dict[str, Spelling] = {}
+    generated: dict[str, list[Spelling]] = {}
+    given_by_entry: dict[int, dict[str, Spelling]] = {}
+    for entry in entries:
+        explicit, gen, given = entry_spellings(entry)
+        for sp in explicit:
+            claims.setdefault(sp.text, sp)
+        for sp in gen:
+            generated.setdefault(sp.text, []).append(sp)
+        mine = given_by_entry.setdefault(id(entry), {})
+        for sp in given:
+            mine.setdefault(sp.text, sp)
+    refused: set[str] = set()
+    for text, spellings in generated.items():
+        if text in claims:
+            continue
+        if len({sp.target for sp in spellings}) > 1 or is_known_other_word(text):
+            refused.add(text.lower())
+            continue
+        claims[text] = spellings[0]
+    return claims, refused, given_by_entry
 
 
 @dataclass
 class NameTable:
-    """Name entries indexed for whole-word lookup."""
+    """Name entries compiled (lazily, once) into an exact and a fuzzy index."""
 
     entries: list[NameEntry] = field(default_factory=list)
+    fuzzy: bool = True
 
     def __post_init__(self) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], str, NameEntry]]] = {}
-        for entry in self.entries:
-            self._add(entry)
-
-    def _add(self, entry: NameEntry) -> None:
-        forms = set()
-        for variant in entry.variants:
-            if variant == entry.canonical:
-                continue
-            forms.add((variant, entry.canonical))
-            if variant.upper() != variant:
-                forms.add((variant.upper(), entry.canonical.upper()))
-        for variant, canonical in forms:
-            words = tuple(variant.split())
-            cands = self._index.setdefault(words[0], [])
-            cands.append((words, canonical, entry))
-            cands.sort(key=lambda c: -len(" ".join(c[0])))
+        self._compiled = False
 
     def extend(self, entries: Iterable[NameEntry]) -> None:
         """Add entries (later tables may add variants to the same canonical form)."""
-        for entry in entries:
-            self.entries.append(entry)
-            self._add(entry)
+        self.entries.extend(entries)
+        self._compiled = False
 
     def __len__(self) -> int:
         return len(self.entries)
 
+    def compile(self) -> "NameTable":
+        """Build the indexes (done once, before the first lookup)."""
+        claims, self._refused, self._given = settle_claims(self.entries)
+        self._exact: dict[str, list[Spelling]] = {}
+        self._fuzzy: FuzzyIndex[Spelling] = FuzzyIndex(group=lambda sp: (id(sp.entry), sp.target))
+        for sp in claims.values():
+            self._add_exact(sp)
+            if sp.text.upper() != sp.text:
+                self._add_exact(sp.upper())
+            if sp.how != "table" and " " not in sp.text and "-" not in sp.text:
+                self._fuzzy.add(sp.text, sp)
+        for spellings in self._exact.values():
+            spellings.sort(key=lambda sp: -len(sp.text))
+        self._compiled = True
+        return self
+
+    def _add_exact(self, sp: Spelling) -> None:
+        first = _WORD_RE.match(sp.text)
+        if first:
+            self._exact.setdefault(first.group(), []).append(sp)
+
+    @property
+    def spelling_count(self) -> int:
+        """How many spellings the exact index holds (capitals included)."""
+        if not self._compiled:
+            self.compile()
+        return sum(len(v) for v in self._exact.values())
+
+    def canonical_of(self, word: str) -> str | None:
+        """The canonical form of ``word`` standing alone, or None if the table knows no such name."""
+        changes = self.changes(word)
+        if changes:
+            return changes[0].replacement
+        return word if any(sp.text == word for sp in self._exact.get(word, ())) else None
+
     def changes(self, text: str) -> list[Change]:
-        """Whole-word replacements of every variant by its canonical spelling."""
-        if not self._index:
+        """Whole-word replacements of every claimed or near spelling by its canonical form."""
+        if not self._compiled:
+            self.compile()
+        if not self._exact:
             return []
         out: list[Change] = []
         pos = 0
         for m in _WORD_RE.finditer(text):
             if m.start() < pos:
                 continue
-            cands = self._index.get(m.group())
-            if not cands:
+            found = self._exact_match(text, m) or self._fuzzy_match(m)
+            if found is None:
                 continue
-            for words, canonical, entry in cands:
-                end = _match_words(text, m.start(), words)
-                if end is None or _in_exception(text, m.start(), end, entry):
-                    continue
-                variant = text[m.start() : end]
-                out.append(Change(m.start(), end, canonical, NAME_TABLE.ref,
-                                  f"table: {variant} -> {canonical} ({Path(entry.source).name})"))
-                pos = end
-                break
+            sp, end, how_detail = found
+            pos = end
+            if _in_exception(text, m.start(), end, sp.entry):
+                continue
+            match = self._with_given_name(text, m.start(), end, sp, how_detail,
+                                          out[-1].end if out else 0)
+            if match is not None:
+                out.append(Change(match.start, match.end, match.replacement, match.rule.ref,
+                                  match.detail))
         return out
+
+    def _exact_match(self, text: str, m) -> tuple[Spelling, int, None] | None:
+        for sp in self._exact.get(m.group(), ()):
+            end = _match_words(text, m.start(), tuple(sp.text.split()))
+            if end is not None:
+                return sp, end, None
+        return None
+
+    def _fuzzy_match(self, m) -> tuple[Spelling, int, str] | None:
+        if not self.fuzzy:
+            return None
+        word = m.group()
+        hit = self._fuzzy.lookup(word, refuse=self._refuses)
+        if hit is None:
+            return None
+        sp = hit.payload
+        near = f"near {sp.text}, {sp.how}"
+        return sp, m.end(), f"fuzzy {hit.score}: {word} -> {sp.target} ({near})"
+
+    def _refuses(self, word: str) -> bool:
+        return word.lower() in self._refused or is_known_other_word(word)
+
+    def _with_given_name(self, text: str, start: int, end: int, sp: Spelling,
+                         fuzzy_detail: str | None, floor: int) -> _Match | None:
+        """The change for a match, widened to a preceding given-name spelling.
+
+        A given name is changed only right before its own entry's surname.
+        Returns None when nothing changes.
+        """
+        written = text[start:end]
+        pieces = []
+        if written != sp.target:
+            pieces.append(fuzzy_detail or sp.describe(written, sp.target))
+        rule = NAME_FUZZY if fuzzy_detail and written != sp.target else NAME_TABLE
+        replacement = sp.target
+        if sp.slot == "surname":
+            before = _GIVEN_BEFORE_RE.search(text, max(floor, start - 40), start)
+            given = before and self._given.get(id(sp.entry), {}).get(before.group(1))
+            if given and given.text != given.target:
+                pieces.insert(0, given.describe(given.text, given.target))
+                replacement = given.target + text[before.end(1):start] + replacement
+                start = before.start(1)
+        if not pieces:
+            return None
+        return _Match(start, end, replacement, rule, "; ".join(pieces))
 
 
 def _match_words(text: str, start: int, words: tuple[str, ...]) -> int | None:
@@ -131,15 +353,40 @@ def _match_words(text: str, start: int, words: tuple[str, ...]) -> int | None:
 
 def _in_exception(text: str, start: int, end: int, entry: NameEntry) -> bool:
     """Is text[start:end] part of one of the entry's exception phrases?"""
-    variant = text[start:end]
+    variant = text[start:end].lower()
     for phrase in entry.exceptions:
-        k = phrase.lower().find(variant.lower())
+        low = phrase.lower()
+        k = low.find(variant)
         while k >= 0:
             lo = start - k
-            if lo >= 0 and text[lo : lo + len(phrase)].lower() == phrase.lower():
+            if lo >= 0 and text[lo : lo + len(phrase)].lower() == low:
                 return True
-            k = phrase.lower().find(variant.lower(), k + 1)
+            k = low.find(variant, k + 1)
     return False
+
+
+def _check_entry(path: Path, raw: object, k: int) -> NameEntry:
+    """One validated entry (strict: unknown keys and wrong types are errors)."""
+    label = str(raw.get("canonical", f"entry {k + 1}")) if isinstance(raw, dict) else f"entry {k + 1}"
+    if not isinstance(raw, dict):
+        raise RulePackError(path, "each [[name]] must be a table", label)
+    for key, value in raw.items():
+        if key not in _ENTRY_KEYS:
+            raise RulePackError(path, "unknown key in a name entry", label, key)
+        if not isinstance(value, _ENTRY_KEYS[key]):
+            raise RulePackError(path, f"expected {_ENTRY_KEYS[key].__name__}", label, key)
+        if isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
+            raise RulePackError(path, "expected a list of non-empty strings", label, key)
+    if not raw.get("canonical", "").strip():
+        raise RulePackError(path, "is required", label, "canonical")
+    kind = raw.get("kind", "")
+    if kind and kind not in KINDS:
+        raise RulePackError(path, f"unknown kind {kind!r} (known: {', '.join(KINDS)})", label, "kind")
+    if kind == "person" and len(raw["canonical"].split()) < 2:
+        raise RulePackError(path, "a person needs a given name and a surname", label, "canonical")
+    return NameEntry(raw["canonical"].strip(), tuple(v.strip() for v in raw.get("variants", ())),
+                     tuple(raw.get("exceptions", ())), tuple(n.strip() for n in raw.get("native", ())),
+                     str(path), kind)
 
 
 def load_name_table(path: str | Path) -> list[NameEntry]:
@@ -154,24 +401,7 @@ def load_name_table(path: str | Path) -> list[NameEntry]:
     for key in data:
         if key != "name":
             raise RulePackError(path, "unknown top-level key (known: name)", None, key)
-    entries = []
-    for k, raw in enumerate(data.get("name", [])):
-        label = str(raw.get("canonical", f"entry {k + 1}")) if isinstance(raw, dict) else f"entry {k + 1}"
-        if not isinstance(raw, dict):
-            raise RulePackError(path, "each [[name]] must be a table", label)
-        for key, value in raw.items():
-            if key not in _ENTRY_KEYS:
-                raise RulePackError(path, "unknown key in a name entry", label, key)
-            if not isinstance(value, _ENTRY_KEYS[key]):
-                raise RulePackError(path, f"expected {_ENTRY_KEYS[key].__name__}", label, key)
-            if isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
-                raise RulePackError(path, "expected a list of non-empty strings", label, key)
-        if not raw.get("canonical", "").strip():
-            raise RulePackError(path, "is required", label, "canonical")
-        entries.append(NameEntry(raw["canonical"].strip(), tuple(raw.get("variants", ())),
-                                 tuple(raw.get("exceptions", ())), tuple(raw.get("native", ())),
-                                 str(path)))
-    return entries
+    return [_check_entry(path, raw, k) for k, raw in enumerate(data.get("name", []))]
 
 
 def builtin_name_paths() -> list[Path]:
@@ -180,8 +410,8 @@ def builtin_name_paths() -> list[Path]:
 
 
 def build_name_table(paths: Iterable[str | Path] = (), builtin: bool = True) -> NameTable:
-    """The built-in tables (unless ``builtin`` is false) plus the user's ``paths``."""
+    """The built-in tables (unless ``builtin`` is false) plus the user's ``paths``, compiled."""
     table = NameTable()
     for path in [*(builtin_name_paths() if builtin else []), *paths]:
         table.extend(load_name_table(path))
-    return table
+    return table.compile()

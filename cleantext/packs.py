@@ -107,12 +107,16 @@ class Pack:
 
 
 def _phrase_regex(phrase: str, kind: str) -> str:
-    """A literal phrase as a pattern: flexible whitespace, either apostrophe style."""
-    words = [regex.escape(w) for w in phrase.split()]
+    """A literal phrase as a pattern: flexible whitespace, either apostrophe style.
+
+    For whole-line kinds a phrase without its own final punctuation also
+    matches with a trailing colon, period, ellipsis or exclamation mark
+    ("Comments:", "Related Articles...").
+    """
+    words = [regex.escape(w).replace("'", "['’]") for w in phrase.split()]
     body = r"\s+".join(words)
-    body = body.replace("'", "['’]").replace("\\'", "['’]")
-    if kind in ("drop-line", "truncate-after"):
-        body = body.rstrip() + r"[\s:.!?…]*" if not phrase.rstrip()[-1:] in ":.!?" else body
+    if kind in ("drop-line", "truncate-after") and phrase.rstrip()[-1:] not in ":.!?":
+        body += r"[\s:.!?…]*"
     return body
 
 
@@ -242,5 +246,6 @@ def merge_rules(packs: Iterable[Pack]) -> list[Rule]:
         disabled.update(pack.disable)
         for rule in pack.rules:
             by_id[rule.id] = rule
-            disabled.discard(rule.id) if rule.enabled and rule.id not in pack.disable else None
+            if rule.id not in pack.disable:
+                disabled.discard(rule.id)  # a later pack that defines the id again wins
     return [r for r in by_id.values() if r.enabled and r.id not in disabled]

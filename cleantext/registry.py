@@ -6,6 +6,7 @@ Declarative rules live in the TOML packs; rules that need code declare a
 
 from __future__ import annotations
 
-from . import names, normalize, taglist
+from . import blocks, names, normalize, taglist
 
-CODE_RULES = [*normalize.CODE_RULES, taglist.TAG_LIST, names.NAME_TABLE]
+CODE_RULES = [*normalize.CODE_RULES, taglist.TAG_LIST, blocks.BLOCK_SCORE, blocks.REPEATED_LINE,
+              *names.CODE_RULES]

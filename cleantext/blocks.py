@@ -1,0 +1,360 @@
+"""BS001/BS002: block scoring -- find the article in a whole scraped page.
+
+A naive scraper's text holds the article between menus, share buttons,
+related-link lists, banners and comments.  Phrase rules catch what they name;
+this stage decides from the *shape* of the text, in one linear pass:
+
+1. **Blocks.**  Lines are grouped into blocks: a line that does not end a
+   sentence and is followed by a line that starts in lower case or with
+   punctuation is one sentence cut by an inline link ("The" / "company shelved
+   its plans" / "for an initial public offering ..."), so the pieces are scored
+   together.
+2. **Classes** (jusText's): a block is *good* when it is long and has the
+   stopword share of running text in the detected language (justext's
+   stoplists), *near-good* when it is medium-long with that share, *short*
+   when it is too short to judge and *bad* otherwise.  Without a stoplist,
+   sentence punctuation stands in for the stopword share.
+3. **Values.**  A good block is worth its words; a near-good block half of
+   them; short and bad blocks cost, more so inside a link-list run (many
+   short blocks in a row), when they are repeated on the page, or when a
+   chrome phrase of the packs matches them.
+4. **Main span.**  The run of blocks with the largest total value (a maximum
+   sum sub-array, as in Finn et al.'s Body Text Extraction) is the article:
+   short lines between good paragraphs (subheadings, link fragments) are kept
+   because the prose around them outweighs them; a menu or a list of links
+   is long enough to cut the run.  The headline just before it (a line of
+   the page title, or the first line) is kept with it.
+5. **BS001** removes every block outside that span; **BS002** removes short
+   lines inside it that the page prints several times (buttons, labels).
+
+Conservative by construction: a document without bad blocks, or without a
+single good one, or too short to have chrome, is left alone, and the span is
+never empty.  Removing what is outside the span leaves a text whose span is
+the whole text, so the stage is idempotent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from .boilerplate import Paragraph, paragraphs, removal_changes
+from .edits import Change, RuleRef
+from .normalize import CodeRule
+
+BLOCK_SCORE = CodeRule(
+    "BS001", "block-score", "drop-line",
+    "Text outside the page's main run of prose (menus, link lists, banners, footers) "
+    "is page furniture, not the article.",
+    __name__)
+REPEATED_LINE = CodeRule(
+    "BS002", "repeated-line", "drop-line",
+    "A short line the page prints several times is a button or label, not article text.",
+    __name__)
+
+# jusText's thresholds (characters, stopword share).
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+# Below this many paragraphs a text is taken to be an article already.
+MIN_PARAGRAPHS = 6
+# A run of at least this many consecutive short/bad blocks is a link list.
+LINK_RUN = 4
+# What a short block costs, and how much more chrome in a link-list run or repeated costs.
+SHORT_COST = 2.0
+RUN_FACTOR = 2.0
+REPEAT_FACTOR = 2.0
+# How far before the span the headline may stand (in blocks).
+HEADLINE_REACH = 8
+HEADLINE_MAX_WORDS = 30
+# A section marker ends the span only after this many words of good prose in it.
+MARKER_AFTER_WORDS = 50
+
+# ISO 639-1 code -> justext stoplist name.
+STOPLIST_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
+    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "gu": "Gujarati",
+    "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
+    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ka": "Georgian", "kn": "Kannada",
+    "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
+    "ml": "Malayalam", "mr": "Marathi", "ms": "Malay", "ne": "Nepali", "nl": "Dutch",
+    "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk",
+    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
+    "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian",
+    "ur": "Urdu", "vi": "Vietnamese",
+}
+
+_WORD_RE = regex.compile(r"\w+")
+_TERMINAL_RE = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
+_OPEN_END_RE = regex.compile(r"[(\[“‘«,–—-]$")
+
+
+@lru_cache(maxsize=None)
+def stoplist(language: str | None) -> frozenset[str]:
+    """justext's stoplist for an ISO 639-1 code (lower case), or an empty set."""
+    name = STOPLIST_NAMES.get(language or "")
+    if name is None:
+        return frozenset()
+    try:
+        import justext
+    except ImportError:  # the stopword signal is then replaced by punctuation
+        return frozenset()
+    try:
+        return frozenset(w.lower() for w in justext.get_stoplist(name))
+    except (ValueError, OSError):
+        return frozenset()
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive paragraphs scored together (``first``..``last`` paragraph indices)."""
+
+    first: int
+    last: int
+    chars: int = 0
+    words: int = 0
+    stopwords: int = 0
+    terminal: bool = False
+    cls: str = "bad"
+    value: float = 0.0
+    repeated: bool = False
+    chrome: bool = False
+    run: int = 0
+
+    def detail(self) -> str:
+        """The signals behind the block's value, for ``explain``."""
+        share = self.stopwords / self.words if self.words else 0.0
+        parts = [f"score {self.value:+.1f}: {self.cls}", f"{self.words} words",
+                 f"stopwords {share:.0%}" if self.stopwords else "no stopwords",
+                 "ends a sentence" if self.terminal else "no sentence end"]
+        if self.run >= LINK_RUN:
+            parts.append(f"link-list run of {self.run}")
+        if self.repeated:
+            parts.append("repeated on the page")
+        if self.chrome:
+            parts.append("chrome phrase")
+        return ", ".join(parts)
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Is ``line`` the rest of the sentence ``prev`` (cut by an inline link)?"""
+    if _TERMINAL_RE.search(prev):
+        return False
+    return bool(_CONTINUES_RE.match(line)) or bool(_OPEN_END_RE.search(prev))
+
+
+def make_blocks(lines: list[str]) -> list[Block]:
+    """Group lines into blocks: a sentence cut by inline links is one block."""
+    blocks: list[Block] = []
+    for i, line in enumerate(lines):
+        if blocks and _continues(lines[i - 1], line):
+            blocks[-1].last = i
+        else:
+            blocks.append(Block(i, i))
+    return blocks
+
+
+def classify(block: Block, text: str, stops: frozenset[str]) -> None:
+    """Fill in the block's length, stopword and punctuation signals and its class."""
+    tokens = _WORD_RE.findall(text)
+    block.chars = len(text)
+    block.words = len(tokens)
+    block.stopwords = sum(1 for t in tokens if t.lower() in stops) if stops else 0
+    block.terminal = bool(_TERMINAL_RE.search(text))
+    if block.chars < LENGTH_LOW:
+        block.cls = "short"
+        return
+    if stops:
+        share = block.stopwords / block.words if block.words else 0.0
+        if share >= STOPWORDS_HIGH and block.chars > LENGTH_HIGH:
+            block.cls = "good"
+        elif share >= STOPWORDS_LOW:
+            block.cls = "near-good"
+        else:
+            block.cls = "bad"
+    else:
+        block.cls = ("good" if block.chars > LENGTH_HIGH else "near-good") if block.terminal else "bad"
+
+
+def value(block: Block) -> float:
+    """What a block adds to a span: prose counts its words, chrome costs."""
+    if block.cls == "good":
+        v = float(block.words)
+    elif block.cls == "near-good":
+        v = block.words / 2 if block.terminal else block.words / 4
+    elif block.cls == "short":
+        v = -SHORT_COST
+    else:
+        v = -block.words / 4 - 1.0
+    if v > 0 and (block.chrome or block.repeated):
+        v = -v / 2
+    if v < 0:
+        if block.run >= LINK_RUN:
+            v *= RUN_FACTOR
+        if block.repeated or block.chrome:
+            v *= REPEAT_FACTOR
+    return v
+
+
+def mark_runs(blocks: list[Block]) -> None:
+    """Record for each short/bad block the length of the run of such blocks it is in."""
+    i = 0
+    n = len(blocks)
+    while i < n:
+        if blocks[i].cls in ("good", "near-good"):
+            i += 1
+            continue
+        j = i
+        while j < n and blocks[j].cls not in ("good", "near-good"):
+            j += 1
+        for k in range(i, j):
+            blocks[k].run = j - i
+        i = j
+
+
+def max_span(values: list[float]) -> tuple[int, int, float]:
+    """The (first, last, total) of the sub-array with the largest sum (Kadane)."""
+    best = (0, -1, 0.0)
+    start, total = 0, 0.0
+    for i, v in enumerate(values):
+        if total <= 0:
+            start, total = i, v
+        else:
+            total += v
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def _line_counts(lines: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.casefold()
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+class BlockScorer:
+    """The block-scoring stage for one language (stoplist and chrome matcher bound once)."""
+
+    def __init__(self, language: str | None,
+                 chrome: Callable[[str], bool] | None = None,
+                 marker: Callable[[str], bool] | None = None) -> None:
+        self.stops = stoplist(language)
+        self.chrome = chrome
+        self.marker = marker
+
+    def score(self, lines: list[str]) -> list[Block]:
+        """Blocks of ``lines`` with their classes, signals and values."""
+        counts = _line_counts(lines)
+        blocks = make_blocks(lines)
+        for b in blocks:
+            text = " ".join(lines[b.first : b.last + 1])
+            classify(b, text, self.stops)
+            b.repeated = b.first == b.last and counts[lines[b.first].casefold()] > 1
+            b.chrome = self.chrome is not None and self.chrome(text)
+        mark_runs(blocks)
+        for b in blocks:
+            b.value = value(b)
+        return blocks
+
+    def changes(self, text: str) -> list[Change]:
+        """BS001/BS002 removals for canonical ``text``."""
+        paras = paragraphs(text)
+        if len(paras) < MIN_PARAGRAPHS:
+            return []
+        lines = [text[p.start : p.end] for p in paras]
+        blocks = self.score(lines)
+        if all(b.value >= 0 for b in blocks):
+            return []
+        first, last, total = max_span([b.value for b in blocks])
+        if last < first:
+            return []
+        last, cut = self._cut_at_marker(blocks, lines, first, last)
+        first, last = _extend(blocks, first, last, not cut)
+        head = _headline(blocks, lines, first)
+        drop: dict[int, tuple[RuleRef, str]] = {}
+        where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
+        if cut:
+            where += f", which ends at the marker {cut!r}"
+        for k, b in enumerate(blocks):
+            inside = first <= k <= last
+            if k == head or (inside and not (b.repeated and b.cls == "short")):
+                continue
+            ref, detail = ((BLOCK_SCORE.ref, f"{b.detail()}, {where}") if not inside else
+                           (REPEATED_LINE.ref, f"{b.detail()}, inside the article"))
+            for i in range(b.first, b.last + 1):
+                drop[i] = (ref, detail)
+        if not drop or len(drop) == len(paras):
+            return []
+        return removal_changes(text, paras, drop)
+
+
+    def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int
+                       ) -> tuple[int, str]:
+        """End the span before a comment/related-section marker (a truncate-after phrase of
+        the packs) that follows at least :data:`MARKER_AFTER_WORDS` words of prose in it."""
+        if self.marker is None:
+            return last, ""
+        prose = 0
+        for k in range(first, last + 1):
+            b = blocks[k]
+            if b.cls == "good":
+                prose += b.words
+            elif (prose >= MARKER_AFTER_WORDS and b.first == b.last
+                  and self.marker(lines[b.first]) and not _prose_follows(blocks, k)):
+                return k - 1, lines[b.first]
+        return last, ""
+
+
+def _prose_follows(blocks: list[Block], k: int) -> bool:
+    """Does a good paragraph follow block ``k`` at once?  A comment section opens with
+    names and dates; a comment count followed by prose is a byline link."""
+    return any(b.cls == "good" for b in blocks[k + 1 : k + 3])
+
+
+def _sentence_like(b: Block) -> bool:
+    """Could the block be a paragraph of the article (a sentence, not a label)?"""
+    if b.repeated or b.chrome:
+        return False
+    if b.cls in ("good", "near-good"):
+        return True
+    return b.terminal and b.words >= 3 and b.stopwords > 0
+
+
+def _extend(blocks: list[Block], first: int, last: int, forward: bool) -> tuple[int, int]:
+    """Widen the span over sentence-like blocks next to it (a short lede, a closing line)."""
+    while first > 0 and _sentence_like(blocks[first - 1]):
+        first -= 1
+    while forward and last + 1 < len(blocks) and _sentence_like(blocks[last + 1]):
+        last += 1
+    return first, last
+
+
+def _headline(blocks: list[Block], lines: list[str], first: int) -> int | None:
+    """The block of the headline before the span: a line of 2 to
+    :data:`HEADLINE_MAX_WORDS` words that is the first line of the page or is contained
+    in it (the page title), within reach of the span; or, right before the span, a line
+    of at least four words that does not end a sentence and is not page chrome."""
+    title = lines[0].casefold()
+    for k in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
+        b = blocks[k]
+        line = lines[b.first]
+        if b.first != b.last or not 2 <= len(line.split()) <= HEADLINE_MAX_WORDS:
+            continue
+        if b.first == 0 or line.casefold() in title:
+            return k
+    if first > 0:
+        b = blocks[first - 1]
+        if (b.first == b.last and not (b.terminal or b.repeated or b.chrome)
+                and 4 <= b.words <= HEADLINE_MAX_WORDS):
+            return first - 1
+    return None

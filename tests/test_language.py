@@ -1,0 +1,146 @@
+"""Language detection (fast path, then seeded langdetect) and per-language quotes."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import cleantext
+from cleantext import language as lg
+from cleantext.edits import splice
+from cleantext.normalize import fix_quotes, quote_changes
+
+PARAGRAPHS = tomllib.loads(
+    (Path(__file__).resolve().parent / "fixtures" / "languages" / "paragraphs.toml")
+    .read_text(encoding="utf-8"))["paragraph"]
+
+
+@pytest.mark.parametrize("para", PARAGRAPHS, ids=lambda p: f"{p['lang']}-{p['text'][:20]}")
+def test_paragraph_language(para):
+    assert lg.detect_language(para["text"]) == para["lang"]
+
+
+def test_fast_path_is_never_wrong_and_settles_most():
+    settled = [(p["lang"], lg.quick_detect(lg.sample(p["text"]))) for p in PARAGRAPHS]
+    answered = [(want, got) for want, got in settled if got != lg.UNSURE]
+    assert all(want == got for want, got in answered), [a for a in answered if a[0] != a[1]]
+    assert len(answered) >= 0.7 * len(PARAGRAPHS)
+
+
+def test_detection_is_deterministic():
+    text = PARAGRAPHS[0]["text"] + " " + PARAGRAPHS[5]["text"]
+    assert len({lg.detect_language(text) for _ in range(5)}) == 1
+    assert len({lg.langdetect_language(text) for _ in range(5)}) == 1
+
+
+def test_sample_is_bounded():
+    text = ("Le conseil municipal a voté mardi la prolongation du bus de nuit.\n" * 500)
+    assert len(lg.sample(text)) <= lg.SAMPLE_CHARS
+    assert lg.detect_language(text) == "fr"
+
+
+@pytest.mark.parametrize("text", ["", "12:30 — 14:00", "OK", "Foo Bar"])
+def test_too_little_text_is_none(text):
+    assert lg.detect_language(text) is None
+
+
+def test_mixed_document_is_none():
+    en = "The city council voted on Tuesday to extend the night bus service until the end of the year."
+    ru = "Городской совет во вторник проголосовал за продление работы ночного автобуса до конца года."
+    assert lg.detect_language(f"{en}\n{ru}") is None
+
+
+@pytest.mark.parametrize("letters,expected", [
+    ("іїєґ" * 3, {"uk"}),            # і ї є ґ: Ukrainian only
+    ("ђћ" * 3, {"sr"}),
+    ("ѓќѕ" * 3, {"mk"}),
+    ("ыэё" * 3, {"ru", "be", "kk"}),
+    ("ў" * 4, {"be"}),
+])
+def test_cyrillic_letters_rule_languages_out(letters, expected):
+    from collections import Counter
+
+    base = Counter("абвгдежзклмнопрстуфхцчш" * 10)  # no и: Belarusian lacks it
+    base.update(letters)
+    assert lg.letter_candidates(base, sum(base.values())) == expected
+
+
+def test_scripts_settle_without_langdetect():
+    assert lg.quick_detect("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την ακρίβεια στα τρόφιμα.") == "el"
+    assert lg.quick_detect("東京都は火曜日、深夜バスの運行を年末まで延長することを決めた。") == "ja"
+    assert lg.quick_detect("市议会周二投票决定将夜间公交服务延长至年底，此前已有居民签名。") == "zh"
+
+
+def test_stopword_profiles_come_from_justext():
+    import justext
+
+    prof = lg.profiles("Latin")
+    assert "und" in prof.votes and "und" in justext.get_stoplist("German")
+    assert all(code in lg.CANDIDATES["Latin"] for votes in prof.votes.values() for code, _ in votes)
+
+
+def test_lang_option_overrides_detection():
+    text = PARAGRAPHS[0]["text"]
+    assert cleantext.Cleaner(lang="de").explain(text).language == "de"
+
+
+# --- quotes ----------------------------------------------------------------------
+
+TYPOGRAPHIC = [
+    ("en", 'He said "yes" and «no». It\'s the students\' plan.',
+     "He said “yes” and “no”. It’s the students’ plan."),
+    ("de", 'Er sagte: "Ja, das ist \'sein\' Plan" und »nein«.',
+     "Er sagte: „Ja, das ist ‚sein‘ Plan“ und „nein“."),
+    ("fr", "Il a dit « oui » et \"non\". L'homme est parti.",
+     "Il a dit «\u202foui\u202f» et «\u202fnon\u202f». L’homme est parti."),
+    ("ru", 'Он сказал: "Это "Газпром", а не «Роснефть»".',
+     "Он сказал: «Это „Газпром“, а не „Роснефть“»."),
+    ("uk", "Він сказав: “Так” і п'ять разів “ні”.", "Він сказав: «Так» і п’ять разів «ні»."),
+    ("bg", "Той каза: “Да”.", "Той каза: «Да»."),
+    ("pl", "Powiedział: \"tak\" i «nie».", "Powiedział: „tak” i „nie”."),
+    ("es", 'Dijo: "sí, el "plan" sigue".', "Dijo: «sí, el “plan” sigue»."),
+    ("it", "Ha detto: “sì” all'accordo.", "Ha detto: «sì» all’accordo."),
+    ("pt", 'Disse: "sim".', "Disse: «sim»."),
+    (None, 'He said "yes".', "He said “yes”."),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", TYPOGRAPHIC, ids=[str(t[0]) for t in TYPOGRAPHIC])
+def test_typographic_quotes_follow_the_language(lang, text, expected):
+    assert fix_quotes(text, "typographic", lang) == expected
+    assert splice(text, quote_changes(text, "typographic", lang)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("„Ja“, ‚nein‘ und »vielleicht«.", "\"Ja\", 'nein' und \"vielleicht\"."),
+    ("Il a dit « oui » et «\u202fnon\u202f».", 'Il a dit "oui" et "non".'),
+    ("Он сказал: «Это „Газпром“».", 'Он сказал: "Это "Газпром"".'),
+    ("„Tak”, powiedział. It’s l’homme.", "\"Tak\", powiedział. It's l'homme."),
+])
+def test_ascii_quotes_for_every_habit(text, expected):
+    assert fix_quotes(text, "ascii") == expected
+    assert splice(text, quote_changes(text, "ascii")) == expected
+
+
+def test_cleaner_uses_the_detected_language_for_quotes():
+    text = ("Der Stadtrat hat am Dienstag beschlossen, den Nachtbus bis zum Jahresende weiter fahren "
+            'zu lassen. "Das ist ein guter Tag für die Stadt", sagte der Bürgermeister.\n')
+    cleaner = cleantext.Cleaner(quotes="typographic", builtin_names=False)
+    result = cleaner.explain(text)
+    assert result.language == "de"
+    assert "„Das ist ein guter Tag für die Stadt“" in result.text
+    assert cleaner.clean(text) == result.text
+    assert cleantext.replay(text, result.changes) == result.text
+    assert cleaner.clean(result.text) == result.text
+
+
+def test_french_typographic_quotes_are_idempotent():
+    text = ("Le conseil municipal a voté mardi la prolongation du bus de nuit jusqu'à la fin de "
+            "l'année. « C'est une bonne nouvelle », a dit le maire.\n")
+    cleaner = cleantext.Cleaner(quotes="typographic", builtin_names=False)
+    once = cleaner.clean(text)
+    assert "«\u202fC’est une bonne nouvelle\u202f»" in once
+    assert cleaner.clean(once) == once
+    assert cleaner.explain(text).text == once

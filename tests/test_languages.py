@@ -1,0 +1,44 @@
+"""Per-language fixture articles: chrome removed, content kept, language detected.
+
+``tests/fixtures/languages/<lang>/<name>.txt`` is a scraped-looking article
+written for the tests; ``<name>.expected.txt`` next to it is its canonical
+text.  Name tables are off so that only the language packs are judged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleantext
+
+ROOT = Path(__file__).resolve().parent / "fixtures" / "languages"
+ARTICLES = sorted(p for p in ROOT.glob("*/*.txt") if not p.name.endswith(".expected.txt"))
+PACK_LANGUAGES = ["bg", "de", "en", "es", "fr", "it", "pl", "pt", "ru", "uk"]
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return cleantext.Cleaner(builtin_names=False)
+
+
+def test_every_pack_language_but_english_has_an_article():
+    assert {p.parent.name for p in ARTICLES} >= set(PACK_LANGUAGES) - {"en"}
+
+
+def test_every_pack_language_has_a_pack(cleaner):
+    assert set(PACK_LANGUAGES) <= set(cleaner.languages)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_article(path, cleaner):
+    text = path.read_text(encoding="utf-8")
+    want = path.with_name(path.stem + ".expected.txt").read_text(encoding="utf-8")
+    result = cleaner.explain(text)
+    assert result.language == path.parent.name
+    assert result.text == want
+    assert cleaner.clean(text) == want
+    assert cleantext.replay(text, result.changes) == want
+    lang_codes = {e.code for e in result.changes if e.code[:2] == path.parent.name.upper()}
+    assert len(lang_codes) >= 5, "the language's own pack should do the work"
