@@ -17,7 +17,12 @@ this stage decides from the *shape* of the text, in one linear pass:
 3. **Values.**  A good block is worth its words; a near-good block half of
    them; short and bad blocks cost, more so inside a link-list run (many
    short blocks in a row), when they are repeated on the page, or when a
-   chrome phrase of the packs matches them.
+   chrome phrase of the packs matches them.  For prose, only a *later copy*
+   counts as repeated, and it is worth nothing (neither adds to a span nor
+   cuts it): the first copy of a paragraph the page prints twice (a teaser,
+   a scraper's duplicate) keeps its full value, so removing the copies -- or
+   a later typo fix (NM002) that makes two copies identical -- never lowers
+   what the first copy is worth, and a copy never cuts real prose off.
 4. **Main span.**  The run of blocks with the largest total value (a maximum
    sum sub-array, as in Finn et al.'s Body Text Extraction) is the article:
    short lines between good paragraphs (subheadings, link fragments) are kept
@@ -36,7 +41,6 @@ the whole text, so the stage is idempotent.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 import regex
@@ -44,6 +48,7 @@ import regex
 from .boilerplate import Paragraph, paragraphs, removal_changes
 from .edits import Change, RuleRef
 from .normalize import CodeRule
+from .stoplists import stoplist
 
 BLOCK_SCORE = CodeRule(
     "BS001", "block-score", "drop-line",
@@ -55,6 +60,8 @@ REPEATED_LINE = CodeRule(
     "A short line the page prints several times is a button or label, not article text.",
     __name__)
 
+# The classes of running text (only a later copy of one counts as repeated).
+PROSE = frozenset({"good", "near-good"})
 # jusText's thresholds (characters, stopword share).
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
@@ -74,43 +81,10 @@ HEADLINE_MAX_WORDS = 30
 # A section marker ends the span only after this many words of good prose in it.
 MARKER_AFTER_WORDS = 50
 
-# ISO 639-1 code -> justext stoplist name.
-STOPLIST_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
-    "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
-    "en": "English", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
-    "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician", "gu": "Gujarati",
-    "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
-    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ka": "Georgian", "kn": "Kannada",
-    "ko": "Korean", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian",
-    "ml": "Malayalam", "mr": "Marathi", "ms": "Malay", "ne": "Nepali", "nl": "Dutch",
-    "no": "Norwegian_Bokmal", "nb": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk",
-    "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
-    "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
-    "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian",
-    "ur": "Urdu", "vi": "Vietnamese",
-}
-
 _WORD_RE = regex.compile(r"\w+")
 _TERMINAL_RE = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
 _OPEN_END_RE = regex.compile(r"[(\[“‘«,–—-]$")
-
-
-@lru_cache(maxsize=None)
-def stoplist(language: str | None) -> frozenset[str]:
-    """justext's stoplist for an ISO 639-1 code (lower case), or an empty set."""
-    name = STOPLIST_NAMES.get(language or "")
-    if name is None:
-        return frozenset()
-    try:
-        import justext
-    except ImportError:  # the stopword signal is then replaced by punctuation
-        return frozenset()
-    try:
-        return frozenset(w.lower() for w in justext.get_stoplist(name))
-    except (ValueError, OSError):
-        return frozenset()
 
 
 @dataclass(slots=True)
@@ -194,8 +168,10 @@ def value(block: Block) -> float:
         v = -SHORT_COST
     else:
         v = -block.words / 4 - 1.0
-    if v > 0 and (block.chrome or block.repeated):
+    if v > 0 and block.chrome:
         v = -v / 2
+    elif v > 0 and block.repeated:
+        v = 0.0
     if v < 0:
         if block.run >= LINK_RUN:
             v *= RUN_FACTOR
@@ -209,11 +185,11 @@ def mark_runs(blocks: list[Block]) -> None:
     i = 0
     n = len(blocks)
     while i < n:
-        if blocks[i].cls in ("good", "near-good"):
+        if blocks[i].cls in PROSE:
             i += 1
             continue
         j = i
-        while j < n and blocks[j].cls not in ("good", "near-good"):
+        while j < n and blocks[j].cls not in PROSE:
             j += 1
         for k in range(i, j):
             blocks[k].run = j - i
@@ -234,12 +210,24 @@ def max_span(values: list[float]) -> tuple[int, int, float]:
     return best
 
 
-def _line_counts(lines: list[str]) -> dict[str, int]:
+def _line_counts(lines: list[str]) -> tuple[dict[str, int], list[bool]]:
+    """How often each line (case-folded) occurs, and for each line whether an earlier
+    line is the same."""
     counts: dict[str, int] = {}
+    copy: list[bool] = []
     for line in lines:
         key = line.casefold()
+        copy.append(key in counts)
         counts[key] = counts.get(key, 0) + 1
-    return counts
+    return counts, copy
+
+
+def _is_repeated(block: Block, line: str, counts: dict[str, int], copy: bool) -> bool:
+    """The repetition signal: a one-line block of a label the page prints more than once,
+    or a later copy of a paragraph of prose (its first copy keeps its value)."""
+    if block.first != block.last:
+        return False
+    return copy if block.cls in PROSE else counts[line.casefold()] > 1
 
 
 class BlockScorer:
@@ -254,12 +242,12 @@ class BlockScorer:
 
     def score(self, lines: list[str]) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
-        counts = _line_counts(lines)
+        counts, copies = _line_counts(lines)
         blocks = make_blocks(lines)
         for b in blocks:
             text = " ".join(lines[b.first : b.last + 1])
             classify(b, text, self.stops)
-            b.repeated = b.first == b.last and counts[lines[b.first].casefold()] > 1
+            b.repeated = _is_repeated(b, lines[b.first], counts, copies[b.first])
             b.chrome = self.chrome is not None and self.chrome(text)
         mark_runs(blocks)
         for b in blocks:
@@ -325,7 +313,7 @@ def _sentence_like(b: Block) -> bool:
     """Could the block be a paragraph of the article (a sentence, not a label)?"""
     if b.repeated or b.chrome:
         return False
-    if b.cls in ("good", "near-good"):
+    if b.cls in PROSE:
         return True
     return b.terminal and b.words >= 3 and b.stopwords > 0
 

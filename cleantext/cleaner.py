@@ -30,6 +30,7 @@ from .taglist import tag_list_changes
 
 QUOTE_STYLES = ("ascii", "typographic", "keep")
 _MAX_ROUNDS = 5
+_REPAIR_ROUNDS = 3
 MAX_REMOVED = 0.8
 
 
@@ -106,38 +107,60 @@ class Cleaner:
 
     # -- the pipeline -----------------------------------------------------
     def _normalize(self, doc, fast: bool) -> str | None:
-        """Canonical text; returns the language, given or detected before the quote
-        stage (typographic quotes follow the language)."""
+        """Make the text canonical; returns the language (given, or detected once,
+        before the quote stage, since typographic quotes follow the language).
+
+        ftfy's verdict on a line can depend on the quotes around the mojibake,
+        so the repair runs again on the text the later character stages leave,
+        until it changes nothing (at most :data:`_REPAIR_ROUNDS` rounds): that
+        keeps ``clean`` idempotent.
+        """
+        language = self.lang
         if fast:
             text = nf.fix_line_breaks(doc.text)
-            text = nf.repair(text)
-            text = nf.remove_invisibles(text)
-            text = nf.fix_spaces(text)
-            language = self.lang or detect_language(text)
-            text = nf.fix_quotes(text, self.quotes, language)
+            for round_ in range(_REPAIR_ROUNDS):
+                repaired = nf.repair(text)
+                if round_ and repaired == text:
+                    break
+                text = nf.fix_spaces(nf.remove_invisibles(repaired))
+                if round_ == 0 and language is None:
+                    language = detect_language(text)
+                text = nf.fix_quotes(text, self.quotes, language)
             doc.text = nf.layout(text)
             return language
         doc.apply(nf.line_break_changes(doc.text))
-        doc.apply(nf.repair_changes(doc.text))
-        doc.apply(nf.invisible_changes(doc.text))
-        doc.apply(nf.space_changes(doc.text))
-        language = self.lang or detect_language(doc.text)
-        doc.apply(nf.quote_changes(doc.text, self.quotes, language))
+        for round_ in range(_REPAIR_ROUNDS):
+            changes = nf.repair_changes(doc.text)
+            if round_ and not changes:
+                break
+            doc.apply(changes)
+            doc.apply(nf.invisible_changes(doc.text))
+            doc.apply(nf.space_changes(doc.text))
+            if round_ == 0 and language is None:
+                language = detect_language(doc.text)
+            doc.apply(nf.quote_changes(doc.text, self.quotes, language))
         doc.apply(nf.layout_changes(doc.text))
         return language
 
     def _remove_boilerplate(self, doc, rs: RuleSet) -> None:
+        """Run the boilerplate stages in a cycle until a full cycle changes nothing.
+
+        Stages depend only on the text, so after the last stage that changed
+        something, one pass round the others proves the fixpoint; the cycle
+        is bounded by :data:`_MAX_ROUNDS` rounds.
+        """
         stages = (rs.headline_changes, rs.truncate_changes, rs.drop_line_changes,
                   rs.strip_inline_changes, tag_list_changes, rs.block_changes)
-        for _ in range(_MAX_ROUNDS):
-            changed = False
-            for stage in stages:
-                changes = stage(doc.text)
-                if changes:
-                    doc.apply(changes)
-                    changed = True
-            if not changed:
-                break
+        quiet = 0  # stages run in a row without a change
+        for step in range(_MAX_ROUNDS * len(stages)):
+            changes = stages[step % len(stages)](doc.text)
+            if changes:
+                doc.apply(changes)
+                quiet = 0
+            else:
+                quiet += 1
+                if quiet == len(stages):
+                    break
 
     def _run(self, doc) -> str | None:
         language = self._normalize(doc, fast=isinstance(doc, PlainDoc))

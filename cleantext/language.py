@@ -38,6 +38,8 @@ from functools import lru_cache
 
 import regex
 
+from .stoplists import stoplist_by_name
+
 SAMPLE_CHARS = 1500
 MIN_LETTERS = 20
 MIXED_SHARE = 0.6  # below this share for the main script, a document is mixed: None
@@ -146,9 +148,7 @@ class Profiles:
 
 
 def _stoplist(name: str) -> frozenset[str]:
-    import justext
-
-    return justext.get_stoplist(name)
+    return stoplist_by_name(name)
 
 
 def build_profiles(candidates: dict[str, str], script: str) -> Profiles:

@@ -77,6 +77,7 @@ CODE_RULES = [NAME_TABLE, NAME_FUZZY]
 KINDS = ("person", "place")
 _ENTRY_KEYS = {"canonical": str, "variants": list, "exceptions": list, "native": list,
                "note": str, "kind": str}
+_FUZZY_MEMO_SIZE = 200_000
 _WORD_RE = regex.compile(r"\b\p{Lu}[\p{L}\p{M}]*\b")
 _GIVEN_BEFORE_RE = regex.compile(r"\b(\p{Lu}[\p{L}\p{M}]*)[ \u00a0]+$")
 _TABLE_HOWS = ("canonical", "table")
@@ -241,6 +242,7 @@ class NameTable:
                 self._fuzzy.add(sp.text, sp)
         for spellings in self._exact.values():
             spellings.sort(key=lambda sp: -len(sp.text))
+        self._fuzzy_memo: dict = {}
         self._compiled = True
         return self
 
@@ -299,12 +301,26 @@ class NameTable:
         if not self.fuzzy:
             return None
         word = m.group()
-        hit = self._fuzzy.lookup(word, refuse=self._refuses)
+        hit = self._fuzzy_lookup(word)
         if hit is None:
             return None
         sp = hit.payload
         near = f"near {sp.text}, {sp.how}"
         return sp, m.end(), f"fuzzy {hit.score}: {word} -> {sp.target} ({near})"
+
+    def _fuzzy_lookup(self, word: str):
+        """The fuzzy index's answer for ``word``, remembered per table.
+
+        Capitalised words repeat heavily across a corpus (Zipf), so each
+        distinct word is looked up once; the memo is bounded.
+        """
+        memo = self._fuzzy_memo
+        if word in memo:
+            return memo[word]
+        if len(memo) >= _FUZZY_MEMO_SIZE:
+            memo.clear()
+        hit = memo[word] = self._fuzzy.lookup(word, refuse=self._refuses)
+        return hit
 
     def _refuses(self, word: str) -> bool:
         return word.lower() in self._refused or is_known_other_word(word)

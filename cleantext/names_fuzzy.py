@@ -26,7 +26,6 @@ neighbourhood, so the work per word depends on the word's length only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Callable, Generic, Iterable, TypeVar
 
 from rapidfuzz.distance import Indel
@@ -64,11 +63,11 @@ def differs_only_at_end(a: str, b: str) -> bool:
 
 def deletion_keys(word: str, edits: int) -> set[str]:
     """``word`` with up to ``edits`` letters deleted, the first letter always kept."""
-    head, tail = word[:1], word[1:]
     keys = {word}
-    for k in range(1, min(edits, len(tail)) + 1):
-        for drop in combinations(range(len(tail)), k):
-            keys.add(head + "".join(c for i, c in enumerate(tail) if i not in drop))
+    frontier = {word}
+    for _ in range(min(edits, len(word) - 1)):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(1, len(w))}
+        keys |= frontier
     return keys
 
 

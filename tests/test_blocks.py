@@ -1,0 +1,70 @@
+"""Block scoring (BS001/BS002): stability on repeated paragraphs and the keep/drop shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cleantext
+from cleantext.blocks import Block, BlockScorer, value
+from cleantext.fileio import decode_bytes
+
+REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
+
+
+def _sentence_like_long(text: str) -> list[str]:
+    return [line for line in text.splitlines()
+            if len(line.split()) >= 40 and line.rstrip().endswith((".", "!", "?", '"'))]
+
+
+def test_fuzz_repeated_paragraphs_is_idempotent_and_keeps_prose():
+    data = (REGRESSIONS / "fuzz_idempotence_repeated_paragraphs.bin").read_bytes()
+    text = decode_bytes(data[1:]).text
+    cleaner = cleantext.Cleaner(lang="en")
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once
+    for para in _sentence_like_long(cleaner.normalize_only(text)):
+        assert para in once, f"lost a paragraph of prose: {para[:60]!r}"
+
+
+def test_first_copy_of_prose_keeps_its_value():
+    lines = [_prose(1), "Share", _prose(1), "Share"]
+    blocks = BlockScorer("en").score(lines)
+    assert not blocks[0].repeated and blocks[0].value > 0
+    assert blocks[2].repeated and blocks[2].value == 0
+    assert blocks[1].repeated and blocks[3].repeated
+    label = Block(0, 0, words=2, cls="short", repeated=True)
+    assert value(label) < value(Block(0, 0, words=2, cls="short"))
+
+
+def _prose(n: int) -> str:
+    return (f"Paragraph {n} tells the reader what the council decided about the new bridge "
+            "and why the work on it will take longer than it was planned to take, since the "
+            "money for it has not yet been found and the builders are waiting for it.")
+
+
+def test_document_of_repeated_paragraphs_keeps_every_paragraph_once():
+    paras = [_prose(1), _prose(2), _prose(1), _prose(3), _prose(2), _prose(4), _prose(1)]
+    text = "\n\n".join(paras) + "\n"
+    cleaner = cleantext.Cleaner(lang="en")
+    out = cleaner.clean(text)
+    assert cleaner.clean(out) == out
+    for n in range(1, 5):
+        assert _prose(n) in out
+
+
+def test_repeated_label_inside_article_is_bs002():
+    lines = ["Headline of the story about the bridge", "Share", _prose(1), "Share",
+             _prose(2), _prose(3), "Share", _prose(4), "Menu", "Home", "News", "Sport",
+             "Weather", "Contact"]
+    text = "\n\n".join(lines) + "\n"
+    result = cleantext.Cleaner(lang="en").explain(text)
+    codes = {e.code for e in result.changes if e.before.strip() in ("Share", "Sport")}
+    assert {"BS002", "BS001"} <= codes or "Share" not in result.text
+    for n in range(1, 5):
+        assert _prose(n) in result.text
+
+
+def test_scorer_never_empties():
+    scorer = BlockScorer("en")
+    text = "\n\n".join(["Home", "News", "Sport", "Weather", "Contact", "About", "Login"]) + "\n"
+    assert scorer.changes(text) == []

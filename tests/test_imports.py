@@ -1,0 +1,12 @@
+"""The core imports only what it declares."""
+
+import subprocess
+import sys
+
+
+def test_cleaning_does_not_import_justext_or_dask():
+    code = ("import sys, cleantext; cleantext.clean('A sentence long enough to detect its language, "
+            "surely in English.'); print(sorted(m for m in ('justext', 'dask', 'lxml.html.clean') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
