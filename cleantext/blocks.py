@@ -62,6 +62,10 @@ REPEATED_LINE = CodeRule(
 
 # The classes of running text (only a later copy of one counts as repeated).
 PROSE = frozenset({"good", "near-good"})
+# The classes that end a link-list run and may widen the span: prose and list items.
+CONTENT = PROSE | {"item"}
+# What a list item or table row ("- ...", "| ...", "1) ...") adds to a span.
+ITEM_VALUE = 1.0
 # jusText's thresholds (characters, stopword share).
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
@@ -85,6 +89,8 @@ _WORD_RE = regex.compile(r"\w+")
 _TERMINAL_RE = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
 _OPEN_END_RE = regex.compile(r"[(\[“‘«,–—-]$")
+# A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
+_ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
 
 
 @dataclass(slots=True)
@@ -137,25 +143,29 @@ def make_blocks(lines: list[str]) -> list[Block]:
 
 
 def classify(block: Block, text: str, stops: frozenset[str]) -> None:
-    """Fill in the block's length, stopword and punctuation signals and its class."""
+    """Fill in the block's length, stopword and punctuation signals and its class; a
+    short or bad block that starts with a list or row marker is an *item*."""
     tokens = _WORD_RE.findall(text)
     block.chars = len(text)
     block.words = len(tokens)
     block.stopwords = sum(1 for t in tokens if t.lower() in stops) if stops else 0
     block.terminal = bool(_TERMINAL_RE.search(text))
+    block.cls = _text_class(block, stops)
+    if block.cls in ("short", "bad") and _ITEM_RE.match(text):
+        block.cls = "item"
+
+
+def _text_class(block: Block, stops: frozenset[str]) -> str:
+    """jusText's class from length and stopword share (sentence punctuation without a
+    stoplist)."""
     if block.chars < LENGTH_LOW:
-        block.cls = "short"
-        return
-    if stops:
-        share = block.stopwords / block.words if block.words else 0.0
-        if share >= STOPWORDS_HIGH and block.chars > LENGTH_HIGH:
-            block.cls = "good"
-        elif share >= STOPWORDS_LOW:
-            block.cls = "near-good"
-        else:
-            block.cls = "bad"
-    else:
-        block.cls = ("good" if block.chars > LENGTH_HIGH else "near-good") if block.terminal else "bad"
+        return "short"
+    if not stops:
+        return ("good" if block.chars > LENGTH_HIGH else "near-good") if block.terminal else "bad"
+    share = block.stopwords / block.words if block.words else 0.0
+    if share >= STOPWORDS_HIGH and block.chars > LENGTH_HIGH:
+        return "good"
+    return "near-good" if share >= STOPWORDS_LOW else "bad"
 
 
 def value(block: Block) -> float:
@@ -164,6 +174,8 @@ def value(block: Block) -> float:
         v = float(block.words)
     elif block.cls == "near-good":
         v = block.words / 2 if block.terminal else block.words / 4
+    elif block.cls == "item":
+        v = ITEM_VALUE
     elif block.cls == "short":
         v = -SHORT_COST
     else:
@@ -185,11 +197,11 @@ def mark_runs(blocks: list[Block]) -> None:
     i = 0
     n = len(blocks)
     while i < n:
-        if blocks[i].cls in PROSE:
+        if blocks[i].cls in CONTENT:
             i += 1
             continue
         j = i
-        while j < n and blocks[j].cls not in PROSE:
+        while j < n and blocks[j].cls not in CONTENT:
             j += 1
         for k in range(i, j):
             blocks[k].run = j - i
@@ -313,7 +325,7 @@ def _sentence_like(b: Block) -> bool:
     """Could the block be a paragraph of the article (a sentence, not a label)?"""
     if b.repeated or b.chrome:
         return False
-    if b.cls in PROSE:
+    if b.cls in CONTENT:
         return True
     return b.terminal and b.words >= 3 and b.stopwords > 0
 

@@ -49,6 +49,8 @@ CHROME_HINTS = frozenset({
 _HINT_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
 # libxml2 stops nesting at 2048 levels; a tree this large is checked for lost text.
 DEEP_TREE = 2000
+# A list item whose text is at least this share of link text is a link, not an item.
+ITEM_MAX_LINKS = 0.5
 # A root must hold at least this share of the page's paragraph text.
 ROOT_MIN_SHARE = 0.3
 
@@ -158,21 +160,70 @@ def _remove(root, keep) -> None:
         _drop(el)
 
 
+def _link_density(el) -> float:
+    """Share of the element's text that is link text."""
+    total = len(el.text_content().strip())
+    if not total:
+        return 1.0
+    return min(1.0, sum(len(a.text_content().strip()) for a in el.iter("a")) / total)
+
+
+def _items(root) -> set:
+    """List items that carry text of their own (link density under
+    :data:`ITEM_MAX_LINKS`): they are written as ``- item`` lines.  A menu's or a
+    related-links box's items are links and stay plain lines."""
+    return {li for li in root.iter("li") if _link_density(li) < ITEM_MAX_LINKS}
+
+
+def _data_rows(root) -> set:
+    """Rows of data tables (no paragraph, list or table inside a cell): they are written
+    as one ``| cell | cell`` line each.  Layout tables keep one line per block."""
+    rows = set()
+    for table in root.iter("table"):
+        if any(True for _ in table.iter("p", "div", "table", "ul", "ol", "h1", "h2", "h3")
+               if _ is not table):
+            continue
+        rows.update(table.iter("tr"))
+    return rows
+
+
 def _lines(root) -> list[str]:
-    """Text of ``root`` with a line break around every block element (iterative)."""
+    """Text of ``root`` with a line break around every block element (iterative);
+    list items with text of their own start with ``- ``, data-table rows are one line
+    with cells separated by `` | ``."""
+    items, rows = _items(root), _data_rows(root)
     parts: list[str] = []
+    pending = ""  # a list or row marker waiting for the first text of its line
+
+    def text(value: str | None) -> None:
+        nonlocal pending
+        if value and not value.isspace():
+            if pending:
+                parts.append(pending)
+                pending = ""
+            parts.append(value)
+
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
+        cell = tag in ("td", "th") and el.getparent() in rows
         if event == "start":
-            if tag in _BLOCKS:
+            if cell:
+                if el.getprevious() is not None:
+                    parts.append(" | ")
+            elif tag in _BLOCKS:
                 parts.append("\n")
-            if el.text:
-                parts.append(el.text)
+                if el in items:
+                    pending = "- "
+                elif el in rows:
+                    pending = "| "
+            text(el.text)
         else:
-            if tag in _BLOCKS:
+            if tag in _BLOCKS and not cell:
                 parts.append("\n")
-            if el.tail and el is not root:
-                parts.append(el.tail)
+                if el in items or el in rows:
+                    pending = ""
+            if el is not root:
+                text(el.tail)
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return [line for line in lines if line]
 

@@ -41,6 +41,7 @@ import regex
 from .stoplists import stoplist_by_name
 
 SAMPLE_CHARS = 1500
+QUICK_CHARS = 600  # the fast path first reads this much of the sample
 MIN_LETTERS = 20
 MIXED_SHARE = 0.6  # below this share for the main script, a document is mixed: None
 MIN_PROBABILITY = 0.8  # langdetect's answers below this are "unsure": None
@@ -49,7 +50,6 @@ MIN_RATIO = 2.0  # ... and how many times the runner-up's score
 STRAY_LETTERS = 3  # this many letters foreign to an alphabet may be quotes or names
 STRAY_SHARE = 0.01  # ... or this share of the script's letters, whichever is larger
 
-_LETTERS_RE = regex.compile(r"\p{L}")
 _WORD_RE = regex.compile(r"\p{L}+")
 _lock = threading.Lock()
 _ready = False
@@ -183,15 +183,15 @@ def profiles(script: str) -> Profiles:
 def stopword_scores(words: set[str], prof: Profiles, allowed=None) -> tuple[Counter, Counter]:
     """Stopword hits per language over the distinct ``words`` (only ``allowed`` codes,
     when given): weighted by how few candidates list each word, and plain counts."""
-    weighted: Counter = Counter()
-    plain: Counter = Counter()
+    weighted: dict[str, float] = {}
+    plain: dict[str, int] = {}
     votes = prof.votes
     for word in words:
         for code, weight in votes.get(word, ()):
             if allowed is None or code in allowed:
-                weighted[code] += weight
-                plain[code] += 1
-    return weighted, plain
+                weighted[code] = weighted.get(code, 0.0) + weight
+                plain[code] = plain.get(code, 0) + 1
+    return Counter(weighted), Counter(plain)
 
 
 def letter_candidates(letters: Counter, total: int) -> set[str]:
@@ -296,7 +296,9 @@ def detect_language(text: str) -> str | None:
     The fast path decides when it can; langdetect only when it is unsure.
     """
     chunk = sample(text)
-    if len(_LETTERS_RE.findall(chunk[:400])) < MIN_LETTERS:
+    if sum(map(str.isalpha, chunk[:400])) < MIN_LETTERS:
         return None
-    code = quick_detect(chunk)
+    code = quick_detect(chunk[:QUICK_CHARS])
+    if code == UNSURE and len(chunk) > QUICK_CHARS:
+        code = quick_detect(chunk)
     return langdetect_language(chunk) if code == UNSURE else code

@@ -74,10 +74,11 @@ def test_scripts_settle_without_langdetect():
 
 
 def test_stopword_profiles_come_from_justext():
-    import justext
+    from cleantext.stoplists import stoplist_by_name, stoplist_folder
 
     prof = lg.profiles("Latin")
-    assert "und" in prof.votes and "und" in justext.get_stoplist("German")
+    assert "und" in prof.votes and "und" in stoplist_by_name("German")
+    assert stoplist_folder().parent.name == "justext"
     assert all(code in lg.CANDIDATES["Latin"] for votes in prof.votes.values() for code, _ in votes)
 
 
