@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .cleaner import QUOTE_STYLES, Cleaner
+from .cleaner import QUOTE_STYLES, Cleaner, RuleTimeoutWarning
 from .edits import Edit, Result, replay
 from .packs import RulePackError
 
 __version__ = "0.1.0"
-__all__ = ["Cleaner", "Edit", "Result", "RulePackError", "QUOTE_STYLES", "clean", "clean_html",
+__all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "clean", "clean_html",
            "explain", "replay", "__version__"]
 
 

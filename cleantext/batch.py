@@ -10,13 +10,14 @@ cleaned comes back as a failed :class:`Outcome` naming the reason.
 from __future__ import annotations
 
 import json
+import warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .cleaner import Cleaner, overdelete_reason
+from .cleaner import Cleaner, RuleTimeoutWarning, overdelete_reason
 from .fileio import InputError, decode_bytes, looks_like_html
 
 
@@ -96,12 +97,16 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
         out.html = html
         source_text = cleaner.html_text(raw) if html else text
         out.bytes_in = out.bytes_in or len(source_text.encode("utf-8"))
-        if options.trace:
-            result = cleaner.explain(source_text)
-            out.text, out.language = result.text, result.language
-            out.changes = [e.as_dict() for e in result.changes]
-        else:
-            out.text = cleaner.clean(source_text)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RuleTimeoutWarning)
+            if options.trace:
+                result = cleaner.explain(source_text)
+                out.text, out.language = result.text, result.language
+                out.changes = [e.as_dict() for e in result.changes]
+                out.flags += [f for f in result.flags if not f.startswith("over-deleted")]
+            else:
+                out.text = cleaner.clean(source_text)
+        out.flags += [str(w.message) for w in caught if issubclass(w.category, RuleTimeoutWarning)]
         out.words_in = len(source_text.split())
         out.words_out = len(out.text.split())
         reason = overdelete_reason(out.words_in, out.words_out, options.max_removed)

@@ -16,6 +16,7 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import regex
@@ -35,12 +36,29 @@ class Paragraph:
     end: int
 
 
-_PARA_RE = regex.compile(r"[^\n]+")
+
+
+_last_split: tuple[str, list[Paragraph]] = ("", [])
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """The paragraphs (non-empty lines) of canonical text, in order."""
-    return [Paragraph(i, m.start(), m.end()) for i, m in enumerate(_PARA_RE.finditer(text))]
+    """The paragraphs (non-empty lines) of canonical text, in order.
+
+    The stages ask for the paragraphs of the same text one after another, so
+    the last answer is kept (callers must not mutate the list).
+    """
+    global _last_split
+    last_text, last = _last_split
+    if text is last_text:
+        return last
+    paras = []
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            paras.append(Paragraph(len(paras), start, start + len(line)))
+        start += len(line) + 1
+    _last_split = (text, paras)
+    return paras
 
 
 def removal_changes(text: str, paras: list[Paragraph], drop: dict[int, tuple[RuleRef, str]]
@@ -76,18 +94,104 @@ def _word_count(s: str) -> int:
     return len(s.split())
 
 
-@dataclass
+# A pattern call that runs longer than this (a catastrophic user pattern such as
+# ``(a+)+$``) is stopped; the rule is skipped for the rest of the document.
+RULE_TIMEOUT = 0.5
+_doc = threading.local()
+
+
+def begin_document() -> None:
+    """Start the per-document record of rules that timed out (see :func:`end_document`)."""
+    _doc.skipped = set()
+    _doc.notes = []
+
+
+def end_document() -> list[str]:
+    """The notes about rules skipped in this document, and forget them."""
+    notes = getattr(_doc, "notes", [])
+    _doc.skipped, _doc.notes = set(), []
+    return notes
+
+
+def _skipped() -> set[str]:
+    if not hasattr(_doc, "skipped"):
+        begin_document()
+    return _doc.skipped
+
+
+def _time_out(rule: Rule) -> None:
+    _skipped().add(rule.id)
+    _doc.notes.append(f"rule {rule.id} ({rule.source}) timed out after {RULE_TIMEOUT}s "
+                      f"and was skipped for this document")
+
+
 class _Compiled:
-    pattern: regex.Pattern
-    rules: dict[str, Rule]
+    """All rules of one kind in one pattern (a named group per rule, so a match names
+    its rule), with a per-rule fallback when a call times out."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = {r.id: r for r in rules}
+        body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
+        self.pattern = regex.compile(f"(?m){body}")
+        self._single: dict[str, regex.Pattern] = {}
+
+    def _one(self, rule: Rule) -> regex.Pattern:
+        pattern = self._single.get(rule.id)
+        if pattern is None:
+            pattern = self._single[rule.id] = regex.compile(f"(?m){rule.regex_source()}")
+        return pattern
+
+    def _live_rules(self) -> list[Rule]:
+        skipped = _skipped()
+        return [r for r in self.rules.values() if r.id not in skipped]
+
+    def fullmatch(self, text: str, start: int = 0, end: int | None = None
+                  ) -> tuple[Rule, regex.Match] | None:
+        """The first rule (in order) matching all of ``text[start:end]``, and its match."""
+        end = len(text) if end is None else end
+        if not _skipped() & self.rules.keys():
+            try:
+                m = self.pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
+            except TimeoutError:
+                pass
+            else:
+                return (self.rules[m.lastgroup], m) if m else None
+        for rule in self._live_rules():
+            try:
+                m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
+            except TimeoutError:
+                _time_out(rule)
+                continue
+            if m:
+                return rule, m
+        return None
+
+    def finditer(self, text: str) -> list[tuple[Rule, int, int]]:
+        """Leftmost non-overlapping matches of any rule: ``(rule, start, end)``."""
+        if not _skipped() & self.rules.keys():
+            try:
+                return [(self.rules[m.lastgroup], m.start(), m.end())
+                        for m in self.pattern.finditer(text, timeout=RULE_TIMEOUT)]
+            except TimeoutError:
+                pass
+        found = []
+        for order, rule in enumerate(self._live_rules()):
+            try:
+                found += [(m.start(), order, m.end(), rule)
+                          for m in self._one(rule).finditer(text, timeout=RULE_TIMEOUT)]
+            except TimeoutError:
+                _time_out(rule)
+        out, pos = [], 0
+        for start, _, end, rule in sorted(found, key=lambda f: (f[0], f[1])):
+            if start >= pos:
+                out.append((rule, start, end))
+                pos = max(end, start + 1)
+        return out
 
 
 def _compile(rules: list[Rule]) -> _Compiled | None:
-    """One pattern for all ``rules``: a named group per rule, so a match names its rule."""
-    if not rules:
-        return None
-    body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
-    return _Compiled(regex.compile(f"(?m){body}"), {r.id: r for r in rules})
+    """One matcher for ``rules`` (None when there are none)."""
+    return _Compiled(rules) if rules else None
 
 
 class RuleSet:
@@ -111,7 +215,7 @@ class RuleSet:
 
     def _is_chrome(self, line: str) -> bool:
         """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
-        return any(c is not None and c.pattern.fullmatch(line) is not None
+        return any(c is not None and c.fullmatch(line) is not None
                    for c in (self._drop, self._truncate))
 
     def _is_marker(self, line: str) -> bool:
@@ -131,12 +235,11 @@ class RuleSet:
         """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
         if compiled is None:
             return
-        fullmatch = compiled.pattern.fullmatch
         for p in paras:
-            m = fullmatch(text, p.start, p.end)
-            if m is None:
+            found = compiled.fullmatch(text, p.start, p.end)
+            if found is None:
                 continue
-            rule = compiled.rules[m.lastgroup]
+            rule, m = found
             if rule.max_words is None or _word_count(m.group()) <= rule.max_words:
                 yield p, rule
 
@@ -170,10 +273,10 @@ class RuleSet:
         if self._strip is None:
             return []
         spans = []
-        for m in self._strip.pattern.finditer(text):
-            span = _within_line(text, m.start(), m.end())
+        for rule, start, end in self._strip.finditer(text):
+            span = _within_line(text, start, end)
             if span is not None:
-                spans.append((*span, self._refs[m.lastgroup]))
+                spans.append((*span, self._refs[rule.id]))
         if not spans:
             return []
         paras = paragraphs(text)

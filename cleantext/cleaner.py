@@ -17,9 +17,11 @@ a :class:`~cleantext.edits.TracedDoc` and reports every change as an
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from . import boilerplate
 from . import normalize as nf
 from .boilerplate import RuleSet
 from .edits import PlainDoc, Result, TracedDoc
@@ -29,6 +31,12 @@ from .packs import Pack, builtin_pack_paths, load_pack, merge_rules
 from .taglist import tag_list_changes
 
 QUOTE_STYLES = ("ascii", "typographic", "keep")
+
+
+class RuleTimeoutWarning(UserWarning):
+    """A rule's pattern ran too long on a document and was skipped for it."""
+
+
 _MAX_ROUNDS = 5
 _REPAIR_ROUNDS = 3
 MAX_REMOVED = 0.8
@@ -162,23 +170,34 @@ class Cleaner:
                 if quiet == len(stages):
                     break
 
-    def _run(self, doc) -> str | None:
+    def _run(self, doc) -> tuple[str | None, list[str]]:
+        """Run the pipeline on ``doc``; the language and notes on rules that timed out."""
         language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
-        self._remove_boilerplate(doc, self.ruleset(language))
+        boilerplate.begin_document()
+        try:
+            self._remove_boilerplate(doc, self.ruleset(language))
+        finally:
+            notes = boilerplate.end_document()
         doc.apply(self._names.changes(doc.text))
-        return language
+        return language, notes
 
     def clean(self, text: str) -> str:
-        """Canonical text of ``text`` (no trace kept)."""
+        """Canonical text of ``text`` (no trace kept).
+
+        A user rule whose pattern times out is skipped for the document and
+        reported as a :class:`RuleTimeoutWarning`.
+        """
         doc = PlainDoc(_require_text(text))
-        self._run(doc)
+        _, notes = self._run(doc)
+        for note in notes:
+            warnings.warn(note, RuleTimeoutWarning, stacklevel=2)
         return doc.text
 
     def explain(self, text: str) -> Result:
         """Canonical text, its language and every change, with spans into ``text``."""
         doc = TracedDoc(_require_text(text))
-        language = self._run(doc)
-        result = Result(doc.text, language, doc.edits())
+        language, notes = self._run(doc)
+        result = Result(doc.text, language, doc.edits(), flags=notes)
         reason = overdelete_reason(len(text.split()), len(doc.text.split()))
         if reason:
             result.flags.append(f"over-deleted: {reason}")

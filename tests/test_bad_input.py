@@ -103,6 +103,12 @@ def test_malformed_html_gives_a_result_not_an_error(html):
     assert isinstance(out, str)
 
 
+def test_deeply_nested_html_keeps_its_text():
+    html = "<html><body>" + "<div>" * 100_000 + "<p>Deep text in the article body.</p>" + \
+           "</div>" * 100_000 + "</body></html>"
+    assert "Deep text in the article body." in cleantext.clean_html(html)
+
+
 def test_declared_charset_that_lies_is_survived():
     body = "Привет мир, это статья о новостях.".encode("cp1251")
     page = b'<html><head><meta charset="utf-8"></head><body><p>' + body + b"</p></body></html>"
@@ -142,3 +148,34 @@ def test_jsonl_bad_records_are_passed_on_not_lost(tmp_path):
     assert lines[0]["text_clean"] == "Kyiv is big.\n"
     assert "cleantext_error" in lines[1]
     assert b"c.jsonl:3" in res.stderr
+
+
+# --- hostile rules -----------------------------------------------------------------
+
+HOSTILE = ('[pack]\nlanguage = "*"\n[[rule]]\nid = "US666"\nname = "catastrophic"\n'
+           'kind = "{kind}"\nwhy = "Backtracks forever."\npatterns = ["(a+)+$"]\n')
+VICTIM = "This paragraph stays in the text.\n\n" + "a" * 30000 + "b\n\nHot Topics\n"
+
+
+@pytest.mark.parametrize("kind", ["drop-line", "strip-inline"])
+def test_catastrophic_user_pattern_is_stopped_reported_and_skipped(tmp_path, kind):
+    pack = tmp_path / "hostile.toml"
+    pack.write_text(HOSTILE.format(kind=kind))
+    cleaner = cleantext.Cleaner(lang="en", rules=[pack])
+    result = cleaner.explain(VICTIM)
+    assert any("US666" in f and "timed out" in f for f in result.flags)
+    assert "Hot Topics" not in result.text  # the other rules still ran
+    assert "This paragraph stays in the text." in result.text
+    with pytest.warns(cleantext.RuleTimeoutWarning, match="US666"):
+        assert cleaner.clean(VICTIM) == result.text
+
+
+def test_cli_reports_a_hostile_rule_and_goes_on(tmp_path):
+    pack = tmp_path / "hostile.toml"
+    pack.write_text(HOSTILE.format(kind="drop-line"))
+    doc = tmp_path / "doc.txt"
+    doc.write_text(VICTIM)
+    res = run("--lang", "en", "--rules", pack, doc)
+    assert res.returncode == 0
+    assert b"US666" in res.stderr and b"timed out" in res.stderr
+    assert res.stdout.startswith(b"This paragraph stays in the text.")
