@@ -98,6 +98,8 @@ def _word_count(s: str) -> int:
 # ``(a+)+$``) is stopped; the rule is skipped for the rest of the document.
 RULE_TIMEOUT = 0.5
 _doc = threading.local()
+_UNKNOWN = object()
+_MEMO_SIZE = 100_000  # distinct lines remembered per matcher
 
 
 def begin_document() -> None:
@@ -134,6 +136,7 @@ class _Compiled:
         body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
         self.pattern = regex.compile(f"(?m){body}")
         self._single: dict[str, regex.Pattern] = {}
+        self._memo: dict[str, Rule | None] = {}
 
     def _one(self, rule: Rule) -> regex.Pattern:
         pattern = self._single.get(rule.id)
@@ -145,11 +148,30 @@ class _Compiled:
         skipped = _skipped()
         return [r for r in self.rules.values() if r.id not in skipped]
 
+    def match_line(self, line: str) -> Rule | None:
+        """The first rule (in order) that matches all of ``line``.
+
+        Answers are remembered per distinct line (chrome lines repeat across a
+        corpus, and the boilerplate cycle asks again about the same lines);
+        answers given while a rule is skipped for a timeout are not kept.
+        """
+        memo = self._memo
+        rule = memo.get(line, _UNKNOWN)
+        if rule is _UNKNOWN:
+            found = self.fullmatch(line)
+            rule = found[0] if found else None
+            if not _skipped():
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[line] = rule
+        return rule
+
     def fullmatch(self, text: str, start: int = 0, end: int | None = None
                   ) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
         end = len(text) if end is None else end
-        if not _skipped() & self.rules.keys():
+        skipped = _skipped()
+        if not skipped or skipped.isdisjoint(self.rules):
             try:
                 m = self.pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
             except TimeoutError:
@@ -168,7 +190,8 @@ class _Compiled:
 
     def finditer(self, text: str) -> list[tuple[Rule, int, int]]:
         """Leftmost non-overlapping matches of any rule: ``(rule, start, end)``."""
-        if not _skipped() & self.rules.keys():
+        skipped = _skipped()
+        if not skipped or skipped.isdisjoint(self.rules):
             try:
                 return [(self.rules[m.lastgroup], m.start(), m.end())
                         for m in self.pattern.finditer(text, timeout=RULE_TIMEOUT)]
@@ -215,7 +238,7 @@ class RuleSet:
 
     def _is_chrome(self, line: str) -> bool:
         """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
-        return any(c is not None and c.fullmatch(line) is not None
+        return any(c is not None and c.match_line(line) is not None
                    for c in (self._drop, self._truncate))
 
     def _is_marker(self, line: str) -> bool:
@@ -236,11 +259,9 @@ class RuleSet:
         if compiled is None:
             return
         for p in paras:
-            found = compiled.fullmatch(text, p.start, p.end)
-            if found is None:
-                continue
-            rule, m = found
-            if rule.max_words is None or _word_count(m.group()) <= rule.max_words:
+            line = text[p.start:p.end]
+            rule = compiled.match_line(line)
+            if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
                 yield p, rule
 
     def drop_line_changes(self, text: str) -> list[Change]:
