@@ -243,6 +243,7 @@ class NameTable:
         for spellings in self._exact.values():
             spellings.sort(key=lambda sp: -len(sp.text))
         self._fuzzy_memo: dict = {}
+        self._plain_words: set[str] = set()  # capitalised words known not to be names
         self._compiled = True
         return self
 
@@ -273,11 +274,16 @@ class NameTable:
             return []
         out: list[Change] = []
         pos = 0
+        plain = self._plain_words
         for m in _WORD_RE.finditer(text):
-            if m.start() < pos:
+            if m.start() < pos or m.group() in plain:
                 continue
             found = self._exact_match(text, m) or self._fuzzy_match(m)
             if found is None:
+                if m.group() not in self._exact:  # no spelling starts with it: never a name
+                    if len(plain) >= _FUZZY_MEMO_SIZE:
+                        plain.clear()
+                    plain.add(m.group())
                 continue
             sp, end, how_detail = found
             pos = end
