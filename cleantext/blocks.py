@@ -13,9 +13,13 @@ this stage decides from the *shape* of the text, in one linear pass:
    stopword share of running text in the detected language (justext's
    stoplists), *near-good* when it is medium-long with that share, *short*
    when it is too short to judge and *bad* otherwise.  Without a stoplist,
-   sentence punctuation stands in for the stopword share.
+   sentence punctuation stands in for the stopword share.  A short or bad
+   line that starts with a list or row marker (``- ``, ``• ``, ``| ``,
+   ``1. ``, ``1) ``; ``clean_html`` writes list items and table rows so) is
+   an *item*: a meal plan, a standings table, a list of deals.
 3. **Values.**  A good block is worth its words; a near-good block half of
-   them; short and bad blocks cost, more so inside a link-list run (many
+   them; an item a little (so a list neither cuts the article nor carries
+   it); short and bad blocks cost, more so inside a link-list run (many
    short blocks in a row), when they are repeated on the page, or when a
    chrome phrase of the packs matches them.  For prose, only a *later copy*
    counts as repeated, and it is worth nothing (neither adds to a span nor
@@ -62,8 +66,6 @@ REPEATED_LINE = CodeRule(
 
 # The classes of running text (only a later copy of one counts as repeated).
 PROSE = frozenset({"good", "near-good"})
-# The classes that end a link-list run and may widen the span: prose and list items.
-CONTENT = PROSE | {"item"}
 # What a list item or table row ("- ...", "| ...", "1) ...") adds to a span.
 ITEM_VALUE = 1.0
 # jusText's thresholds (characters, stopword share).
@@ -86,7 +88,11 @@ HEADLINE_MAX_WORDS = 30
 MARKER_AFTER_WORDS = 50
 
 _WORD_RE = regex.compile(r"\w+")
-_TERMINAL_RE = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_TERMINAL_RE = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
+# Scripts written without spaces: a character there carries about a word.
+_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# How many Latin characters one unspaced character counts as (for the length classes).
+UNSPACED_WEIGHT = 3
 _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
 _OPEN_END_RE = regex.compile(r"[(\[“‘«,–—-]$")
 # A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
@@ -144,10 +150,13 @@ def make_blocks(lines: list[str]) -> list[Block]:
 
 def classify(block: Block, text: str, stops: frozenset[str]) -> None:
     """Fill in the block's length, stopword and punctuation signals and its class; a
-    short or bad block that starts with a list or row marker is an *item*."""
+    short or bad block that starts with a list or row marker is an *item*.  In scripts
+    written without spaces (Chinese, Japanese) a character counts as
+    :data:`UNSPACED_WEIGHT` characters and half a word."""
     tokens = _WORD_RE.findall(text)
-    block.chars = len(text)
-    block.words = len(tokens)
+    unspaced = len(_UNSPACED_RE.findall(text))
+    block.chars = len(text) + (UNSPACED_WEIGHT - 1) * unspaced
+    block.words = len(tokens) + unspaced // 2
     block.stopwords = sum(1 for t in tokens if t.lower() in stops) if stops else 0
     block.terminal = bool(_TERMINAL_RE.search(text))
     block.cls = _text_class(block, stops)
@@ -174,9 +183,9 @@ def value(block: Block) -> float:
         v = float(block.words)
     elif block.cls == "near-good":
         v = block.words / 2 if block.terminal else block.words / 4
-    elif block.cls == "item":
+    elif block.cls == "item" and not (block.repeated or block.chrome):
         v = ITEM_VALUE
-    elif block.cls == "short":
+    elif block.cls in ("short", "item"):
         v = -SHORT_COST
     else:
         v = -block.words / 4 - 1.0
@@ -192,16 +201,21 @@ def value(block: Block) -> float:
     return v
 
 
+def _is_content(b: Block) -> bool:
+    """Prose, or a list item that is not a repeated label or chrome phrase."""
+    return b.cls in PROSE or (b.cls == "item" and not (b.repeated or b.chrome))
+
+
 def mark_runs(blocks: list[Block]) -> None:
     """Record for each short/bad block the length of the run of such blocks it is in."""
     i = 0
     n = len(blocks)
     while i < n:
-        if blocks[i].cls in CONTENT:
+        if _is_content(blocks[i]):
             i += 1
             continue
         j = i
-        while j < n and blocks[j].cls not in CONTENT:
+        while j < n and not _is_content(blocks[j]):
             j += 1
         for k in range(i, j):
             blocks[k].run = j - i
@@ -222,13 +236,19 @@ def max_span(values: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def _key(line: str) -> str:
+    """What makes two lines the same: case-folded, without a list marker."""
+    m = _ITEM_RE.match(line)
+    return (line[m.end() - 1 :] if m else line).casefold()
+
+
 def _line_counts(lines: list[str]) -> tuple[dict[str, int], list[bool]]:
-    """How often each line (case-folded) occurs, and for each line whether an earlier
-    line is the same."""
+    """How often each line occurs (see :func:`_key`), and for each line whether an
+    earlier line is the same."""
     counts: dict[str, int] = {}
     copy: list[bool] = []
     for line in lines:
-        key = line.casefold()
+        key = _key(line)
         copy.append(key in counts)
         counts[key] = counts.get(key, 0) + 1
     return counts, copy
@@ -239,7 +259,7 @@ def _is_repeated(block: Block, line: str, counts: dict[str, int], copy: bool) ->
     or a later copy of a paragraph of prose (its first copy keeps its value)."""
     if block.first != block.last:
         return False
-    return copy if block.cls in PROSE else counts[line.casefold()] > 1
+    return copy if block.cls in PROSE else counts[_key(line)] > 1
 
 
 class BlockScorer:
@@ -325,7 +345,7 @@ def _sentence_like(b: Block) -> bool:
     """Could the block be a paragraph of the article (a sentence, not a label)?"""
     if b.repeated or b.chrome:
         return False
-    if b.cls in CONTENT:
+    if _is_content(b):
         return True
     return b.terminal and b.words >= 3 and b.stopwords > 0
 

@@ -12,7 +12,12 @@ by detection), and the DOM is used for what text cannot show:
   paragraph text, when it holds a fair share of the page's paragraph text;
   otherwise the body;
 * block elements become lines; the page's ``<h1>`` is kept as the first line
-  when it is outside the root.
+  when it is outside the root;
+* a list item with text of its own (less than half of it link text) becomes a
+  ``- item`` line, a row of a data table (no paragraph, list or table in its
+  cells) one ``| cell | cell`` line: block scoring values such lines as
+  items of the article, where a menu's or a related box's link-only items stay
+  plain short lines (see :mod:`cleantext.blocks`).
 
 Everything is iterative (``iter``/``iterwalk``), so a page of 100,000 nested
 elements does not hit Python's recursion limit; malformed markup is repaired
@@ -56,11 +61,17 @@ ROOT_MIN_SHARE = 0.3
 
 
 def _decode(html: str | bytes) -> str:
-    """The page as text: declared or detected encoding for bytes."""
+    """The page as text.  Bytes that are valid UTF-8 are UTF-8 (a page in another
+    encoding is valid UTF-8 only when it is ASCII, which decodes the same); others are
+    decoded by their declared charset, else by detection (slow, so tried last)."""
     if isinstance(html, str):
         return html
     if not html.strip():
         return ""
+    try:
+        return html.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
     from bs4 import UnicodeDammit
 
     dammit = UnicodeDammit(html, is_html=True)

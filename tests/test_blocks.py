@@ -68,3 +68,27 @@ def test_scorer_never_empties():
     scorer = BlockScorer("en")
     text = "\n\n".join(["Home", "News", "Sport", "Weather", "Contact", "About", "Login"]) + "\n"
     assert scorer.changes(text) == []
+
+
+def test_list_items_in_an_article_are_kept():
+    items = [f"- {n} cups of rice with {n} eggs" for n in range(1, 13)]
+    lines = ["Navigation", "Home", "News", "Sport", _prose(1), _prose(2), "Ingredients:",
+             *items, "Share", "Tweet", "Email", "Print", "Copyright"]
+    text = "\n\n".join(lines) + "\n"
+    out = cleantext.Cleaner(lang="en").clean(text)
+    for item in items:
+        assert item in out
+    assert "Navigation" not in out and "Copyright" not in out
+
+
+def test_repeated_list_item_is_a_label():
+    lines = ["- Company Town", _prose(1), "- Company Town"]
+    blocks = BlockScorer("en").score(lines)
+    assert blocks[0].cls == "item" and blocks[0].repeated and blocks[0].value < 0
+
+
+def test_unspaced_scripts_end_sentences_and_count_length():
+    line = "先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。"
+    block = BlockScorer("ja").score([line])[0]
+    assert block.terminal and block.cls != "short"
+
