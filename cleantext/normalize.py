@@ -145,32 +145,37 @@ _SUSPECT_RE = regex.compile(
 )
 
 
-def _needs_repair(line: str) -> bool:
-    """A cheap gate in front of ftfy: could this line hold mojibake or odd forms?"""
-    return bool(_SUSPECT_RE.search(line)) and (is_bad(line) or _has_fixable_forms(line))
-
-
 _FORMS_RE = regex.compile(r"[\x80-\x9f\ufb00-\ufb06\uff01-\uff5e\ud800-\udfff\x1b]")
+# A run of characters between plain spaces: the unit ftfy sees.
+_TOKEN_RE = re.compile(r"[^ \t]+")
 
 
-def _has_fixable_forms(line: str) -> bool:
-    return bool(_FORMS_RE.search(line))
+def _needs_repair(chunk: str) -> bool:
+    """A cheap gate in front of ftfy: could this chunk hold mojibake or odd forms?"""
+    return bool(_SUSPECT_RE.search(chunk)) and (is_bad(chunk) or bool(_FORMS_RE.search(chunk)))
+
+
+def _repair_token(m: re.Match) -> str:
+    token = m.group()
+    return ftfy.fix_text(token, _FTFY_CONFIG) if _needs_repair(token) else token
 
 
 def _repair_line(line: str) -> tuple[str, RuleRef | None]:
     """The repaired line and the rule that changed it (None when unchanged).
 
-    ftfy sees the line without its edge whitespace, which the layout drops
-    anyway, so the repair does not depend on it (and cleaning is idempotent).
+    ftfy runs on each space-delimited token that the gate suspects, never on
+    the whole line: its verdict on a stretch of mojibake then depends only on
+    that stretch, not on unrelated words around it that later stages (names,
+    inline strips) may change, which keeps ``clean`` idempotent.  Mojibake
+    keeps its no-break spaces (U+00A0) at this point, so a decoded "Ã\xa0"
+    stays inside one token.
     """
     if line.isascii():
         return line, None
-    if _needs_repair(line):
-        core = line.strip()
-        fixed = ftfy.fix_text(core, _FTFY_CONFIG)
-        if fixed != core:
-            lead = line[: len(line) - len(line.lstrip())]
-            return lead + fixed + line[len(lead) + len(core):], MOJIBAKE.ref
+    if _SUSPECT_RE.search(line):
+        fixed = _TOKEN_RE.sub(_repair_token, line)
+        if fixed != line:
+            return fixed, MOJIBAKE.ref
     if not unicodedata.is_normalized("NFC", line):
         return unicodedata.normalize("NFC", line), UNICODE_NFC.ref
     return line, None
