@@ -227,6 +227,7 @@ class RuleSet:
                    ("drop-line", "truncate-after", "strip-inline", "headline")}
         self._drop = _compile(by_kind["drop-line"])
         self._truncate = _compile(by_kind["truncate-after"])
+        self._earliest_marker = min((r.min_position for r in by_kind["truncate-after"]), default=1.0)
         self._comment_markers = _compile([r for r in by_kind["truncate-after"]
                                           if r.name.startswith("comment")])
         self._strip = _compile(by_kind["strip-inline"])
@@ -280,8 +281,10 @@ class RuleSet:
             return []
         n = len(text)
         paras = paragraphs(text)
-        for p, rule in self._line_matches(self._truncate, text, paras):
-            if p.index == 0 or p.start < rule.min_position * n:
+        earliest = self._earliest_marker * n
+        late = [p for p in paras if p.start >= earliest and p.index > 0]
+        for p, rule in self._line_matches(self._truncate, text, late):
+            if p.start < rule.min_position * n:
                 continue
             detail = f"marker at {p.start / n:.0%} of the text"
             ref = self._refs[rule.id]

@@ -100,7 +100,7 @@ def fix_line_breaks(text: str) -> str:
 # C1 controls left over after the repair, zero-width space, word joiner, BOM,
 # soft hyphen.  ZWJ/ZWNJ are kept: they change the rendering of emoji and of
 # Indic and Persian script.
-_INVISIBLE_RE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad]+")
+_INVISIBLE_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad]+")
 
 
 def invisible_changes(text: str) -> list[Change]:
@@ -139,10 +139,17 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 # Characters that only a repair could want to touch: C1 controls, the
 # Latin-1/cp1252 letters that UTF-8 mojibake is made of, ligatures,
 # full-width forms, lone surrogates and ANSI escapes.
-_SUSPECT_RE = regex.compile(
-    r"[\x80-\x9f\u00c2\u00c3\u00c5\u00d0\u00d1\u00e2\ufb00-\ufb06\uff01-\uff5e\ud800-\udfff\x1b]"
-    r"|[\u0420\u0421][\u0401-\u040f\u0451-\u045f\u0490\u0491\u2116\u00a0-\u00bf\u2018-\u203a]"
-)
+# (Plain ``re`` here: for a bare character class it scans several times faster
+# than ``regex``.)
+_SUSPECT_CHARS_RE = re.compile(
+    r"[\x80-\x9f\u00c2\u00c3\u00c5\u00d0\u00d1\u00e2\ufb00-\ufb06\uff01-\uff5e\ud800-\udfff\x1b]")
+_SUSPECT_PAIR_RE = re.compile(
+    r"[\u0420\u0421][\u0401-\u040f\u0451-\u045f\u0490\u0491\u2116\u00a0-\u00bf\u2018-\u203a]")
+
+
+def _suspect(text: str) -> bool:
+    """Could ``text`` hold mojibake or forms ftfy fixes (the cheap gate)?"""
+    return bool(_SUSPECT_CHARS_RE.search(text) or _SUSPECT_PAIR_RE.search(text))
 
 
 _FORMS_RE = regex.compile(r"[\x80-\x9f\ufb00-\ufb06\uff01-\uff5e\ud800-\udfff\x1b]")
@@ -152,7 +159,7 @@ _TOKEN_RE = re.compile(r"[^ \t]+")
 
 def _needs_repair(chunk: str) -> bool:
     """A cheap gate in front of ftfy: could this chunk hold mojibake or odd forms?"""
-    return bool(_SUSPECT_RE.search(chunk)) and (is_bad(chunk) or bool(_FORMS_RE.search(chunk)))
+    return _suspect(chunk) and (is_bad(chunk) or bool(_FORMS_RE.search(chunk)))
 
 
 def _repair_token(m: re.Match) -> str:
@@ -172,7 +179,7 @@ def _repair_line(line: str) -> tuple[str, RuleRef | None]:
     """
     if line.isascii():
         return line, None
-    if _SUSPECT_RE.search(line):
+    if _suspect(line):
         fixed = _TOKEN_RE.sub(_repair_token, line)
         if fixed != line:
             return fixed, MOJIBAKE.ref
@@ -206,7 +213,7 @@ def repair(text: str) -> str:
     """Fast twin of :func:`repair_changes`."""
     if text.isascii():
         return text
-    if not _SUSPECT_RE.search(text):
+    if not _suspect(text):
         return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
     return "\n".join(_repair_line(line)[0] for line in text.split("\n"))
 
