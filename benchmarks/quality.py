@@ -54,6 +54,7 @@ class PageResult:
     page_id: str
     parse_seconds: float
     outcomes: dict[str, Outcome]
+    language: str = "?"
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,16 @@ def evaluate_page(page: Page) -> PageResult:
                         page.gold)
         for key, extract in _WORKER_EXTRACTORS.items()
     }
-    return PageResult(page.id, parse_seconds, outcomes)
+    return PageResult(page.id, parse_seconds, outcomes, gold_language(page.gold))
+
+
+def gold_language(gold: str) -> str:
+    """The language of a page's gold text by cleantext's detector ("?" when unknown)."""
+    try:
+        from cleantext.language import detect_language
+    except ImportError:
+        return "?"
+    return detect_language(gold) or "?"
 
 
 def run(pages: Sequence[Page], runnable_keys: Sequence[str], jobs: int) -> list[PageResult]:
@@ -170,6 +180,22 @@ def format_table(rows: Sequence[Row]) -> str:
             continue
         lines.append(f"{row.system.label:<{width}}  {row.precision:>9.3f}  {row.recall:>6.3f}  "
                      f"{row.f1:>5.3f}  {row.pages:>5}  {row.errors:>6}  {row.seconds:>7.1f}")
+    return "\n".join(lines)
+
+
+def format_by_language(systems: Sequence[System], loaded: dict, results: Sequence[PageResult]
+                       ) -> str:
+    """F1 per language of the gold text, for the systems that ran (one column each)."""
+    ran = [s for s in systems if callable(loaded[s.key])]
+    languages = sorted({r.language for r in results}, key=lambda l: (-sum(
+        r.language == l for r in results), l))
+    width = max(len(s.key) for s in ran) if ran else 6
+    lines = ["F1 by language of the gold text:",
+             f"{'language':<8}  {'pages':>5}  " + "  ".join(f"{s.key:>{width}}" for s in ran)]
+    for lang in languages:
+        mine = [r for r in results if r.language == lang]
+        cells = [aggregate(r.outcomes[s.key].scores for r in mine)[2] for s in ran]
+        lines.append(f"{lang:<8}  {len(mine):>5}  " + "  ".join(f"{c:>{width}.3f}" for c in cells))
     return "\n".join(lines)
 
 
@@ -236,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [summarise(system, loaded[system.key], results) for system in systems]
     wall = time.perf_counter() - start
     print(format_table(rows))
+    print()
+    print(format_by_language(systems, loaded, results))
     print(f"\n{len(pages)} pages, {wall:.1f} s wall time. 'seconds' is time spent in the "
           "system; text-track rows exclude the shared full-page parse, which is counted "
           "in the no-cleaning row.")
