@@ -1,8 +1,8 @@
-"""cleantext: noisy scraped articles in, clean canonical text out.
+r"""cleantext: noisy scraped articles in, clean canonical text out.
 
 >>> import cleantext
->>> cleantext.clean("Kiev\u2019s mayor said \u00abno\u00bb.\r\nComments")
-'Kyiv\\'s mayor said "no".\\n\\nComments\\n'
+>>> cleantext.clean("Kiev\u2019s  mayor said \u00abno\u00bb.\r\nTalks resume.")
+'Kyiv\'s mayor said "no".\n\nTalks resume.\n'
 
 ``clean(text)`` and ``clean_html(html)`` are the one-call API;
 ``Cleaner(**options)`` is built once and reused, and its ``explain(text)``

@@ -10,3 +10,11 @@ def test_cleaning_does_not_import_justext_or_dask():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_package_docstring_example_holds():
+    import doctest
+
+    import cleantext
+
+    assert doctest.testmod(cleantext).failed == 0
