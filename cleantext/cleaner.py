@@ -151,24 +151,41 @@ class Cleaner:
         return language
 
     def _remove_boilerplate(self, doc, rs: RuleSet) -> None:
-        """Run the boilerplate stages in a cycle until a full cycle changes nothing.
+        """Run the boilerplate stages in a cycle until none has anything left to do.
 
-        Stages depend only on the text, so after the last stage that changed
-        something, one pass round the others proves the fixpoint; the cycle
-        is bounded by :data:`_MAX_ROUNDS` rounds.
+        Stages depend only on the text.  A stage must run again after another
+        stage changed the text, except that a *line-local* stage (its verdict
+        on a paragraph depends on that paragraph alone: drop-line, strip-inline)
+        need not run again when the changes since its last run only removed
+        whole paragraphs: every paragraph it would see, it has seen unchanged.
+        A stage whose own changes only remove whole paragraphs and that is
+        line-local is done after one run; the others are run once more to
+        confirm.  The cycle is bounded by :data:`_MAX_ROUNDS` rounds.
         """
-        stages = (rs.headline_changes, rs.truncate_changes, rs.drop_line_changes,
-                  rs.strip_inline_changes, tag_list_changes, rs.block_changes)
-        quiet = 0  # stages run in a row without a change
+        # (stage, line_local, removes_whole_paragraphs_only)
+        stages = ((rs.headline_changes, False, False),
+                  (rs.truncate_changes, False, True),
+                  (rs.drop_line_changes, True, True),
+                  (rs.strip_inline_changes, True, False),
+                  (tag_list_changes, False, True),
+                  (rs.block_changes, False, True))
+        dirty = [True] * len(stages)
         for step in range(_MAX_ROUNDS * len(stages)):
-            changes = stages[step % len(stages)](doc.text)
-            if changes:
-                doc.apply(changes)
-                quiet = 0
-            else:
-                quiet += 1
-                if quiet == len(stages):
-                    break
+            if not any(dirty):
+                break
+            k = step % len(stages)
+            if not dirty[k]:
+                continue
+            stage, local, whole = stages[k]
+            changes = stage(doc.text)
+            dirty[k] = False
+            if not changes:
+                continue
+            doc.apply(changes)
+            for i, (_, other_local, _) in enumerate(stages):
+                if i != k and (not other_local or not whole):
+                    dirty[i] = True
+            dirty[k] = not (local and whole)
 
     def _run(self, doc) -> tuple[str | None, list[str]]:
         """Run the pipeline on ``doc``; the language and notes on rules that timed out."""
