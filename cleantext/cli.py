@@ -282,7 +282,10 @@ def _dask_engine():
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv[:2] == ["names", "discover"]:
+    if argv[:1] == ["names"] and not Path("names").exists():
+        if argv[1:2] != ["discover"]:
+            print("usage: cleantext names discover [--help] PATH ...", file=sys.stderr)
+            return EXIT_USAGE
         from .discover import main as discover_main
 
         return discover_main(argv[2:])
