@@ -95,17 +95,21 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
             text = None if html else decode_bytes(data).text
             raw = data if html else text
         out.html = html
-        source_text = cleaner.html_text(raw) if html else text
+        whole_page = True
+        source_text = text
+        if html:
+            extraction = cleaner.extract_html(raw)
+            source_text, whole_page = extraction.text, not extraction.article
         out.bytes_in = out.bytes_in or len(source_text.encode("utf-8"))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", RuleTimeoutWarning)
             if options.trace:
-                result = cleaner.explain(source_text)
+                result = cleaner.explain(source_text, whole_page=whole_page)
                 out.text, out.language = result.text, result.language
                 out.changes = [e.as_dict() for e in result.changes]
                 out.flags += [f for f in result.flags if not f.startswith("over-deleted")]
             else:
-                out.text = cleaner.clean(source_text)
+                out.text = cleaner.clean(source_text, whole_page=whole_page)
         out.flags += [str(w.message) for w in caught if issubclass(w.category, RuleTimeoutWarning)]
         out.words_in = len(source_text.split())
         out.words_out = len(out.text.split())

@@ -16,10 +16,13 @@ this stage decides from the *shape* of the text, in one linear pass:
    sentence punctuation stands in for the stopword share.  A short or bad
    line that starts with a list or row marker (``- ``, ``• ``, ``| ``,
    ``1. ``, ``1) ``; ``clean_html`` writes list items and table rows so) is
-   an *item*: a meal plan, a standings table, a list of deals.
+   an *item*: a meal plan, a standings table, a list of deals.  A short line
+   that is only a figure (``63``, ``85%``, ``£23.99``) is a *cell* of a data
+   table: menus are words, not numbers.
 3. **Values.**  A good block is worth its words; a near-good block half of
-   them; an item a little (so a list neither cuts the article nor carries
-   it); short and bad blocks cost, more so inside a link-list run (many
+   them; an item or a cell a little (so a list or a table neither cuts the
+   article nor carries it; a cell keeps that value when the table repeats it);
+   short and bad blocks cost, more so inside a link-list run (many
    short blocks in a row), when they are repeated on the page, or when a
    chrome phrase of the packs matches them.  For prose, only a *later copy*
    counts as repeated, and it is worth nothing (neither adds to a span nor
@@ -31,8 +34,11 @@ this stage decides from the *shape* of the text, in one linear pass:
    sum sub-array, as in Finn et al.'s Body Text Extraction) is the article:
    short lines between good paragraphs (subheadings, link fragments) are kept
    because the prose around them outweighs them; a menu or a list of links
-   is long enough to cut the run.  The headline just before it (a line of
-   the page title, or the first line) is kept with it.
+   is long enough to cut the run.  A neighbouring run of strong prose joins
+   it across a gap of chrome that costs less than either run is worth, with
+   the gap's cost discounted (a lede split from the body by a widget, a body
+   cut by a related box: take both runs, not only the larger).  The headline
+   just before it (a line of the page title, or the first line) is kept with it.
 5. **BS001** removes every block outside that span; **BS002** removes short
    lines inside it that the page prints several times (buttons, labels).
 
@@ -44,6 +50,7 @@ the whole text, so the stage is idempotent.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -88,15 +95,30 @@ HEADLINE_MAX_WORDS = 30
 MARKER_AFTER_WORDS = 50
 
 _WORD_RE = regex.compile(r"\w+")
-_TERMINAL_RE = regex.compile(r"[.!?…。！？][\"'”’»)\]」』）]*$")
+# In ASCII text, ``\w`` is the same class in the stdlib's faster engine.
+_ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
+# A sentence ends in one of these, perhaps followed by closing quotes and brackets.
+_TERMINALS = ".!?…。！？"
+_CLOSERS = "\"'”’»)]」』）"
 # Scripts written without spaces: a character there carries about a word.
 _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# No character of those scripts comes before this code point.
+_UNSPACED_FROM = "\u2e80"
 # How many Latin characters one unspaced character counts as (for the length classes).
 UNSPACED_WEIGHT = 3
 _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
-_OPEN_END_RE = regex.compile(r"[(\[“‘«,–—-]$")
+_OPEN_ENDS = "([“‘«,–—-"
 # A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
 _ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
+# A figure on a line of its own: a cell of a data table (a score, a count, a share).
+_CELL_RE = regex.compile(r"[-+−±]?[$€£¥]?\d[\d.,:/]*\s?[%$€£¥]?")
+CELL_VALUE = 1.0
+# A run of prose this strong joins the span across a gap costing up to 1/discount of it.
+BRIDGE_MIN = 60.0
+BRIDGE_DISCOUNT = 0.75
+BRIDGE_STEPS = 3
+# Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
+_MEMO_SIZE = 100_000
 
 
 @dataclass(slots=True)
@@ -130,55 +152,87 @@ class Block:
         return ", ".join(parts)
 
 
-def _continues(prev: str, line: str) -> bool:
-    """Is ``line`` the rest of the sentence ``prev`` (cut by an inline link)?"""
-    if _TERMINAL_RE.search(prev):
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence: a terminal mark, perhaps followed by closing quotes
+    and brackets?  (A test of the end alone, not a regex scan of the line.)"""
+    body = text.rstrip(_CLOSERS)
+    return bool(body) and body[-1] in _TERMINALS
+
+
+def _continues(prev: str, line: str, prev_ends: bool) -> bool:
+    """Is ``line`` the rest of the sentence ``prev`` (cut by an inline link)?
+    ``prev_ends`` says whether ``prev`` ends a sentence."""
+    if prev_ends:
         return False
-    return bool(_CONTINUES_RE.match(line)) or bool(_OPEN_END_RE.search(prev))
+    return bool(_CONTINUES_RE.match(line)) or (bool(prev) and prev[-1] in _OPEN_ENDS)
 
 
-def make_blocks(lines: list[str]) -> list[Block]:
-    """Group lines into blocks: a sentence cut by inline links is one block."""
+def make_blocks(lines: list[str], ends: list[bool] | None = None) -> list[Block]:
+    """Group lines into blocks: a sentence cut by inline links is one block.  ``ends``
+    says for each line whether it ends a sentence (worked out when not given)."""
+    if ends is None:
+        ends = [ends_sentence(line) for line in lines]
     blocks: list[Block] = []
     for i, line in enumerate(lines):
-        if blocks and _continues(lines[i - 1], line):
+        if i and _continues(lines[i - 1], line, ends[i - 1]):
             blocks[-1].last = i
         else:
             blocks.append(Block(i, i))
     return blocks
 
 
-def classify(block: Block, text: str, stops: frozenset[str]) -> None:
-    """Fill in the block's length, stopword and punctuation signals and its class; a
-    short or bad block that starts with a list or row marker is an *item*.  In scripts
-    written without spaces (Chinese, Japanese) a character counts as
+# What classification works out about a text: (chars, words, stopwords, terminal, class).
+Signals = tuple[int, int, int, bool, str]
+
+
+def signals(text: str, stops: frozenset[str]) -> Signals:
+    """The length, stopword and punctuation signals of ``text`` and its class; a short or
+    bad text that starts with a list or row marker is an *item*.  Words are ``\\w+`` runs;
+    in scripts written without spaces (Chinese, Japanese) a character counts as
     :data:`UNSPACED_WEIGHT` characters and half a word."""
-    tokens = _WORD_RE.findall(text)
-    unspaced = len(_UNSPACED_RE.findall(text))
-    block.chars = len(text) + (UNSPACED_WEIGHT - 1) * unspaced
-    block.words = len(tokens) + unspaced // 2
-    block.stopwords = sum(1 for t in tokens if t.lower() in stops) if stops else 0
-    block.terminal = bool(_TERMINAL_RE.search(text))
-    block.cls = _text_class(block, stops)
-    if block.cls in ("short", "bad") and _ITEM_RE.match(text):
-        block.cls = "item"
+    if text.isascii():
+        tokens = _ASCII_WORD_RE.findall(text.lower() if stops else text)
+        unspaced = 0
+        stopwords = sum(map(stops.__contains__, tokens)) if stops else 0
+    else:
+        tokens = _WORD_RE.findall(text)
+        unspaced = len(_UNSPACED_RE.findall(text)) if max(text) >= _UNSPACED_FROM else 0
+        stopwords = sum(map(stops.__contains__, map(str.lower, tokens))) if stops else 0
+    chars = len(text) + (UNSPACED_WEIGHT - 1) * unspaced
+    words = len(tokens) + unspaced // 2
+    terminal = ends_sentence(text)
+    cls = _text_class(chars, words, stopwords, terminal, stops)
+    if cls in ("short", "bad"):
+        if _ITEM_RE.match(text):
+            cls = "item"
+        elif _CELL_RE.fullmatch(text):
+            cls = "cell"
+    return chars, words, stopwords, terminal, cls
 
 
-def _text_class(block: Block, stops: frozenset[str]) -> str:
+def classify(block: Block, text: str, stops: frozenset[str]) -> None:
+    """Fill in the block's signals and class from its ``text`` (see :func:`signals`)."""
+    block.chars, block.words, block.stopwords, block.terminal, block.cls = signals(text, stops)
+
+
+def _text_class(chars: int, words: int, stopwords: int, terminal: bool,
+                stops: frozenset[str]) -> str:
     """jusText's class from length and stopword share (sentence punctuation without a
     stoplist)."""
-    if block.chars < LENGTH_LOW:
+    if chars < LENGTH_LOW:
         return "short"
     if not stops:
-        return ("good" if block.chars > LENGTH_HIGH else "near-good") if block.terminal else "bad"
-    share = block.stopwords / block.words if block.words else 0.0
-    if share >= STOPWORDS_HIGH and block.chars > LENGTH_HIGH:
+        return ("good" if chars > LENGTH_HIGH else "near-good") if terminal else "bad"
+    share = stopwords / words if words else 0.0
+    if share >= STOPWORDS_HIGH and chars > LENGTH_HIGH:
         return "good"
     return "near-good" if share >= STOPWORDS_LOW else "bad"
 
 
 def value(block: Block) -> float:
     """What a block adds to a span: prose counts its words, chrome costs."""
+    if block.cls == "cell":
+        return CELL_VALUE
     if block.cls == "good":
         v = float(block.words)
     elif block.cls == "near-good":
@@ -236,30 +290,60 @@ def max_span(values: list[float]) -> tuple[int, int, float]:
     return best
 
 
+def main_span(values: list[float]) -> tuple[int, int, float]:
+    """The article's run of blocks: the maximum-sum run, widened over a gap of chrome to
+    a neighbouring run when both are strong prose.  A run worth at least
+    :data:`BRIDGE_MIN` joins when what the gap costs, discounted by
+    :data:`BRIDGE_DISCOUNT`, is less than either run is worth (a lede split from the
+    body by a widget, a body cut by a related-links box or a data table).  At most
+    :data:`BRIDGE_STEPS` runs join on each side, so the work stays linear."""
+    first, last, total = max_span(values)
+    if last < first:
+        return first, last, total
+    for _ in range(BRIDGE_STEPS):
+        f, l, t = max_span(values[last + 1 :])
+        gap = sum(values[last + 1 : last + 1 + f])
+        if l < f or not _bridges(total, t, gap):
+            break
+        last, total = last + 1 + l, total + gap + t
+    for _ in range(BRIDGE_STEPS):
+        f, l, t = max_span(values[:first])
+        gap = sum(values[l + 1 : first])
+        if l < f or not _bridges(total, t, gap):
+            break
+        first, total = f, total + gap + t
+    return first, last, total
+
+
+def _bridges(total: float, other: float, gap: float) -> bool:
+    """May a run worth ``other`` join the span worth ``total`` across a ``gap``?"""
+    cost = -BRIDGE_DISCOUNT * gap
+    return other >= BRIDGE_MIN and cost < other and cost < total
+
+
 def _key(line: str) -> str:
     """What makes two lines the same: case-folded, without a list marker."""
     m = _ITEM_RE.match(line)
     return (line[m.end() - 1 :] if m else line).casefold()
 
 
-def _line_counts(lines: list[str]) -> tuple[dict[str, int], list[bool]]:
-    """How often each line occurs (see :func:`_key`), and for each line whether an
+def _line_counts(keys: list[str]) -> tuple[dict[str, int], list[bool]]:
+    """How often each line occurs, by its :func:`_key`, and for each line whether an
     earlier line is the same."""
     counts: dict[str, int] = {}
     copy: list[bool] = []
-    for line in lines:
-        key = _key(line)
+    for key in keys:
         copy.append(key in counts)
         counts[key] = counts.get(key, 0) + 1
     return counts, copy
 
 
-def _is_repeated(block: Block, line: str, counts: dict[str, int], copy: bool) -> bool:
+def _is_repeated(block: Block, key: str, counts: dict[str, int], copy: bool) -> bool:
     """The repetition signal: a one-line block of a label the page prints more than once,
     or a later copy of a paragraph of prose (its first copy keeps its value)."""
     if block.first != block.last:
         return False
-    return copy if block.cls in PROSE else counts[_key(line)] > 1
+    return copy if block.cls in PROSE else counts[key] > 1
 
 
 class BlockScorer:
@@ -271,16 +355,36 @@ class BlockScorer:
         self.stops = stoplist(language)
         self.chrome = chrome
         self.marker = marker
+        self._memo: dict[str, tuple[Signals, str]] = {}
+
+    def facts(self, text: str) -> tuple[Signals, str]:
+        """The :func:`signals` of ``text`` and its repetition :func:`_key`.  They depend on
+        the text alone, so they are remembered per distinct text (a page's second pass
+        through the boilerplate cycle, and lines that recur across a corpus, cost a
+        lookup); at most :data:`_MEMO_SIZE` texts are kept."""
+        found = self._memo.get(text)
+        if found is None:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            found = self._memo[text] = (signals(text, self.stops), _key(text))
+        return found
 
     def score(self, lines: list[str]) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
-        counts, copies = _line_counts(lines)
-        blocks = make_blocks(lines)
+        facts = [self.facts(line) for line in lines]
+        keys = [key for _, key in facts]
+        counts, copies = _line_counts(keys)
+        blocks = make_blocks(lines, [sig[3] for sig, _ in facts])
+        chrome = self.chrome
         for b in blocks:
-            text = " ".join(lines[b.first : b.last + 1])
-            classify(b, text, self.stops)
-            b.repeated = _is_repeated(b, lines[b.first], counts, copies[b.first])
-            b.chrome = self.chrome is not None and self.chrome(text)
+            if b.first == b.last:
+                text, sig = lines[b.first], facts[b.first][0]
+            else:
+                text = " ".join(lines[b.first : b.last + 1])
+                sig = self.facts(text)[0]
+            b.chars, b.words, b.stopwords, b.terminal, b.cls = sig
+            b.repeated = _is_repeated(b, keys[b.first], counts, copies[b.first])
+            b.chrome = chrome is not None and chrome(text)
         mark_runs(blocks)
         for b in blocks:
             b.value = value(b)
@@ -295,7 +399,7 @@ class BlockScorer:
         blocks = self.score(lines)
         if all(b.value >= 0 for b in blocks):
             return []
-        first, last, total = max_span([b.value for b in blocks])
+        first, last, total = main_span([b.value for b in blocks])
         if last < first:
             return []
         last, cut = self._cut_at_marker(blocks, lines, first, last)

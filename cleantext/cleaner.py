@@ -150,7 +150,7 @@ class Cleaner:
         doc.apply(nf.layout_changes(doc.text))
         return language
 
-    def _remove_boilerplate(self, doc, rs: RuleSet) -> None:
+    def _remove_boilerplate(self, doc, rs: RuleSet, whole_page: bool = True) -> None:
         """Run the boilerplate stages in a cycle until none has anything left to do.
 
         Stages depend only on the text.  A stage must run again after another
@@ -161,6 +161,10 @@ class Cleaner:
         A stage whose own changes only remove whole paragraphs and that is
         line-local is done after one run; the others are run once more to
         confirm.  The cycle is bounded by :data:`_MAX_ROUNDS` rounds.
+
+        ``whole_page=False`` (the text is already the article, e.g. the DOM chose
+        its container) leaves out block scoring, whose main-span search is for
+        whole pages rendered to text; the phrase and heuristic rules still run.
         """
         # (stage, line_local, removes_whole_paragraphs_only)
         stages = ((rs.headline_changes, False, False),
@@ -168,7 +172,7 @@ class Cleaner:
                   (rs.drop_line_changes, True, True),
                   (rs.strip_inline_changes, True, False),
                   (tag_list_changes, False, True),
-                  (rs.block_changes, False, True))
+                  (rs.block_changes, False, True))[: None if whole_page else -1]
         dirty = [True] * len(stages)
         for step in range(_MAX_ROUNDS * len(stages)):
             if not any(dirty):
@@ -187,33 +191,34 @@ class Cleaner:
                     dirty[i] = True
             dirty[k] = not (local and whole)
 
-    def _run(self, doc) -> tuple[str | None, list[str]]:
+    def _run(self, doc, whole_page: bool = True) -> tuple[str | None, list[str]]:
         """Run the pipeline on ``doc``; the language and notes on rules that timed out."""
         language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
         boilerplate.begin_document()
         try:
-            self._remove_boilerplate(doc, self.ruleset(language))
+            self._remove_boilerplate(doc, self.ruleset(language), whole_page)
         finally:
             notes = boilerplate.end_document()
         doc.apply(self._names.changes(doc.text))
         return language, notes
 
-    def clean(self, text: str) -> str:
+    def clean(self, text: str, *, whole_page: bool = True) -> str:
         """Canonical text of ``text`` (no trace kept).
 
-        A user rule whose pattern times out is skipped for the document and
-        reported as a :class:`RuleTimeoutWarning`.
+        ``whole_page=False`` says the text is already the article (block
+        scoring is left out).  A user rule whose pattern times out is skipped
+        for the document and reported as a :class:`RuleTimeoutWarning`.
         """
         doc = PlainDoc(_require_text(text))
-        _, notes = self._run(doc)
+        _, notes = self._run(doc, whole_page)
         for note in notes:
             warnings.warn(note, RuleTimeoutWarning, stacklevel=2)
         return doc.text
 
-    def explain(self, text: str) -> Result:
+    def explain(self, text: str, *, whole_page: bool = True) -> Result:
         """Canonical text, its language and every change, with spans into ``text``."""
         doc = TracedDoc(_require_text(text))
-        language, notes = self._run(doc)
+        language, notes = self._run(doc, whole_page)
         result = Result(doc.text, language, doc.edits(), flags=notes)
         reason = overdelete_reason(len(text.split()), len(doc.text.split()))
         if reason:
@@ -228,18 +233,31 @@ class Cleaner:
         return doc.text
 
     def clean_html(self, html: str | bytes) -> str:
-        """Canonical text of an HTML page."""
-        return self.clean(self.html_text(html))
+        """Canonical text of an HTML page.
+
+        When the DOM stage chose the article's container, block scoring is left
+        out (the DOM already separated the article from the page furniture).
+        """
+        extraction = self.extract_html(html)
+        return self.clean(extraction.text, whole_page=not extraction.article)
 
     def explain_html(self, html: str | bytes) -> Result:
-        """``explain`` for an HTML page; spans refer to the page's extracted text."""
-        return self.explain(self.html_text(html))
+        """``explain`` for an HTML page; spans refer to the page's extracted text.  What
+        the DOM stage removed before the text existed (the root it kept, the chrome
+        elements it pruned) is reported as a flag."""
+        extraction = self.extract_html(html)
+        result = self.explain(extraction.text, whole_page=not extraction.article)
+        result.flags.insert(0, extraction.summary())
+        return result
 
     @staticmethod
-    def html_text(html: str | bytes) -> str:
-        """The visible text of a page, before cleaning."""
-        if not isinstance(html, (str, bytes, bytearray)):
-            raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
-        from .html import html_to_text
+    def extract_html(html: str | bytes):
+        """The article text of a page and how the DOM stage found it (an ``Extraction``)."""
+        from .html import extract
 
-        return html_to_text(bytes(html) if isinstance(html, bytearray) else html)
+        return extract(html)
+
+    @classmethod
+    def html_text(cls, html: str | bytes) -> str:
+        """The visible article text of a page, before cleaning."""
+        return cls.extract_html(html).text

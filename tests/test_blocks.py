@@ -92,3 +92,31 @@ def test_unspaced_scripts_end_sentences_and_count_length():
     block = BlockScorer("ja").score([line])[0]
     assert block.terminal and block.cls != "short"
 
+
+
+def test_a_figure_on_its_own_line_is_a_table_cell():
+    scorer = BlockScorer("en")
+    blocks = scorer.score(["63", "85%", "£23.99", "63", "Home", "1 tackle (1 combined)."])
+    assert [b.cls for b in blocks[:4]] == ["cell"] * 4
+    assert all(b.value > 0 for b in blocks[:4])  # a repeated figure is not a label
+    assert blocks[4].cls == "short"
+
+
+def test_two_strong_runs_split_by_a_widget_are_both_kept():
+    widget = ["Most read", "Prices rise again", "Rain in the north", "Ferry strike ends"]
+    lines = ["Home", "News", "Sport", _prose(1), _prose(2), *widget, _prose(3), _prose(4),
+             "About us", "Contact", "Privacy policy", "Terms of use", "Careers", "Jobs"]
+    out = cleantext.Cleaner(lang="en").clean("\n\n".join(lines) + "\n")
+    for n in range(1, 5):
+        assert _prose(n) in out
+    assert "Careers" not in out
+    assert cleantext.Cleaner(lang="en").clean(out) == out
+
+
+def test_main_span_bridges_only_a_gap_cheaper_than_both_runs():
+    from cleantext.blocks import main_span
+
+    assert main_span([80, -30, 70]) == (0, 2, 120)
+    assert main_span([80, -200, 70]) == (0, 0, 80)  # the gap costs more than a run
+    assert main_span([200, -30, 20]) == (0, 0, 200)  # a weak run does not join
+    assert main_span([-5, -5]) == (0, -1, 0.0)

@@ -41,3 +41,77 @@ def test_deep_tree_keeps_its_text():
     text = html_to_text("<html><body>" + "<div>" * 5000 + "<p>Deep text.</p>"
                         + "</div>" * 5000 + "</body></html>")
     assert "Deep text." in text
+
+
+_PROSE = ("The council met on Tuesday evening to discuss the new budget, which raises spending "
+          "on schools, roads and parks by a tenth over last year's plan. ")
+
+
+def _paragraphs(n: int, prefix: str = "") -> str:
+    return "".join(f"<p>{prefix}{i} {_PROSE}</p>" for i in range(n))
+
+
+def test_a_teaser_article_loses_to_the_real_body():
+    text = html_to_text(_page(
+        "<article class='teaser'><p>Teaser: a short summary of another story, with a comma.</p>"
+        "</article><div class='story-body'>" + _paragraphs(5, "Body ") + "</div>"))
+    assert "Teaser" not in text
+    assert text.count("Body ") == 5
+
+
+def test_a_sidebar_of_links_is_not_the_article():
+    links = "".join(f"<li><a href='/s{i}'>Another story headline number {i}, read it</a></li>"
+                    for i in range(30))
+    text = html_to_text(_page(
+        f"<div><ul>{links}</ul></div><div class='main'>{_paragraphs(3, 'Body ')}</div>"))
+    assert "Another story" not in text
+    assert text.count("Body ") == 3
+
+
+def test_a_comment_section_is_removed_even_when_longer_than_the_article():
+    comments = "".join(f"<div class='comment-body'><p>Reader {i}: {_PROSE}</p></div>"
+                       for i in range(8))
+    text = html_to_text(_page(
+        f"<div class='entry'>{_paragraphs(3, 'Body ')}</div>"
+        f"<section id='comments'>{comments}</section>"))
+    assert "Reader" not in text
+    assert text.count("Body ") == 3
+
+
+def test_a_wrapper_named_after_the_sidebar_it_holds_is_not_chrome():
+    text = html_to_text(_page(
+        f"<div class='content-with-sidebar'><div class='col'>{_paragraphs(4, 'Body ')}</div>"
+        "<div class='sidebar'><p>Most read: a list of things, with commas, to click.</p></div>"
+        "</div>"))
+    assert text.count("Body ") == 4
+    assert "Most read" not in text
+
+
+def test_an_article_cut_into_chunks_is_kept_whole():
+    text = html_to_text(_page(
+        "<div class='story'><div class='chunk'>" + _paragraphs(4, "First ") + "</div>"
+        "<figure><figcaption>A picture</figcaption></figure>"
+        "<div class='ad-slot'><p>Advertisement</p></div>"
+        "<div class='chunk'>" + _paragraphs(3, "Second ") + "</div></div>"))
+    assert text.count("First ") == 4 and text.count("Second ") == 3
+
+
+def test_json_ld_article_body_replaces_a_teaser_root():
+    import json
+
+    body = "\n".join(f"Full {i} {_PROSE}" for i in range(6))
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": body})
+    text = html_to_text(
+        "<html><head><script type='application/ld+json'>" + ld + "</script></head><body>"
+        "<article><p>Only the first paragraph of the story is on the page, for now.</p>"
+        "</article></body></html>")
+    assert text.count("Full ") == 6
+
+
+def test_explain_html_reports_the_dom_stage():
+    import cleantext
+
+    result = cleantext.Cleaner().explain_html(_page(
+        f"<nav><a href='/'>Home</a></nav><div itemprop='articleBody'>{_paragraphs(3)}</div>"))
+    assert result.flags[0].startswith("html: kept <div itemprop=articleBody>")
+    assert "removed 1 chrome elements" in result.flags[0]
