@@ -4,10 +4,10 @@
    NF005 spaces, QT001/QT002 quotes, LY001 paragraph layout: the text is now
    canonical (one paragraph per line, one blank line between).
 2. The language is detected (unless given) and the rule set for it chosen.
-3. Boilerplate stages, repeated until nothing changes (so that ``clean`` is
+3. NM001/NM002 name tables.
+4. Boilerplate stages, repeated until nothing changes (so that ``clean`` is
    idempotent): headline taglines, truncate-after markers, drop-line rules,
-   strip-inline rules, the tag-list heuristic.
-4. NM001 name tables.
+   strip-inline rules, the tag-list heuristic, block scoring.
 
 :class:`Cleaner` builds and compiles everything once; ``clean`` runs the
 stages on a :class:`~cleantext.edits.PlainDoc` (no bookkeeping), ``explain`` on
@@ -194,12 +194,15 @@ class Cleaner:
     def _run(self, doc, whole_page: bool = True) -> tuple[str | None, list[str]]:
         """Run the pipeline on ``doc``; the language and notes on rules that timed out."""
         language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
+        # Names before boilerplate: the boilerplate stages then see the final
+        # words, so a second clean sees the text they already settled on (a
+        # longer canonical name can move a marker past a rule's min_position).
+        doc.apply(self._names.changes(doc.text))
         boilerplate.begin_document()
         try:
             self._remove_boilerplate(doc, self.ruleset(language), whole_page)
         finally:
             notes = boilerplate.end_document()
-        doc.apply(self._names.changes(doc.text))
         return language, notes
 
     def clean(self, text: str, *, whole_page: bool = True) -> str:
