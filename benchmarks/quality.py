@@ -36,6 +36,8 @@ from benchmarks.systems import (  # noqa: E402
 )  # noqa: E402
 
 FULL_TEXT_KEY = "full-text"
+# The systems shown per language (the full table has every system).
+BY_LANGUAGE_KEYS = (FULL_TEXT_KEY, "cleantext-text", "cleantext-html", "trafilatura-html")
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ def format_table(rows: Sequence[Row]) -> str:
 def format_by_language(systems: Sequence[System], loaded: dict, results: Sequence[PageResult]
                        ) -> str:
     """F1 per language of the gold text, for the systems that ran (one column each)."""
-    ran = [s for s in systems if callable(loaded[s.key])]
+    ran = [s for s in systems if callable(loaded[s.key]) and s.key in BY_LANGUAGE_KEYS]
     languages = sorted({r.language for r in results}, key=lambda l: (-sum(
         r.language == l for r in results), l))
     width = max(len(s.key) for s in ran) if ran else 6

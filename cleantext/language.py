@@ -45,6 +45,7 @@ QUICK_CHARS = 600  # the fast path first reads this much of the sample
 MIN_LETTERS = 20
 MIXED_SHARE = 0.6  # below this share for the main script, a document is mixed: None
 MIN_PROBABILITY = 0.8  # langdetect's answers below this are "unsure": None
+MAX_LISTINGS = 8  # stopwords listed by more languages than this are not votes
 MIN_SCORE = 1.5  # weighted stopword hits the best language needs
 MIN_RATIO = 2.0  # ... and how many times the runner-up's score
 STRAY_LETTERS = 3  # this many letters foreign to an alphabet may be quotes or names
@@ -154,6 +155,10 @@ def _stoplist(name: str) -> frozenset[str]:
 def build_profiles(candidates: dict[str, str], script: str) -> Profiles:
     """Stopword votes for ``candidates``: a word listed by ``n`` of them weighs ``1/n``.
 
+    Words listed by more than :data:`MAX_LISTINGS` languages (jusText's lists
+    share English loanwords such as "the" and "of") weigh almost nothing and
+    cost a vote per listing, so they are left out.
+
     Only stoplist entries that are one word in the script itself are used
     (jusText's lists also hold tokens such as ``(англ.`` or English ``the``).
     """
@@ -163,7 +168,7 @@ def build_profiles(candidates: dict[str, str], script: str) -> Profiles:
             if _WORD_RE.fullmatch(word) and all(script_of(c) == script for c in word):
                 listed.setdefault(word, []).append(code)
     return Profiles({w: tuple((c, 1.0 / len(codes)) for c in codes)
-                     for w, codes in listed.items()})
+                     for w, codes in listed.items() if len(codes) <= MAX_LISTINGS})
 
 
 _profiles: dict[str, Profiles] = {}
