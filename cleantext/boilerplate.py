@@ -16,6 +16,7 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from dataclasses import dataclass
 
@@ -281,8 +282,8 @@ class RuleSet:
             return []
         n = len(text)
         paras = paragraphs(text)
-        earliest = self._earliest_marker * n
-        late = [p for p in paras if p.start >= earliest and p.index > 0]
+        first_late = bisect.bisect_left(paras, self._earliest_marker * n, key=lambda p: p.start)
+        late = paras[max(first_late, 1):]
         for p, rule in self._line_matches(self._truncate, text, late):
             if p.start < rule.min_position * n:
                 continue

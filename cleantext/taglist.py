@@ -62,10 +62,9 @@ def is_tag_list(line: str) -> bool:
 def tag_list_changes(text: str) -> list[Change]:
     """Remove tag-list paragraphs that follow the last prose paragraph."""
     paras = paragraphs(text)
-    prose = [p.index for p in paras if _is_prose(text[p.start : p.end])]
-    if not prose:
+    last_prose = next((p.index for p in reversed(paras) if _is_prose(text[p.start : p.end])), None)
+    if last_prose is None:
         return []
-    last_prose = prose[-1]
     drop = {}
     for p in paras[last_prose + 1 :]:
         line = text[p.start : p.end]
