@@ -31,6 +31,7 @@ its probability is at least :data:`MIN_PROBABILITY`, otherwise ``None``.
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
@@ -129,10 +130,18 @@ def script_of(char: str) -> str:
     return _BLOCKS[bisect.bisect_right(_BLOCK_STARTS, ord(char)) - 1][1]
 
 
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_ASCII_RUNS_RE = re.compile(r"[\x00-\x7f]+")
+
+
 def script_counts(text: str) -> Counter:
-    """Letters of ``text`` per script."""
+    """Letters of ``text`` per script (ASCII letters are counted as Latin in one C pass;
+    only the other characters are looked up one by one)."""
     counts: Counter = Counter()
-    for char, n in Counter(text).items():
+    ascii_letters = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    if ascii_letters:
+        counts["Latin"] = ascii_letters
+    for char, n in Counter(_ASCII_RUNS_RE.sub("", text)).items():
         if char.isalpha():
             counts[script_of(char)] += n
     return counts
