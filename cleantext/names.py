@@ -244,6 +244,12 @@ class NameTable:
             spellings.sort(key=lambda sp: -len(sp.text))
         self._fuzzy_memo: dict = {}
         self._plain_words: set[str] = set()  # capitalised words known not to be names
+        # Words that are only ever their own canonical spelling (one word, not a
+        # surname that a given name may precede): matching them changes nothing.
+        self._noop_words = frozenset(
+            word for word, spellings in self._exact.items()
+            if all(sp.text == sp.target and " " not in sp.text and sp.slot != "surname"
+                   for sp in spellings))
         self._compiled = True
         return self
 
@@ -276,7 +282,7 @@ class NameTable:
         pos = 0
         plain = self._plain_words
         for m in _WORD_RE.finditer(text):
-            if m.start() < pos or m.group() in plain:
+            if m.start() < pos or m.group() in plain or m.group() in self._noop_words:
                 continue
             found = self._exact_match(text, m) or self._fuzzy_match(m)
             if found is None:
