@@ -269,15 +269,16 @@ def quick_detect(chunk: str) -> str | None:
         return SCRIPT_LANGUAGE[script]
     if script not in CANDIDATES:
         return UNSURE
-    tokens = [w for w in _WORD_RE.findall(chunk.lower()) if script_of(w[0]) == script]
+    words = _WORD_RE.findall(chunk.lower())
+    distinct = {w for w in set(words) if script_of(w[0]) == script}
     allowed = None
     if script == "Cyrillic":
-        allowed = letter_candidates(Counter(c for w in tokens for c in w), n)
+        allowed = letter_candidates(Counter(c for w in words if w in distinct for c in w), n)
         if len(allowed) == 1:
             return next(iter(allowed))
         if not allowed:
             return UNSURE
-    return best_of(*stopword_scores(set(tokens), profiles(script), allowed)) or UNSURE
+    return best_of(*stopword_scores(distinct, profiles(script), allowed)) or UNSURE
 
 
 def _factory_ready() -> None:
