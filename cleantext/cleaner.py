@@ -130,7 +130,8 @@ class Cleaner:
                 repaired = nf.repair(text)
                 if round_ and repaired == text:
                     break
-                text = nf.fix_spaces(nf.remove_invisibles(repaired))
+                # a repair can decode a line separator ("â€©" is U+2029): NF001 again
+                text = nf.fix_spaces(nf.remove_invisibles(nf.fix_line_breaks(repaired)))
                 if round_ == 0 and language is None:
                     language = detect_language(text)
                 text = nf.fix_quotes(text, self.quotes, language)
@@ -142,6 +143,7 @@ class Cleaner:
             if round_ and not changes:
                 break
             doc.apply(changes)
+            doc.apply(nf.line_break_changes(doc.text))
             doc.apply(nf.invisible_changes(doc.text))
             doc.apply(nf.space_changes(doc.text))
             if round_ == 0 and language is None:
