@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 WORDS = ("the minister said that talks in Kyiv and Moscow would resume on Monday after "

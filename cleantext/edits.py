@@ -123,10 +123,6 @@ class PlainDoc:
         if changes:
             self.text = splice(self.text, changes)
 
-    def set_text(self, text: str, rule: RuleRef) -> None:
-        """Replace the current text wholesale (fast path of a whole-text stage)."""
-        self.text = text
-
 
 @dataclass(slots=True)
 class _Piece:
@@ -151,10 +147,6 @@ class TracedDoc:
         self.original = text
         self.text = text
         self._pieces: list[_Piece] = [_Piece(0, len(text), text)] if text else []
-
-    def set_text(self, text: str, rule: RuleRef) -> None:
-        """Replace the whole text by ``text``; changes are found line by line."""
-        self.apply(diff_changes(self.text, text, rule))
 
     def apply(self, changes: list[Change]) -> None:
         """Apply sorted, non-overlapping ``changes`` (current coordinates)."""

@@ -26,7 +26,7 @@ neighbourhood, so the work per word depends on the word's length only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Generic, Iterable, TypeVar
+from typing import Callable, Generic, TypeVar
 
 from rapidfuzz.distance import Indel
 from rapidfuzz.fuzz import ratio
@@ -153,19 +153,3 @@ def accepted_distance(word: str, spelling: str) -> int | None:
         return None
     distance = Indel.distance(word, spelling, score_cutoff=limit)
     return distance if distance <= limit else None
-
-
-def nearest_pairs(words: Iterable[str]) -> list[tuple[str, str, int]]:
-    """Pairs of distinct ``words`` that the fuzzy rule would accept as one name."""
-    index: FuzzyIndex[str] = FuzzyIndex()
-    words = sorted(set(words))
-    for w in words:
-        index.add(w, w)
-    out = []
-    for w in words:
-        for spelling in index.candidates(w):
-            if spelling > w.lower():
-                d = accepted_distance(w.lower(), spelling)
-                if d is not None:
-                    out.append((w, index.payload(spelling), d))
-    return out
