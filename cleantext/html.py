@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import html as html_escape
 import json
+import logging
 from dataclasses import dataclass
 
 import regex
@@ -169,6 +170,9 @@ class Extraction:
         return "html: no text"
 
 
+_NULL_HANDLER = logging.NullHandler()
+
+
 def _decode(html: str | bytes) -> str:
     """The page as text.  Bytes that are valid UTF-8 are UTF-8 (a page in another
     encoding is valid UTF-8 only when it is ASCII, which decodes the same); others are
@@ -183,6 +187,10 @@ def _decode(html: str | bytes) -> str:
         pass
     from bs4 import UnicodeDammit
 
+    # bs4 logs "some characters could not be decoded" through logging's
+    # last-resort handler (stderr); a NullHandler keeps that out of the
+    # command's output while applications that configure logging still see it.
+    logging.getLogger("bs4.dammit").addHandler(_NULL_HANDLER)
     dammit = UnicodeDammit(html, is_html=True)
     return dammit.unicode_markup or html.decode("utf-8", errors="replace")
 
