@@ -18,10 +18,17 @@ this stage decides from the *shape* of the text, in one linear pass:
    ``1. ``, ``1) ``; ``clean_html`` writes list items and table rows so) is
    an *item*: a meal plan, a standings table, a list of deals.  A short line
    that is only a figure (``63``, ``85%``, ``£23.99``) is a *cell* of a data
-   table: menus are words, not numbers.
+   table: menus are words, not numbers.  So is, in a *table*, a short or bad
+   line that has at least three lines holding a figure among the five around
+   it (a calendar, a list of tour dates, a stats sheet rendered a cell a line);
+   the few short words right before a table are its heading row.  A rank
+   (``1``, ``2``, ... of a "most read" list) and a bracketed counter (``(113)``
+   posts in an archive month) are counts, not figures, and a comment section or
+   a list of dated headlines has a date every third line or so.
 3. **Values.**  A good block is worth its words; a near-good block half of
    them; an item or a cell a little (so a list or a table neither cuts the
-   article nor carries it; a cell keeps that value when the table repeats it);
+   article nor carries it; a cell keeps that value when the table repeats it;
+   a table's repeated labels and its heading row cost nothing);
    short and bad blocks cost, more so inside a link-list run (many
    short blocks in a row), when they are repeated on the page, or when a
    chrome phrase of the packs matches them.  For prose, only a *later copy*
@@ -40,7 +47,8 @@ this stage decides from the *shape* of the text, in one linear pass:
    cut by a related box: take both runs, not only the larger).  The headline
    just before it (a line of the page title, or the first line) is kept with it.
 5. **BS001** removes every block outside that span; **BS002** removes short
-   lines inside it that the page prints several times (buttons, labels).
+   lines inside it that the page prints several times (buttons, labels), but
+   not the lines of a table (``DL`` in every row of a stats sheet is a cell).
 
 Conservative by construction: a document without bad blocks, or without a
 single good one, or too short to have chrome, is left alone, and the span is
@@ -52,11 +60,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import regex
 
-from .boilerplate import Paragraph, paragraphs, removal_changes
+from .boilerplate import paragraphs, removal_changes
 from .edits import Change, RuleRef
 from .normalize import CodeRule
 from .stoplists import stoplist
@@ -113,6 +121,19 @@ _ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
 # A figure on a line of its own: a cell of a data table (a score, a count, a share).
 _CELL_RE = regex.compile(r"[-+−±]?[$€£¥]?\d[\d.,:/]*\s?[%$€£¥]?")
 CELL_VALUE = 1.0
+# A short line is a line of a data table when this many of the short lines within
+# TABLE_REACH of it (itself included) hold a figure.
+TABLE_FIGURES = 3
+TABLE_REACH = 2
+# A table's heading row: at most this many short lines right before it.
+TABLE_HEAD = 8
+COLUMN_NAME_WORDS = 2
+_DIGIT_RE = re.compile(r"\d")
+# A link's counter on a line of its own ("(113)" posts in an archive month, "[4]"
+# comments): a link list's numbering, not a figure of a table.
+_COUNTER_RE = re.compile(r"[(\[]\s*[0-9]+\s*[)\]]")
+# A line that is only a whole number (a rank, a count).
+_INTEGER_RE = re.compile(r"[0-9]{1,6}")
 # A run of prose this strong joins the span across a gap costing up to 1/discount of it.
 BRIDGE_MIN = 60.0
 BRIDGE_DISCOUNT = 0.75
@@ -136,6 +157,10 @@ class Block:
     repeated: bool = False
     chrome: bool = False
     run: int = 0
+    figure: bool = False
+    number: int = -1
+    table: bool = False
+    head: bool = False
 
     def detail(self) -> str:
         """The signals behind the block's value, for ``explain``."""
@@ -143,7 +168,11 @@ class Block:
         parts = [f"score {self.value:+.1f}: {self.cls}", f"{self.words} words",
                  f"stopwords {share:.0%}" if self.stopwords else "no stopwords",
                  "ends a sentence" if self.terminal else "no sentence end"]
-        if self.run >= LINK_RUN:
+        if self.table:
+            parts.append("line of a data table")
+        elif self.head:
+            parts.append("heading row of a data table")
+        elif self.run >= LINK_RUN:
             parts.append(f"link-list run of {self.run}")
         if self.repeated:
             parts.append("repeated on the page")
@@ -183,6 +212,15 @@ def make_blocks(lines: list[str], ends: list[bool] | None = None) -> list[Block]
 
 # What classification works out about a text: (chars, words, stopwords, terminal, class).
 Signals = tuple[int, int, int, bool, str]
+
+
+class Facts(NamedTuple):
+    """What a scorer works out about one text (see :meth:`BlockScorer.facts`)."""
+
+    signals: Signals
+    key: str  # what makes two lines the same (:func:`_key`)
+    figure: bool  # holds a digit, and is not a bracketed counter ("(113)")
+    number: int  # the whole number the text is, or -1
 
 
 def signals(text: str, stops: frozenset[str]) -> Signals:
@@ -230,9 +268,16 @@ def _text_class(chars: int, words: int, stopwords: int, terminal: bool,
 
 
 def value(block: Block) -> float:
-    """What a block adds to a span: prose counts its words, chrome costs."""
+    """What a block adds to a span: prose counts its words, chrome costs; a line of a
+    data table (see :func:`mark_tables`) is worth what a list item is, or nothing when
+    it is a repeated label (a column heading printed for each section); its heading
+    row costs nothing."""
     if block.cls == "cell":
         return CELL_VALUE
+    if block.table:
+        return 0.0 if block.repeated or block.chrome else ITEM_VALUE
+    if block.head:
+        return 0.0
     if block.cls == "good":
         v = float(block.words)
     elif block.cls == "near-good":
@@ -274,6 +319,63 @@ def mark_runs(blocks: list[Block]) -> None:
         for k in range(i, j):
             blocks[k].run = j - i
         i = j
+
+
+def mark_tables(blocks: list[Block]) -> None:
+    """Mark the short/bad blocks that are lines of a data table: at least
+    :data:`TABLE_FIGURES` of the blocks within :data:`TABLE_REACH` of it on either side
+    (itself included) are short/bad blocks that hold a figure (a standings table, a
+    calendar, a list of tour dates, a stats sheet or a meal plan rendered one cell or
+    row per line).  A menu or a link list is words, not numbers; a comment section
+    or a list of dated headlines has a date every third line or so; and the numbering
+    of a "most read" list is a count, not a figure (see :func:`_figures`).  So those
+    lines still cost, while a table inside or next to the article neither cuts it nor
+    carries it."""
+    figure = _figures(blocks)
+    if sum(figure) < TABLE_FIGURES:
+        return
+    n, reach = len(blocks), TABLE_REACH
+    count = sum(figure[: reach])
+    for k, b in enumerate(blocks):
+        if k + reach < n:
+            count += figure[k + reach]
+        if k - reach - 1 >= 0:
+            count -= figure[k - reach - 1]
+        b.table = count >= TABLE_FIGURES and not _is_content(b)
+    _mark_heads(blocks)
+
+
+def _mark_heads(blocks: list[Block]) -> None:
+    """Mark the heading row of each table: up to :data:`TABLE_HEAD` column names right
+    before its first line ("Pos." / "Player" / "Points", see :func:`_is_column_name`)."""
+    for k in range(1, len(blocks)):
+        if blocks[k].table and not blocks[k - 1].table:
+            j = k - 1
+            while j >= 0 and k - j <= TABLE_HEAD and _is_column_name(blocks[j]):
+                blocks[j].head = True
+                j -= 1
+
+
+def _figures(blocks: list[Block]) -> list[bool]:
+    """For each block, is it a short/bad block that holds a figure?  A line that is only
+    a whole number one more than the last such line is a count, not a figure (the ranks
+    of a "most read" list of headlines)."""
+    figures, last = [], -2
+    for b in blocks:
+        if _is_content(b):
+            figures.append(False)
+        elif b.number >= 0:
+            figures.append(b.number != last + 1)
+            last = b.number
+        else:
+            figures.append(b.figure)
+    return figures
+
+
+def _is_column_name(b: Block) -> bool:
+    """Could the block name a table's column: a short line of at most
+    :data:`COLUMN_NAME_WORDS` words that is not a chrome phrase?"""
+    return b.cls == "short" and b.words <= COLUMN_NAME_WORDS and not b.chrome
 
 
 def max_span(values: list[float]) -> tuple[int, int, float]:
@@ -355,37 +457,41 @@ class BlockScorer:
         self.stops = stoplist(language)
         self.chrome = chrome
         self.marker = marker
-        self._memo: dict[str, tuple[Signals, str]] = {}
+        self._memo: dict[str, Facts] = {}
 
-    def facts(self, text: str) -> tuple[Signals, str]:
-        """The :func:`signals` of ``text`` and its repetition :func:`_key`.  They depend on
-        the text alone, so they are remembered per distinct text (a page's second pass
-        through the boilerplate cycle, and lines that recur across a corpus, cost a
-        lookup); at most :data:`_MEMO_SIZE` texts are kept."""
+    def facts(self, text: str) -> Facts:
+        """The :class:`Facts` of ``text``.  They depend on the text alone, so they are
+        remembered per distinct text (a page's second pass through the boilerplate
+        cycle, and lines that recur across a corpus, cost a lookup); at most
+        :data:`_MEMO_SIZE` texts are kept."""
         found = self._memo.get(text)
         if found is None:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
-            found = self._memo[text] = (signals(text, self.stops), _key(text))
+            found = self._memo[text] = Facts(
+                signals(text, self.stops), _key(text),
+                _DIGIT_RE.search(text) is not None and not _COUNTER_RE.fullmatch(text),
+                int(text) if _INTEGER_RE.fullmatch(text) else -1)
         return found
 
     def score(self, lines: list[str]) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
         facts = [self.facts(line) for line in lines]
-        keys = [key for _, key in facts]
+        keys = [key for _, key, _, _ in facts]
         counts, copies = _line_counts(keys)
-        blocks = make_blocks(lines, [sig[3] for sig, _ in facts])
+        blocks = make_blocks(lines, [sig[3] for sig, _, _, _ in facts])
         chrome = self.chrome
         for b in blocks:
             if b.first == b.last:
-                text, sig = lines[b.first], facts[b.first][0]
+                text, fact = lines[b.first], facts[b.first]
             else:
                 text = " ".join(lines[b.first : b.last + 1])
-                sig = self.facts(text)[0]
-            b.chars, b.words, b.stopwords, b.terminal, b.cls = sig
+                fact = self.facts(text)
+            (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
             b.repeated = _is_repeated(b, keys[b.first], counts, copies[b.first])
             b.chrome = chrome is not None and chrome(text)
         mark_runs(blocks)
+        mark_tables(blocks)
         for b in blocks:
             b.value = value(b)
         return blocks
@@ -411,7 +517,7 @@ class BlockScorer:
             where += f", which ends at the marker {cut!r}"
         for k, b in enumerate(blocks):
             inside = first <= k <= last
-            if k == head or (inside and not (b.repeated and b.cls == "short")):
+            if k == head or (inside and not _is_label(b)):
                 continue
             ref, detail = ((BLOCK_SCORE.ref, f"{b.detail()}, {where}") if not inside else
                            (REPEATED_LINE.ref, f"{b.detail()}, inside the article"))
@@ -437,6 +543,13 @@ class BlockScorer:
                   and self.marker(lines[b.first]) and not _prose_follows(blocks, k)):
                 return k - 1, lines[b.first]
         return last, ""
+
+
+def _is_label(b: Block) -> bool:
+    """BS002's rule: a short line the page prints several times is a button or label --
+    unless it is a line of a data table or its heading row, where a repeated value
+    ("DL", "Pos.") is a cell."""
+    return b.repeated and b.cls == "short" and not (b.table or b.head)
 
 
 def _prose_follows(blocks: list[Block], k: int) -> bool:

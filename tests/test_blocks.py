@@ -120,3 +120,77 @@ def test_main_span_bridges_only_a_gap_cheaper_than_both_runs():
     assert main_span([80, -200, 70]) == (0, 0, 80)  # the gap costs more than a run
     assert main_span([200, -30, 20]) == (0, 0, 200)  # a weak run does not join
     assert main_span([-5, -5]) == (0, -1, 0.0)
+
+
+_MENU = ["Home", "News", "Sport", "Weather", "Business", "Culture", "Travel", "Opinion"]
+_FOOTER = ["About us", "Contact", "Privacy policy", "Terms of use", "Careers", "Advertise"]
+_TOUR = [f"{month} {day} -- {hall}, {city}" for month, day, hall, city in [
+    ("June", 9, "Coral Sky Amphitheatre", "West Palm Beach"),
+    ("June", 14, "Ameris Bank Amphitheatre", "Alpharetta"),
+    ("June", 17, "Bridgestone Arena", "Nashville"),
+    ("July", 2, "Mohegan Sun Arena", "Uncasville"),
+    ("July", 19, "Budweiser Stage", "Toronto"),
+    ("Aug.", 2, "Music Theatre", "Clarkston"),
+    ("Aug.", 30, "Pepsi Center", "Denver")]]
+
+
+def _clean(lines: list[str]) -> str:
+    """The cleaned page of ``lines`` (checked to be idempotent)."""
+    cleaner = cleantext.Cleaner(lang="en")
+    out = cleaner.clean("\n\n".join(lines) + "\n")
+    assert cleaner.clean(out) == out
+    return out
+
+
+def test_a_run_of_rows_with_figures_is_a_data_table_and_is_kept():
+    out = _clean([*_MENU, _prose(1), _prose(2), "The tour dates:", *_TOUR, *_FOOTER])
+    for row in _TOUR:
+        assert row in out
+    assert _prose(1) in out and _prose(2) in out
+    assert "Weather" not in out and "Careers" not in out
+
+
+def _stats_table(rows: list[tuple[str, str, str, str, str]]) -> list[str]:
+    """A stats sheet rendered one cell per line, with its heading row."""
+    return ["Pos", "Player", "Plays", "Stats"] + [cell for row in rows for cell in row]
+
+
+def test_a_table_between_paragraphs_does_not_cut_the_article():
+    line = _stats_table([("DL", "Larry Ogunjobi", "63", "85%", "1 tackle (1 combined). 1 sack."),
+                         ("DL", "Myles Garrett", "57", "77%", "1 tackle (1 combined). 3 QH."),
+                         ("DL", "Chad Thomas", "57", "76%", "3 tackles (3 combined).")])
+    backs = _stats_table([("LB", "Joe Schobert", "74", "100%", "7 tackles, 3 assists."),
+                          ("LB", "Mack Wilson", "74", "99%", "1 tackle, 4 assists."),
+                          ("LB", "Sione Takitaki", "6", "8%", "No stats registered.")])
+    out = _clean([*_MENU, _prose(1), *line, _prose(2), *backs, _prose(3), *_FOOTER])
+    for n in (1, 2, 3):
+        assert _prose(n) in out
+    for cell in ("Chad Thomas", "3 tackles (3 combined).", "Sione Takitaki", "8%"):
+        assert cell in out
+    assert out.count("\nDL\n") == 3 and out.count("\nPos\n") == 2  # cells, not labels (BS002)
+    assert "Weather" not in out and "Careers" not in out
+
+
+def test_a_menu_without_figures_is_not_a_table():
+    blocks = BlockScorer("en").score([*_MENU, _prose(1), *_FOOTER])
+    assert not any(b.table or b.head for b in blocks)
+    assert all(b.value < 0 for b in blocks if b.cls == "short")
+
+
+def test_ranks_counters_and_dates_of_link_lists_are_not_tables():
+    most_read = []
+    for n, title in enumerate(["Prices rise again", "Rain in the north", "Ferry strike ends",
+                               "Council meets", "New mayor sworn in"], 1):
+        most_read += [str(n), title]
+    archive = []
+    for month, count in [("November", 113), ("October", 217), ("September", 193),
+                         ("August", 183), ("July", 155)]:
+        archive += [month, f"({count})"]
+    comments = []
+    for name in ["margo", "jim", "ann", "bob"]:
+        comments += [name, "November 19, 2019 at 7:06 am", "Great read, thanks", "Reply"]
+    for lines in (most_read, archive, comments):
+        blocks = BlockScorer("en").score([_prose(1), *lines, _prose(2)])
+        assert not any(b.table for b in blocks), lines
+    out = _clean([*_MENU, _prose(1), _prose(2), *most_read, *archive, *_FOOTER])
+    assert "Ferry strike ends" not in out and "(113)" not in out

@@ -4,7 +4,7 @@ The first :data:`SAMPLE` pages (sorted by id) of the scrapinghub article benchma
 (``../shared/data/scrapinghub`` next to the repository) are cleaned on both tracks
 and scored with the benchmark's own metric (``benchmarks/scrapinghub.py``).  The
 floors sit a little under what the sample measured when they were set (text F1
-0.928, HTML F1 0.974), so a change that makes removal worse fails here.
+0.929, HTML F1 0.974), so a change that makes removal worse fails here.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import cleantext
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "scrapinghub"
 SAMPLE = 20
-TEXT_F1_FLOOR = 0.915
+TEXT_F1_FLOOR = 0.92
 HTML_F1_FLOOR = 0.96
 
 pytestmark = pytest.mark.skipif(
