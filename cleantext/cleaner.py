@@ -131,7 +131,7 @@ class Cleaner:
                 if round_ and repaired == text:
                     break
                 # a repair can decode a line separator ("â€©" is U+2029): NF001 again
-                text = nf.fix_spaces(nf.remove_invisibles(nf.fix_line_breaks(repaired)))
+                text = nf.fix_characters(repaired)
                 if round_ == 0 and language is None:
                     language = detect_language(text)
                 text = nf.fix_quotes(text, self.quotes, language)

@@ -311,9 +311,7 @@ def detect_language(text: str) -> str | None:
     The fast path decides when it can; langdetect only when it is unsure.
     """
     chunk = sample(text)
-    if sum(map(str.isalpha, chunk[:400])) < MIN_LETTERS:
-        return None
-    code = quick_detect(chunk[:QUICK_CHARS])
+    code = quick_detect(chunk[:QUICK_CHARS])  # None when it holds too few letters
     if code == UNSURE and len(chunk) > QUICK_CHARS:
         code = quick_detect(chunk)
     return langdetect_language(chunk) if code == UNSURE else code

@@ -89,9 +89,24 @@ def line_break_changes(text: str) -> list[Change]:
     return _regex_changes(_LINE_BREAK_RE, text, lambda m: "\n", LINE_BREAKS.ref)
 
 
+def _only_printable(text: str) -> bool:
+    """True when no character of ``text`` but LF is one that NF001, NF002 or NF005's
+    odd spaces touch: those are all control, format or separator characters,
+    which :meth:`str.isprintable` rejects in one C pass."""
+    return text.replace("\n", "").isprintable()
+
+
 def fix_line_breaks(text: str) -> str:
     """Fast twin of :func:`line_break_changes`."""
-    return _LINE_BREAK_RE.sub("\n", text)
+    return text if _only_printable(text) else _LINE_BREAK_RE.sub("\n", text)
+
+
+def fix_characters(text: str) -> str:
+    """Fast twin of NF001, NF002 and NF005 applied in that order (one cheap check
+    skips the scans when the text holds none of their characters)."""
+    if _only_printable(text):
+        return _SPACE_RUN_RE.sub(" ", text) if "  " in text else text
+    return fix_spaces(remove_invisibles(_LINE_BREAK_RE.sub("\n", text)))
 
 
 # --- NF002 invisible characters ----------------------------------------------
