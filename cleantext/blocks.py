@@ -248,11 +248,6 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     return chars, words, stopwords, terminal, cls
 
 
-def classify(block: Block, text: str, stops: frozenset[str]) -> None:
-    """Fill in the block's signals and class from its ``text`` (see :func:`signals`)."""
-    block.chars, block.words, block.stopwords, block.terminal, block.cls = signals(text, stops)
-
-
 def _text_class(chars: int, words: int, stopwords: int, terminal: bool,
                 stops: frozenset[str]) -> str:
     """jusText's class from length and stopword share (sentence punctuation without a

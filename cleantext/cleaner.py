@@ -261,8 +261,3 @@ class Cleaner:
         from .html import extract
 
         return extract(html)
-
-    @classmethod
-    def html_text(cls, html: str | bytes) -> str:
-        """The visible article text of a page, before cleaning."""
-        return cls.extract_html(html).text
