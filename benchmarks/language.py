@@ -10,11 +10,11 @@ Data, all written for the tests:
   (the size of the detector's bounded sample);
 * *articles*: the fixture articles of ``tests/fixtures/languages/<lang>/``.
 
-Methods, each on the detector's bounded sample (:func:`cleantext.language.sample`):
+Methods, each on the detector's bounded sample (:func:`cleantext.lang.detect.sample`):
 
-* ``fast path``: :func:`~cleantext.language.quick_detect` alone; its accuracy
+* ``fast path``: :func:`~cleantext.lang.detect.quick_detect` alone; its accuracy
   counts "unsure" as wrong, and ``settled`` is the share it answers;
-* ``cleantext``: :func:`~cleantext.language.detect_language` (fast path, then
+* ``cleantext``: :func:`~cleantext.lang.detect.detect_language` (fast path, then
   seeded langdetect when unsure);
 * ``langdetect``: seeded ``langdetect.detect`` (``zh-cn`` cut to ``zh``).
 
@@ -30,7 +30,7 @@ import tomllib
 from pathlib import Path
 from typing import Callable
 
-from cleantext import language as lg
+from cleantext.lang import detect as lg
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "languages"
 LANGDETECT_KNOWS = {

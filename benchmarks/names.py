@@ -25,7 +25,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleantext import Cleaner  # noqa: E402
-from cleantext.names import build_name_table  # noqa: E402
+from cleantext.names.table import build_name_table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GIVEN = ("Александр Алексей Андрей Борис Вадим Валерий Василий Виктор Виталий Владимир "
@@ -53,7 +53,7 @@ def synthetic_natives(n: int) -> list[str]:
 
 def write_table(natives: list[str], path: Path) -> None:
     """A name table with only ``canonical`` (the first scheme's spelling) and ``native``."""
-    from cleantext.translit import romanizations
+    from cleantext.names.translit import romanizations
 
     rows = []
     for native in natives:
@@ -81,7 +81,7 @@ def docs_per_second(table, docs: list[str], repeat: int) -> float:
 
 def timed_build(paths: list[Path]):
     """A fresh table (translit cache cleared) and its build time in seconds."""
-    from cleantext.translit import romanizations
+    from cleantext.names.translit import romanizations
 
     romanizations.cache_clear()
     start = time.perf_counter()

@@ -138,7 +138,7 @@ def evaluate_page(page: Page) -> PageResult:
 def gold_language(gold: str) -> str:
     """The language of a page's gold text by cleantext's detector ("?" when unknown)."""
     try:
-        from cleantext.language import detect_language
+        from cleantext.lang.detect import detect_language
     except ImportError:
         return "?"
     return detect_language(gold) or "?"

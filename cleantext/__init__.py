@@ -11,42 +11,25 @@ returns the text, the language and every change with the rule that made it.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from .cleaner import QUOTE_STYLES, Cleaner, RuleTimeoutWarning, cached_cleaner
+from .stages.packs import RulePackError
+from .text.edits import Edit, Result, replay
+from .version import __version__
 
-from .cleaner import QUOTE_STYLES, Cleaner, RuleTimeoutWarning
-from .edits import Edit, Result, replay
-from .packs import RulePackError
-
-__version__ = "0.1.0"
 __all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "clean", "clean_html",
            "explain", "replay", "__version__"]
 
 
-def _freeze(value):
-    if isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
-    return value
-
-
-@lru_cache(maxsize=16)
-def _cached_cleaner(options: tuple) -> Cleaner:
-    return Cleaner(**dict(options))
-
-
-def _cleaner(options: dict) -> Cleaner:
-    return _cached_cleaner(tuple(sorted((k, _freeze(v)) for k, v in options.items())))
-
-
 def clean(text: str, **options) -> str:
     """Canonical text of ``text``; ``options`` are those of :class:`Cleaner`."""
-    return _cleaner(options).clean(text)
+    return cached_cleaner(options).clean(text)
 
 
 def clean_html(html: str | bytes, **options) -> str:
     """Canonical text of an HTML page (bytes are decoded by declared or detected charset)."""
-    return _cleaner(options).clean_html(html)
+    return cached_cleaner(options).clean_html(html)
 
 
 def explain(text: str, **options) -> Result:
     """The cleaned text, its language and the trace of every change."""
-    return _cleaner(options).explain(text)
+    return cached_cleaner(options).explain(text)

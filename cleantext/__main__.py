@@ -1,5 +1,5 @@
 """``python -m cleantext`` runs the command."""
 
-from .cli import main
+from .run.cli import main
 
 raise SystemExit(main())

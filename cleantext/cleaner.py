@@ -18,17 +18,19 @@ a :class:`~cleantext.edits.TracedDoc` and reports every change as an
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import boilerplate
-from . import normalize as nf
-from .boilerplate import RuleSet
-from .edits import PlainDoc, Result, TracedDoc
-from .language import detect_language
-from .names import build_name_table
-from .packs import Pack, builtin_pack_paths, load_pack, merge_rules
-from .taglist import tag_list_changes
+from .lang.detect import detect_language
+from .names.table import build_name_table
+from .stages import normalize as nf
+from .stages import rules as boilerplate
+from .stages.blocks import BlockScorer
+from .stages.packs import Pack, builtin_pack_paths, load_pack, merge_rules
+from .stages.rules import RuleSet
+from .stages.taglist import tag_list_changes
+from .text.edits import PlainDoc, Result, TracedDoc
 
 QUOTE_STYLES = ("ascii", "typographic", "keep")
 
@@ -98,6 +100,7 @@ class Cleaner:
         self._packs += [load_pack(p) for p in _paths(rules)]
         self._names = build_name_table(_paths(names), builtin=builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
+        self._scorers: dict[str | None, BlockScorer] = {}
 
     # -- configuration ----------------------------------------------------
     def ruleset(self, language: str | None) -> RuleSet:
@@ -107,6 +110,15 @@ class Cleaner:
             packs = [p for p in self._packs if p.language in ("*", language)]
             rs = self._rulesets[language] = RuleSet(merge_rules(packs), language)
         return rs
+
+    def block_scorer(self, language: str | None) -> BlockScorer:
+        """The block scorer for ``language``; it asks that language's rules which lines
+        are chrome phrases and comment-section markers."""
+        scorer = self._scorers.get(language)
+        if scorer is None:
+            rs = self.ruleset(language)
+            scorer = self._scorers[language] = BlockScorer(language, rs.is_chrome, rs.is_marker)
+        return scorer
 
     @property
     def languages(self) -> list[str]:
@@ -152,7 +164,7 @@ class Cleaner:
         doc.apply(nf.layout_changes(doc.text))
         return language
 
-    def _remove_boilerplate(self, doc, rs: RuleSet, whole_page: bool = True) -> None:
+    def _remove_boilerplate(self, doc, rs: RuleSet, scorer: BlockScorer, whole_page: bool = True) -> None:
         """Run the boilerplate stages in a cycle until none has anything left to do.
 
         Stages depend only on the text.  A stage must run again after another
@@ -174,7 +186,7 @@ class Cleaner:
                   (rs.drop_line_changes, True, True),
                   (rs.strip_inline_changes, True, False),
                   (tag_list_changes, False, True),
-                  (rs.block_changes, False, True))[: None if whole_page else -1]
+                  (scorer.changes, False, True))[: None if whole_page else -1]
         dirty = [True] * len(stages)
         for step in range(_MAX_ROUNDS * len(stages)):
             if not any(dirty):
@@ -202,7 +214,7 @@ class Cleaner:
         doc.apply(self._names.changes(doc.text))
         boilerplate.begin_document()
         try:
-            self._remove_boilerplate(doc, self.ruleset(language), whole_page)
+            self._remove_boilerplate(doc, self.ruleset(language), self.block_scorer(language), whole_page)
         finally:
             notes = boilerplate.end_document()
         return language, notes
@@ -258,6 +270,22 @@ class Cleaner:
     @staticmethod
     def extract_html(html: str | bytes):
         """The article text of a page and how the DOM stage found it (an ``Extraction``)."""
-        from .html import extract
+        from .io.html import extract  # lxml is imported on the first page, not with the package
 
         return extract(html)
+
+
+def _freeze(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return value
+
+
+@lru_cache(maxsize=16)
+def _cached_cleaner(options: tuple) -> Cleaner:
+    return Cleaner(**dict(options))
+
+
+def cached_cleaner(options: dict) -> Cleaner:
+    """The Cleaner for ``options``, built once per process and reused (keyed by the options)."""
+    return _cached_cleaner(tuple(sorted((k, _freeze(v)) for k, v in options.items())))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .packs import builtin_pack_paths, builtin_rules_dir, load_pack
+from .stages.packs import builtin_pack_paths, builtin_rules_dir, load_pack
 from .registry import CODE_RULES
 
 

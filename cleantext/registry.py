@@ -1,12 +1,13 @@
 """Every rule implemented in code, for the documentation and the fixture meta-test.
 
 Declarative rules live in the TOML packs; rules that need code declare a
-:class:`~cleantext.normalize.CodeRule` in their module and are listed here.
+:class:`~cleantext.stages.base.CodeRule` in their module and are listed here.
 """
 
 from __future__ import annotations
 
-from . import blocks, names, normalize, taglist
+from .names import table as names
+from .stages import blocks, normalize, taglist
 
 CODE_RULES = [*normalize.CODE_RULES, taglist.TAG_LIST, blocks.BLOCK_SCORE, blocks.REPEATED_LINE,
               *names.CODE_RULES]

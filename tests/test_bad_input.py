@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 import cleantext
-from cleantext.fileio import InputError, decode_bytes
+from cleantext.io.files import InputError, decode_bytes
 
 RU = ("Президент России заявил, что переговоры продолжатся. Министр иностранных дел "
       "встретился с коллегами в Москве и обсудил ситуацию в регионе.\n")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import cleantext
-from cleantext.blocks import Block, BlockScorer, value
-from cleantext.fileio import decode_bytes
+from cleantext.stages.blocks import Block, BlockScorer, value
+from cleantext.io.files import decode_bytes
 
 REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
 
@@ -114,7 +114,7 @@ def test_two_strong_runs_split_by_a_widget_are_both_kept():
 
 
 def test_main_span_bridges_only_a_gap_cheaper_than_both_runs():
-    from cleantext.blocks import main_span
+    from cleantext.stages.blocks import main_span
 
     assert main_span([80, -30, 70]) == (0, 2, 120)
     assert main_span([80, -200, 70]) == (0, 0, 80)  # the gap costs more than a run

@@ -26,7 +26,7 @@ def _texts() -> list[str]:
 
 
 def test_importing_cleantext_does_not_import_dask():
-    code = ("import sys, cleantext, cleantext.cli, cleantext.batch; "
+    code = ("import sys, cleantext, cleantext.run.cli, cleantext.run.batch; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -82,9 +82,9 @@ def test_clean_series_keeps_index_and_missing_values(client):
 def test_each_worker_builds_one_cleaner_per_option_set(client):
     from cleantext.dask import clean_bag
 
-    client.run(cleantext._cached_cleaner.cache_clear)
+    client.run(cleantext.cleaner._cached_cleaner.cache_clear)
     clean_bag(db.from_sequence(_texts() * 4, npartitions=12), lang="en").compute()
-    misses = client.run(lambda: cleantext._cached_cleaner.cache_info().misses)
+    misses = client.run(lambda: cleantext.cleaner._cached_cleaner.cache_info().misses)
     assert sum(misses.values()) >= 1
     assert all(n <= 1 for n in misses.values()), misses
 

@@ -14,7 +14,7 @@ def test_rules_doc_is_current():
 
 def test_every_rule_is_documented():
     text = render()
-    from cleantext.packs import builtin_pack_paths, load_pack
+    from cleantext.stages.packs import builtin_pack_paths, load_pack
     from cleantext.registry import CODE_RULES
 
     codes = {r.code for r in CODE_RULES} | {r.id for p in builtin_pack_paths() for r in load_pack(p).rules}

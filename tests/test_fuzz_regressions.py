@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cleantext
-from cleantext.fileio import decode_bytes
+from cleantext.io.files import decode_bytes
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "regressions").glob("fuzz_*.bin"))
 CLEANER = cleantext.Cleaner(lang="en")

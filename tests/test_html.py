@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleantext.html import html_to_text
+from cleantext.io.html import html_to_text
 
 
 def _page(body: str) -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import cleantext
-from cleantext import language as lg
-from cleantext.edits import splice
-from cleantext.normalize import fix_quotes, quote_changes
+from cleantext.lang import detect as lg
+from cleantext.text.edits import splice
+from cleantext.stages.normalize import fix_quotes, quote_changes
 
 PARAGRAPHS = tomllib.loads(
     (Path(__file__).resolve().parent / "fixtures" / "languages" / "paragraphs.toml")
@@ -74,7 +74,7 @@ def test_scripts_settle_without_langdetect():
 
 
 def test_stopword_profiles_come_from_justext():
-    from cleantext.stoplists import stoplist_by_name, stoplist_folder
+    from cleantext.lang.stoplists import stoplist_by_name, stoplist_folder
 
     prof = lg.profiles("Latin")
     assert "und" in prof.votes and "und" in stoplist_by_name("German")

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
 import cleantext
-from cleantext.edits import splice
-from cleantext.names import NameTable, build_name_table, load_name_table, settle_claims
-from cleantext.names_fuzzy import (
+from cleantext.text.edits import splice
+from cleantext.names.table import NameTable, build_name_table, load_name_table, settle_claims
+from cleantext.names.fuzzy import (
     FuzzyIndex, accepted_distance, deletion_keys, differs_only_at_end, max_edits,
 )
-from cleantext.packs import RulePackError
-from cleantext.translit import ascii_fold, native_language, romanizations
+from cleantext.stages.packs import RulePackError
+from cleantext.names.translit import ascii_fold, native_language, romanizations
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "names"
 BUILTIN = build_name_table()

@@ -6,8 +6,8 @@ import subprocess
 import sys
 import tomllib
 
-from cleantext.discover import same_name, skeleton
-from cleantext.names import load_name_table
+from cleantext.names.discover import same_name, skeleton
+from cleantext.names.table import load_name_table
 
 CORPUS = {
     "a.txt": "President Zelensky spoke in Kiev. Governor Bogomas said the Kurakhovo front held.\n",
@@ -18,7 +18,7 @@ CORPUS = {
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "cleantext.discover", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "cleantext.names.discover", *map(str, args)],
                           capture_output=True, text=True)
 
 

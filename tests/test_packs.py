@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from cleantext import Cleaner, RulePackError
-from cleantext.packs import builtin_pack_paths, load_pack
+from cleantext.stages.packs import builtin_pack_paths, load_pack
 
 GOOD_RULE = 'id = "US001"\nname = "promo"\nkind = "drop-line"\nwhy = "House ads."\nphrases = ["Buy our mug"]\n'
 

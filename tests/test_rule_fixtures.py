@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import cleantext
-from cleantext.packs import builtin_pack_paths, load_pack
+from cleantext.stages.packs import builtin_pack_paths, load_pack
 from cleantext.registry import CODE_RULES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"

@@ -4,7 +4,7 @@
     python tests/fuzz/fuzz_clean.py -max_total_time=600 tests/fuzz/corpus
 
 Each input is split by its first byte into a mode: decode the bytes as a file
-would be (cleantext.fileio.decode_bytes) and clean the text, or clean it as
+would be (cleantext.io.files.decode_bytes) and clean the text, or clean it as
 HTML.  The invariants checked are the library's promises: no exception other
 than a documented InputError, canonical output shape, idempotence (for
 HTML: the article text cleaned again as an article is unchanged), and the
@@ -19,7 +19,7 @@ import atheris
 
 with atheris.instrument_imports():
     import cleantext
-    from cleantext.fileio import InputError, decode_bytes
+    from cleantext.io.files import InputError, decode_bytes
 
 CLEANER = cleantext.Cleaner(lang="en")
 

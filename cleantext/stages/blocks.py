@@ -64,10 +64,10 @@ from typing import Callable, NamedTuple
 
 import regex
 
-from .boilerplate import paragraphs, removal_changes
-from .edits import Change, RuleRef
-from .normalize import CodeRule
-from .stoplists import stoplist
+from ..lang.stoplists import stoplist
+from ..text.edits import Change, RuleRef
+from ..text.paragraphs import paragraphs, removal_changes
+from .base import CodeRule
 
 BLOCK_SCORE = CodeRule(
     "BS001", "block-score", "drop-line",

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .cleaner import Cleaner, RuleTimeoutWarning, overdelete_reason
-from .fileio import InputError, decode_bytes, looks_like_html
+from ..cleaner import Cleaner, RuleTimeoutWarning, cached_cleaner, overdelete_reason
+from ..io.files import InputError, decode_bytes, looks_like_html
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,7 @@ class WorkerOptions:
 
 def _cleaner_for(options: WorkerOptions) -> Cleaner:
     """The Cleaner of ``options``, built once per process (shared cache of the package)."""
-    from . import _cleaner
-
-    return _cleaner(options.cleaner)
+    return cached_cleaner(options.cleaner)
 
 
 def clean_task(task: Task, options: WorkerOptions) -> Outcome:

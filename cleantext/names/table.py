@@ -55,11 +55,11 @@ from typing import Iterable
 
 import regex
 
-from .edits import Change
-from .names_fuzzy import FuzzyIndex
-from .names_lookalikes import is_known_other_word
-from .normalize import CodeRule
-from .packs import RulePackError, builtin_rules_dir
+from ..stages.base import CodeRule
+from ..stages.packs import RulePackError, builtin_rules_dir
+from ..text.edits import Change
+from .fuzzy import FuzzyIndex
+from .lookalikes import is_known_other_word
 from .translit import is_given_name, native_language, romanizations
 
 NAME_TABLE = CodeRule(

@@ -225,8 +225,8 @@ def load_pack(path: str | Path) -> Pack:
 
 def builtin_rules_dir() -> Path:
     """Where the shipped packs live: inside the installed package, or the source tree."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "rules", package.parent / "rules"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("the built-in rule packs are missing from this installation")

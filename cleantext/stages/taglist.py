@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import regex
 
-from .boilerplate import paragraphs, removal_changes
-from .edits import Change
-from .normalize import CodeRule
+from ..text.edits import Change
+from ..text.paragraphs import paragraphs, removal_changes
+from .base import CodeRule
 
 TAG_LIST = CodeRule(
     "TL001", "tag-list", "drop-line",

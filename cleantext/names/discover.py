@@ -32,9 +32,9 @@ from typing import Iterable
 import regex
 from rapidfuzz.distance import Indel
 
-from .names import build_name_table
-from .names_fuzzy import differs_only_at_end
-from .names_lookalikes import is_known_other_word
+from .fuzzy import differs_only_at_end
+from .lookalikes import is_known_other_word
+from .table import build_name_table
 from .translit import ascii_fold
 
 _TOKEN_RE = regex.compile(r"\b(\p{L}[\p{L}\p{M}]*)\b")

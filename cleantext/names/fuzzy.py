@@ -31,7 +31,7 @@ from typing import Callable, Generic, TypeVar
 from rapidfuzz.distance import Indel
 from rapidfuzz.fuzz import ratio
 
-from .names_lookalikes import is_known_other_word
+from .lookalikes import is_known_other_word
 
 MIN_LENGTH = 6
 T = TypeVar("T")

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import __version__
+from ..cleaner import QUOTE_STYLES
+from ..io.files import DEFAULT_SUFFIXES, AtomicFile, atomic_write, backup_copy
+from ..stages.packs import RulePackError
+from ..version import __version__
 from .batch import Outcome, Task, WorkerOptions, run_tasks
-from .cleaner import QUOTE_STYLES
-from .fileio import DEFAULT_SUFFIXES, AtomicFile, atomic_write, backup_copy
-from .packs import RulePackError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _FORMAT_CODES = ("NF", "QT", "LY")  # formatting rules: summarised, not listed
@@ -273,7 +273,7 @@ def _jsonl_tasks(src: Source, args, file_index: int) -> Iterator[Task]:
 def _dask_engine():
     """The dask engine's runner; a usage error when the dask extra is not installed."""
     try:
-        from .dask import run_tasks_dask
+        from .dask_engine import run_tasks_dask
     except ImportError as exc:
         raise UsageError(f"--engine dask needs the dask extra "
                          f"(pip install 'cleantext-articles[dask]'): {exc}") from None
@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv[1:2] != ["discover"]:
             print("usage: cleantext names discover [--help] PATH ...", file=sys.stderr)
             return EXIT_USAGE
-        from .discover import main as discover_main
+        from ..names.discover import main as discover_main
 
         return discover_main(argv[2:])
     parser = build_parser()

@@ -16,22 +16,8 @@ from typing import Callable
 
 import regex
 
-from .edits import Change, RuleRef
-
-
-@dataclass(frozen=True)
-class CodeRule:
-    """Documentation of a rule implemented in code (not in a TOML pack)."""
-
-    code: str
-    name: str
-    kind: str
-    why: str
-    module: str
-
-    @property
-    def ref(self) -> RuleRef:
-        return RuleRef(self.code, self.kind, self.why)
+from ..text.edits import Change, RuleRef
+from .base import CodeRule
 
 
 LINE_BREAKS = CodeRule(
@@ -209,7 +195,7 @@ def repair_changes(text: str) -> list[Change]:
     Works line by line (as ftfy itself does); within a changed line only the
     differing characters are reported.
     """
-    from .edits import diff_changes
+    from ..text.edits import diff_changes
 
     if text.isascii():
         return []
@@ -454,7 +440,7 @@ def fix_quotes(text: str, style: str, language: str | None = None) -> str:
             if char in text:
                 text = text.replace(char, plain)
         return text
-    from .edits import splice
+    from ..text.edits import splice
 
     return splice(text, quote_changes(text, style, language))
 

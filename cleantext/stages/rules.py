@@ -22,73 +22,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .edits import Change, RuleRef
+from ..text.edits import Change, RuleRef
+from ..text.paragraphs import Paragraph, paragraphs, removal_changes
 from .packs import Rule
 
 _TERMINAL = ".!?…"
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A paragraph of canonical text: its index and span."""
-
-    index: int
-    start: int
-    end: int
-
-
-
-
-_last_split: tuple[str, list[Paragraph]] = ("", [])
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """The paragraphs (non-empty lines) of canonical text, in order.
-
-    The stages ask for the paragraphs of the same text one after another, so
-    the last answer is kept (callers must not mutate the list).
-    """
-    global _last_split
-    last_text, last = _last_split
-    if text is last_text:
-        return last
-    paras = []
-    start = 0
-    for line in text.split("\n"):
-        if line:
-            paras.append(Paragraph(len(paras), start, start + len(line)))
-        start += len(line) + 1
-    _last_split = (text, paras)
-    return paras
-
-
-def removal_changes(text: str, paras: list[Paragraph], drop: dict[int, tuple[RuleRef, str]]
-                    ) -> list[Change]:
-    """Changes that remove the paragraphs in ``drop`` with their separators.
-
-    Canonical text stays canonical: one change per removed paragraph, which
-    takes the blank line after it, or, in a run that reaches the end of the
-    document, the blank line before it; removing every paragraph leaves "".
-    """
-    out: list[Change] = []
-    last = len(paras) - 1
-    everything = len(drop) == len(paras)
-    # a removed run that reaches the end eats the separators before its paragraphs
-    tail_from = last + 1
-    while tail_from - 1 in drop:
-        tail_from -= 1
-    for p in paras:
-        if p.index not in drop:
-            continue
-        rule, detail = drop[p.index]
-        if everything:
-            start, end = p.start, paras[p.index + 1].start if p.index < last else len(text)
-        elif p.index >= tail_from:
-            start, end = paras[p.index - 1].end, p.end
-        else:
-            start, end = p.start, paras[p.index + 1].start
-        out.append(Change(start, end, "", rule, detail))
-    return out
 
 
 def _word_count(s: str) -> int:
@@ -234,26 +172,18 @@ class RuleSet:
         self._strip = _compile(by_kind["strip-inline"])
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
-        from .blocks import BlockScorer  # blocks builds on this module's helpers
 
-        self._blocks = BlockScorer(language, self._is_chrome, self._is_marker)
-
-    def _is_chrome(self, line: str) -> bool:
+    def is_chrome(self, line: str) -> bool:
         """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
         return any(c is not None and c.match_line(line) is not None
                    for c in (self._drop, self._truncate))
 
-    def _is_marker(self, line: str) -> bool:
+    def is_marker(self, line: str) -> bool:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
         ``comment-...``), wherever it stands?  Related-link markers are left out: sites
         put related boxes inside the article too."""
         return self._comment_markers is not None and any(True for _ in self._line_matches(
             self._comment_markers, line, [Paragraph(0, 0, len(line))]))
-
-    # -- block scoring (BS001/BS002, see cleantext.blocks) ------------------
-    def block_changes(self, text: str) -> list[Change]:
-        """Remove what lies outside the page's main run of prose."""
-        return self._blocks.changes(text)
 
     # -- drop-line --------------------------------------------------------
     def _line_matches(self, compiled: _Compiled | None, text: str, paras: list[Paragraph]):
