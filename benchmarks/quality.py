@@ -1,15 +1,22 @@
-"""Quality benchmark: cleantext and peers on the scrapinghub article pages.
+"""Quality benchmark: cleantext and peers on one or more sets of article pages.
 
 Usage (from the repository root)::
 
-    python benchmarks/quality.py ../shared/data/scrapinghub [--limit N]
-        [--systems full-text,cleantext-text,...] [--jobs N]
+    python benchmarks/quality.py ../shared/data/scrapinghub [../shared/data/readability ...]
+        [--limit N] [--systems full-text,cleantext-text,...] [--jobs N]
         [--json results.json] [--per-page pages.csv]
 
-Every page is parsed once into its full-page text, which all text-track systems
-share; html-track systems get the raw page. The metric is the benchmark's own
-(see ``benchmarks/scrapinghub.py``). A system that raises on a page is scored as
-having produced an empty output there and the error is counted.
+Each set is a folder in the scrapinghub format (``ground-truth.json`` +
+``html/<id>.html.gz``); its name is the folder's name. Every page is parsed once
+into its full-page text, which all text-track systems share; html-track systems
+get the raw page. The metric is the benchmark's own (see
+``benchmarks/scrapinghub.py``). A system that raises on a page is scored as having
+produced an empty output there and the error is counted.
+
+For every set, and over all pages of all sets when there is more than one, the
+report gives each system's precision, recall and F1, F1 per language of the gold
+text, and the number of pages where the output keeps under a fifth of the article
+(page recall < ``LOST_RECALL``).
 """
 
 from __future__ import annotations
@@ -38,6 +45,9 @@ from benchmarks.systems import (  # noqa: E402
 FULL_TEXT_KEY = "full-text"
 # The systems shown per language (the full table has every system).
 BY_LANGUAGE_KEYS = (FULL_TEXT_KEY, "cleantext-text", "cleantext-html", "trafilatura-html")
+# A page whose output keeps less than this share of the gold shingles has lost its article.
+LOST_RECALL = 0.2
+ALL_SETS = "all"
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class PageResult:
     parse_seconds: float
     outcomes: dict[str, Outcome]
     language: str = "?"
+    set_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ class Row:
     pages: int = 0
     errors: int = 0
     seconds: float = 0.0
+    lost: int = 0
 
 
 # --------------------------------------------------------------------------- loading
@@ -122,8 +134,9 @@ def run_system(extract: Extractor, page_input: object, gold: str) -> Outcome:
     return Outcome(shingle_scores(output, gold), seconds, error)
 
 
-def evaluate_page(page: Page) -> PageResult:
-    """Score every loaded extractor on ``page``, parsing it once for the text track."""
+def evaluate_page(page: Page, set_name: str = "") -> PageResult:
+    """Score every loaded extractor on ``page`` of set ``set_name``, parsing it once for
+    the text track."""
     start = time.perf_counter()
     text = full_page_text(page.html)
     parse_seconds = time.perf_counter() - start
@@ -132,26 +145,41 @@ def evaluate_page(page: Page) -> PageResult:
                         page.gold)
         for key, extract in _WORKER_EXTRACTORS.items()
     }
-    return PageResult(page.id, parse_seconds, outcomes, gold_language(page.gold))
+    return PageResult(page.id, parse_seconds, outcomes, gold_language(page.gold), set_name)
+
+
+def _evaluate_item(item: tuple[str, Page]) -> PageResult:
+    """``evaluate_page`` on a (set name, page) pair, for ``ProcessPoolExecutor.map``."""
+    set_name, page = item
+    return evaluate_page(page, set_name)
 
 
 def gold_language(gold: str) -> str:
     """The language of a page's gold text by cleantext's detector ("?" when unknown)."""
     try:
         from cleantext.lang.detect import detect_language
-    except ImportError:
+        return detect_language(gold) or "?"
+    except Exception:  # noqa: BLE001 -- the language column is informative only
         return "?"
-    return detect_language(gold) or "?"
 
 
-def run(pages: Sequence[Page], runnable_keys: Sequence[str], jobs: int) -> list[PageResult]:
-    """Evaluate all pages, in ``jobs`` worker processes when ``jobs`` > 1."""
+def run(pages: Sequence[Page], runnable_keys: Sequence[str], jobs: int,
+        set_name: str = "") -> list[PageResult]:
+    """Evaluate all pages of one set, in ``jobs`` worker processes when ``jobs`` > 1."""
+    return run_sets({set_name: pages}, runnable_keys, jobs)
+
+
+def run_sets(sets: dict[str, Sequence[Page]], runnable_keys: Sequence[str],
+             jobs: int) -> list[PageResult]:
+    """Evaluate the pages of every set (one pool for all of them when ``jobs`` > 1);
+    the results keep the order of ``sets`` and of their pages."""
+    items = [(name, page) for name, pages in sets.items() for page in pages]
     if jobs <= 1:
         init_worker(runnable_keys)
-        return [evaluate_page(page) for page in pages]
+        return [_evaluate_item(item) for item in items]
     with ProcessPoolExecutor(jobs, initializer=init_worker,
                              initargs=(tuple(runnable_keys),)) as pool:
-        return list(pool.map(evaluate_page, pages, chunksize=4))
+        return list(pool.map(_evaluate_item, items, chunksize=4))
 
 
 # --------------------------------------------------------------------------- reporting
@@ -167,28 +195,38 @@ def summarise(system: System, loaded: Extractor | str, results: Sequence[PageRes
     if system.key == FULL_TEXT_KEY:
         seconds += sum(result.parse_seconds for result in results)
     return Row(system, None, precision, recall, f1, len(outcomes),
-               sum(outcome.error is not None for outcome in outcomes), seconds)
+               sum(outcome.error is not None for outcome in outcomes), seconds,
+               sum(lost_article(outcome.scores) for outcome in outcomes))
+
+
+def lost_article(scores: Scores) -> bool:
+    """Whether the output keeps under ``LOST_RECALL`` of the gold (a page with an empty
+    gold has nothing to lose)."""
+    recall = page_recall(scores)
+    return recall is not None and recall < LOST_RECALL
 
 
 def format_table(rows: Sequence[Row]) -> str:
     """Return the rows as one aligned plain-text table."""
     width = max(len("system"), *(len(row.system.label) for row in rows))
     header = (f"{'system':<{width}}  {'precision':>9}  {'recall':>6}  {'F1':>5}  "
-              f"{'pages':>5}  {'errors':>6}  {'seconds':>7}")
+              f"{'pages':>5}  {'R<0.2':>5}  {'errors':>6}  {'seconds':>7}")
     lines = [header, "-" * len(header)]
     for row in rows:
         if row.status:
             lines.append(f"{row.system.label:<{width}}  {row.status}")
             continue
         lines.append(f"{row.system.label:<{width}}  {row.precision:>9.3f}  {row.recall:>6.3f}  "
-                     f"{row.f1:>5.3f}  {row.pages:>5}  {row.errors:>6}  {row.seconds:>7.1f}")
+                     f"{row.f1:>5.3f}  {row.pages:>5}  {row.lost:>5}  {row.errors:>6}  "
+                     f"{row.seconds:>7.1f}")
     return "\n".join(lines)
 
 
 def format_by_language(systems: Sequence[System], loaded: dict, results: Sequence[PageResult]
                        ) -> str:
     """F1 per language of the gold text, for the systems that ran (one column each)."""
-    ran = [s for s in systems if callable(loaded[s.key]) and s.key in BY_LANGUAGE_KEYS]
+    ran = [s for s in systems if callable(loaded[s.key])]
+    ran = [s for s in ran if s.key in BY_LANGUAGE_KEYS] or ran
     languages = sorted({r.language for r in results}, key=lambda l: (-sum(
         r.language == l for r in results), l))
     width = max(len(s.key) for s in ran) if ran else 6
@@ -201,30 +239,49 @@ def format_by_language(systems: Sequence[System], loaded: dict, results: Sequenc
     return "\n".join(lines)
 
 
-def rows_as_json(rows: Sequence[Row], pages: int, wall_seconds: float) -> dict:
+def language_f1(systems: Sequence[System], loaded: dict, results: Sequence[PageResult]
+                ) -> dict[str, dict]:
+    """Per language of the gold text: its page count and the F1 of every system that ran."""
+    ran = [s for s in systems if callable(loaded[s.key])]
+    table: dict[str, dict] = {}
+    for lang in sorted({r.language for r in results}):
+        mine = [r for r in results if r.language == lang]
+        table[lang] = {"pages": len(mine), "f1": {
+            s.key: aggregate(r.outcomes[s.key].scores for r in mine)[2] for s in ran}}
+    return table
+
+
+def rows_as_json(rows: Sequence[Row], pages: int, wall_seconds: float,
+                 languages: dict[str, dict] | None = None) -> dict:
     """Return the numbers of the table as a JSON-ready dict."""
-    return {
+    numbers = {
         "pages": pages,
         "wall_seconds": round(wall_seconds, 2),
         "systems": {
             row.system.key: {"label": row.system.label, "track": row.system.track,
                              "status": row.status or "ok", "precision": row.precision,
                              "recall": row.recall, "f1": row.f1, "pages": row.pages,
-                             "errors": row.errors, "seconds": round(row.seconds, 3)}
+                             "errors": row.errors, "lost_pages": row.lost,
+                             "seconds": round(row.seconds, 3)}
             for row in rows
         },
     }
+    if languages is not None:
+        numbers["by_language"] = languages
+    return numbers
 
 
 def write_per_page(path: Path, results: Sequence[PageResult]) -> None:
-    """Write one CSV line per (page, system) with P/R/F1, normalised counts and error."""
+    """Write one CSV line per (set, page, system) with P/R/F1, normalised counts and
+    error."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "system", "precision", "recall", "f1",
+        writer.writerow(["set", "id", "language", "system", "precision", "recall", "f1",
                          "tp", "fp", "fn", "seconds", "error"])
         for result in results:
             for key, outcome in result.outcomes.items():
-                writer.writerow([result.page_id, key, *page_prf(outcome.scores),
+                writer.writerow([result.set_name, result.page_id, result.language, key,
+                                 *page_prf(outcome.scores),
                                  *(f"{x:.4f}" for x in outcome.scores),
                                  f"{outcome.seconds:.4f}", outcome.error or ""])
 
@@ -242,8 +299,9 @@ def page_prf(scores: Scores) -> list[str]:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", type=Path, help="scrapinghub data folder")
-    parser.add_argument("--limit", type=int, help="only the first N ids (sorted)")
+    parser.add_argument("data", type=Path, nargs="+",
+                        help="data folder(s) in the scrapinghub format, one per set")
+    parser.add_argument("--limit", type=int, help="only the first N ids (sorted) of each set")
     parser.add_argument("--systems", help="comma-separated keys: "
                         + ",".join(system.key for system in SYSTEMS))
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
@@ -252,25 +310,55 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def set_names(folders: Sequence[Path]) -> list[str]:
+    """Name each set by its folder; a name met twice gets its position appended."""
+    names = [folder.resolve().name or str(folder) for folder in folders]
+    return [name if names.count(name) == 1 else f"{name}#{i + 1}"
+            for i, name in enumerate(names)]
+
+
+def report(title: str, systems: Sequence[System], loaded: dict,
+           results: Sequence[PageResult]) -> list[Row]:
+    """Print the table and the by-language F1 of ``results`` under ``title``; return
+    the rows."""
+    rows = [summarise(system, loaded[system.key], results) for system in systems]
+    print(f"== {title} ({len(results)} pages)")
+    print(format_table(rows))
+    print()
+    print(format_by_language(systems, loaded, results))
+    print()
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark and print the table."""
+    """Run the benchmark and print one table per set, then one over all sets."""
     args = parse_args(argv)
     start = time.perf_counter()
     systems = select_systems(args.systems)
     loaded = load_extractors(systems)
-    pages = load_pages(args.data, args.limit)
+    names = set_names(args.data)
+    sets = {name: load_pages(folder, args.limit) for name, folder in zip(names, args.data)}
     runnable = [key for key, value in loaded.items() if callable(value)]
-    results = run(pages, runnable, args.jobs)
-    rows = [summarise(system, loaded[system.key], results) for system in systems]
+    results = run_sets(sets, runnable, args.jobs)
     wall = time.perf_counter() - start
-    print(format_table(rows))
-    print()
-    print(format_by_language(systems, loaded, results))
-    print(f"\n{len(pages)} pages, {wall:.1f} s wall time. 'seconds' is time spent in the "
-          "system; text-track rows exclude the shared full-page parse, which is counted "
-          "in the no-cleaning row.")
+    numbers: dict[str, dict] = {}
+    for name in names:
+        mine = [r for r in results if r.set_name == name]
+        rows = report(name, systems, loaded, mine)
+        numbers[name] = rows_as_json(rows, len(mine), wall,
+                                     language_f1(systems, loaded, mine))
+    if len(names) > 1:
+        rows = report(f"{ALL_SETS}: " + " + ".join(names), systems, loaded, results)
+        numbers[ALL_SETS] = rows_as_json(rows, len(results), wall,
+                                         language_f1(systems, loaded, results))
+    print(f"{len(results)} pages, {wall:.1f} s wall time. P/R are means of per-page values "
+          f"(pages weigh the same, so the '{ALL_SETS}' row weighs the larger set more). "
+          f"'R<0.2': pages where the output keeps under {LOST_RECALL:.0%} of the article. "
+          "'seconds' is time spent in the system; text-track rows exclude the shared "
+          "full-page parse, which is counted in the no-cleaning row.")
     if args.json:
-        args.json.write_text(json.dumps(rows_as_json(rows, len(pages), wall), indent=2) + "\n")
+        payload = {"wall_seconds": round(wall, 2), "sets": numbers}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n")
     if args.per_page:
         write_per_page(args.per_page, results)
     return 0
