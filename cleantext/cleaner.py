@@ -10,9 +10,9 @@
    strip-inline rules, the tag-list heuristic, block scoring.
 
 :class:`Cleaner` builds and compiles everything once; ``clean`` runs the
-stages on a :class:`~cleantext.edits.PlainDoc` (no bookkeeping), ``explain`` on
-a :class:`~cleantext.edits.TracedDoc` and reports every change as an
-:class:`~cleantext.edits.Edit` against the input.
+stages on a :class:`~cleantext.text.edits.PlainDoc` (no bookkeeping), ``explain`` on
+a :class:`~cleantext.text.edits.TracedDoc` and reports every change as an
+:class:`~cleantext.text.edits.Edit` against the input.
 """
 
 from __future__ import annotations
