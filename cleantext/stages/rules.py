@@ -17,7 +17,6 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 import regex
 
