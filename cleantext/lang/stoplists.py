@@ -13,8 +13,9 @@ import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
-# ISO 639-1 code -> jusText stoplist name.
-STOPLIST_NAMES = {
+# ISO 639-1 code -> jusText stoplist name: the one table, for language detection
+# and block scoring.
+STOPLISTS = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan",
     "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
     "en": "English", "es": "Spanish", "et": "Estonian", "eu": "Basque", "fa": "Persian",
@@ -28,7 +29,11 @@ STOPLIST_NAMES = {
     "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish", "sw": "Swahili",
     "ta": "Tamil", "te": "Telugu", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian",
     "ur": "Urdu", "vi": "Vietnamese",
+    "az": "Azerbaijani", "be": "Belarusian", "bs": "Bosnian", "kk": "Kazakh",
 }
+# Languages whose stoplists only the language detector uses: block scoring has not
+# been checked with them, so it scores their text as it scores a language without one.
+DETECTION_ONLY = frozenset({"az", "be", "bs", "kk"})
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +57,7 @@ def stoplist_by_name(name: str) -> frozenset[str]:
 
 
 def stoplist(language: str | None) -> frozenset[str]:
-    """The stoplist of an ISO 639-1 code, or an empty set for a language jusText lacks."""
-    name = STOPLIST_NAMES.get(language or "")
-    return stoplist_by_name(name) if name else frozenset()
+    """The stoplist of an ISO 639-1 code for block scoring, or an empty set for a
+    language jusText lacks (or one in :data:`DETECTION_ONLY`)."""
+    name = STOPLISTS.get(language or "")
+    return stoplist_by_name(name) if name and language not in DETECTION_ONLY else frozenset()

@@ -66,6 +66,7 @@ import regex
 
 from ..lang.stoplists import stoplist
 from ..text.edits import Change, RuleRef
+from ..text.context import Context
 from ..text.paragraphs import paragraphs, removal_changes
 from .base import CodeRule
 
@@ -447,8 +448,8 @@ class BlockScorer:
     """The block-scoring stage for one language (stoplist and chrome matcher bound once)."""
 
     def __init__(self, language: str | None,
-                 chrome: Callable[[str], bool] | None = None,
-                 marker: Callable[[str], bool] | None = None) -> None:
+                 chrome: Callable[[str, Context], bool] | None = None,
+                 marker: Callable[[str, Context], bool] | None = None) -> None:
         self.stops = stoplist(language)
         self.chrome = chrome
         self.marker = marker
@@ -469,8 +470,9 @@ class BlockScorer:
                 int(text) if _INTEGER_RE.fullmatch(text) else -1)
         return found
 
-    def score(self, lines: list[str]) -> list[Block]:
+    def score(self, lines: list[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
+        ctx = ctx or Context()
         facts = [self.facts(line) for line in lines]
         keys = [key for _, key, _, _ in facts]
         counts, copies = _line_counts(keys)
@@ -484,26 +486,27 @@ class BlockScorer:
                 fact = self.facts(text)
             (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
             b.repeated = _is_repeated(b, keys[b.first], counts, copies[b.first])
-            b.chrome = chrome is not None and chrome(text)
+            b.chrome = chrome is not None and chrome(text, ctx)
         mark_runs(blocks)
         mark_tables(blocks)
         for b in blocks:
             b.value = value(b)
         return blocks
 
-    def changes(self, text: str) -> list[Change]:
+    def changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """BS001/BS002 removals for canonical ``text``."""
-        paras = paragraphs(text)
+        ctx = ctx or Context()
+        paras = paragraphs(text, ctx)
         if len(paras) < MIN_PARAGRAPHS:
             return []
         lines = [text[p.start : p.end] for p in paras]
-        blocks = self.score(lines)
+        blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
         first, last, total = main_span([b.value for b in blocks])
         if last < first:
             return []
-        last, cut = self._cut_at_marker(blocks, lines, first, last)
+        last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
         first, last = _extend(blocks, first, last, not cut)
         head = _headline(blocks, lines, first)
         drop: dict[int, tuple[RuleRef, str]] = {}
@@ -523,8 +526,8 @@ class BlockScorer:
         return removal_changes(text, paras, drop)
 
 
-    def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int
-                       ) -> tuple[int, str]:
+    def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int,
+                       ctx: Context) -> tuple[int, str]:
         """End the span before a comment/related-section marker (a truncate-after phrase of
         the packs) that follows at least :data:`MARKER_AFTER_WORDS` words of prose in it."""
         if self.marker is None:
@@ -535,7 +538,7 @@ class BlockScorer:
             if b.cls == "good":
                 prose += b.words
             elif (prose >= MARKER_AFTER_WORDS and b.first == b.last
-                  and self.marker(lines[b.first]) and not _prose_follows(blocks, k)):
+                  and self.marker(lines[b.first], ctx) and not _prose_follows(blocks, k)):
                 return k - 1, lines[b.first]
         return last, ""
 
