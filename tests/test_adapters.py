@@ -114,6 +114,16 @@ def test_spacy_pipe_takes_a_cleaner_or_options_not_both():
         list(pipe(spacy.blank("en"), [PLAIN], cleaner=cleaner, lang="en"))
 
 
+def test_spacy_pipe_with_worker_processes():
+    spacy = pytest.importorskip("spacy")
+    from cleantext.adapters.spacy import USER_DATA_KEY, pipe
+
+    texts = SEED_TEXTS[:3] + [PLAIN]
+    docs = list(pipe(spacy.blank("en"), texts, n_process=2, batch_size=1))
+    assert [d.text for d in docs] == [cleantext.clean(t) for t in texts]
+    assert [d.user_data[USER_DATA_KEY]["counts"] for d in docs] == [cleantext.explain(t).counts() for t in texts]
+
+
 # --- datatrove ---------------------------------------------------------------------------
 
 
@@ -179,3 +189,4 @@ def test_datatrove_filter_keeps_documents_it_cannot_judge():
     step = OverdeletionFilter()
     assert list(step.run(iter([Document(text="raw", id="x")]))) != []
     assert step.stats["not_cleaned"].total == 1
+

@@ -55,10 +55,14 @@ def pipe(nlp: Language, texts: Iterable[str], *, cleaner: cleantext.Cleaner | No
     elif options:
         raise TypeError("pass either a cleaner or Cleaner options, not both")
     explain = cleaner.explain_html if html else cleaner.explain
-    results = (explain(text) for text in texts)
-    for doc, result in nlp.pipe(((r.text, r) for r in results), as_tuples=True,
-                                batch_size=batch_size, n_process=n_process):
-        trace = result.as_dict()
-        del trace["text"]  # doc.text
+    for doc, trace in nlp.pipe((_cleaned(explain(text)) for text in texts), as_tuples=True,
+                               batch_size=batch_size, n_process=n_process):
         doc.user_data[USER_DATA_KEY] = trace
         yield doc
+
+
+def _cleaned(result: cleantext.Result) -> tuple[str, dict[str, Any]]:
+    """The cleaned text and its trace as plain data (it travels with the text to
+    ``nlp.pipe``'s worker processes and is stored in the ``Doc``)."""
+    trace = result.as_dict()
+    return trace.pop("text"), trace
