@@ -24,6 +24,7 @@ LAYERS = {
     "docs": 5,
     "run": 6,
     "__init__": 7, "__main__": 7, "dask": 7,
+    "adapters": 8, "hf": 8, "pandas": 8,  # built on the public API, never imported by the core
 }
 
 
