@@ -1,7 +1,7 @@
 """Language detection: a cheap fast path first, seeded ``langdetect`` when unsure.
 
-Only a bounded sample is read (the first paragraphs that look like prose, up
-to :data:`SAMPLE_CHARS` characters), so the cost does not grow with the
+Only a bounded sample is read (the longest paragraphs that look like prose, up
+to :data:`SAMPLE_CHARS` characters), so langdetect's cost does not grow with the
 document.  Text with too few letters gets ``None`` and is cleaned with the
 language-neutral pack only.
 
@@ -216,18 +216,24 @@ UNSURE = "?"  # quick_detect's answer when langdetect must decide
 
 
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
-    """The first prose-like lines of ``text`` (six words, or 80 characters of unspaced
-    script), up to ``limit`` characters; all of ``text`` when no line looks like prose."""
-    picked: list[str] = []
+    """The longest prose-like lines of ``text`` (six words, or 80 characters of unspaced
+    script), longest first, up to ``limit`` characters; all of ``text`` when no line looks
+    like prose.
+
+    The longest paragraphs are the article's far more often than the first ones: a
+    scraped page opens with menus, banners, a translation notice or spam in another
+    language, and the article's language is the one to report."""
+    picked = [line for line in text.split("\n") if len(line) >= 80 or len(line.split()) >= 6]
+    if not picked:
+        return text[:limit]
+    picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order
     size = 0
-    for line in text.split("\n"):
-        if len(line.split()) >= 6 or len(line) >= 80:
-            picked.append(line)
-            size += len(line)
-            if size >= limit:
-                break
-    out = "\n".join(picked) if picked else text
-    return out[:limit]
+    for k, line in enumerate(picked):
+        size += len(line)
+        if size >= limit:
+            picked = picked[: k + 1]
+            break
+    return "\n".join(picked)[:limit]
 
 
 def quick_detect(chunk: str) -> str | None:

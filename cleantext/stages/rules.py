@@ -4,7 +4,10 @@
   is removed ("Comments", "Hot Topics", "Also Read: ...").
 * ``truncate-after``: a comment-section or related-links marker in the last
   part of the document (at or after ``min_position`` of its length) starts the
-  site's tail; the marker and everything after it are removed.
+  site's tail; the marker and everything after it are removed -- unless the
+  article is below it (a run of prose after it outweighs all the prose before
+  it), or prose follows it at once (an in-body "Read also" box: the marker, and
+  a related marker's teaser title, are dropped as lines).
 * ``strip-inline``: a span inside a paragraph is removed (a dangling
   attribution stub); a paragraph left empty is removed whole.
 * ``headline``: the first paragraph, when it reads as a headline, loses the site
@@ -26,6 +29,8 @@ from ..text.paragraphs import Paragraph, paragraphs, removal_changes
 from .packs import Rule
 
 _TERMINAL = ".!?…"
+# A paragraph ends a sentence with one of these (perhaps a closing quote or bracket).
+_SENTENCE_END = ".!?…:;\"')»”’。！？"
 
 
 def _word_count(s: str) -> int:
@@ -187,7 +192,10 @@ class RuleSet:
 
     # -- truncate-after ---------------------------------------------------
     def truncate_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
-        """Remove a late comment/related-section marker and everything after it."""
+        """Remove a late comment/related-section marker and everything after it -- when
+        what follows it is not the article (see :func:`_tail_follows`).  A marker that
+        stands inside the article's prose (an in-body "Read also" box, a share-bar
+        label above the body) is dropped as one line instead."""
         if self._truncate is None or not text:
             return []
         ctx = ctx or Context()
@@ -195,12 +203,22 @@ class RuleSet:
         paras = paragraphs(text, ctx)
         first_late = bisect.bisect_left(paras, self._earliest_marker * n, key=lambda p: p.start)
         late = paras[max(first_late, 1):]
+        runs: _ProseRuns | None = None
         for p, rule in self._line_matches(self._truncate, text, late, ctx):
             if p.start < rule.min_position * n:
                 continue
-            detail = f"marker at {p.start / n:.0%} of the text"
+            if runs is None:
+                runs = _ProseRuns(text, paras)
             ref = self._refs[rule.id]
-            return removal_changes(text, paras, {q.index: (ref, detail) for q in paras[p.index:]})
+            k = p.index
+            inside = runs.inside(k, related=not rule.name.startswith("comment"))
+            if inside:
+                return removal_changes(text, paras, {i: (ref, f"marker inside the article's prose ({why})")
+                                                     for i, why in inside})
+            if runs.heaviest_after(k) > runs.prose_before(k):
+                continue  # the article is below the marker: a label of the page's header
+            detail = f"marker at {p.start / n:.0%} of the text"
+            return removal_changes(text, paras, {q.index: (ref, detail) for q in paras[k:]})
         return []
 
     # -- strip-inline -----------------------------------------------------
@@ -272,6 +290,63 @@ class RuleSet:
                     out.append(Change(k_end, len(first), "", ref, f"tagline after {sep.strip()!r}"))
                 return out
         return []
+
+
+class _ProseRuns:
+    """Where a page's prose stands, for deciding what a truncate-after marker cuts.
+
+    A paragraph is *prose* when it has at least eight words and ends a sentence (the
+    tag-list stage's test); a *run* is a sequence of consecutive prose paragraphs, and
+    weighs its words.  Comments alternate with names, dates and "Reply" lines, a related
+    list with titles, so a run below a marker that outweighs all the prose above it is an
+    article that starts below the marker (a page whose menus fill its first half), not
+    the site's tail.  No constant is tuned here: the eight words are the tag-list
+    stage's, and "outweighs" compares the page with itself."""
+
+    def __init__(self, text: str, paras: list[Paragraph]) -> None:
+        words = [len(text[p.start:p.end].split()) for p in paras]
+        self.prose = [w >= 8 and text[p.end - 1] in _SENTENCE_END for w, p in zip(words, paras)]
+        n = len(paras)
+        total = 0
+        self._before = []  # prose words before each paragraph, itself included
+        for w, prose in zip(words, self.prose):
+            total += w if prose else 0
+            self._before.append(total)
+        # the run starting at each paragraph, read backwards
+        start = [0] * n
+        for i in range(n - 1, -1, -1):
+            if self.prose[i]:
+                start[i] = words[i] + (start[i + 1] if i + 1 < n else 0)
+        self._after = list(_running_max(start[::-1]))[::-1]
+
+    def prose_before(self, k: int) -> int:
+        """Words of all the prose before paragraph ``k``."""
+        return self._before[k - 1] if k > 0 else 0
+
+    def heaviest_after(self, k: int) -> int:
+        """Words of the heaviest run that starts after paragraph ``k``."""
+        return self._after[k + 1] if k + 1 < len(self._after) else 0
+
+    def inside(self, k: int, related: bool) -> list[tuple[int, str]]:
+        """The lines to drop when the marker at paragraph ``k`` stands inside the
+        article: two paragraphs of prose follow it at once -- or, after a related-link
+        marker, after one line that is not prose (the other article's title, which goes
+        with its marker).  Comments open with a name or a date, a related list
+        alternates titles and one-line summaries, so neither is two prose paragraphs in
+        a row.  Empty when the marker does not stand inside prose."""
+        prose = self.prose
+        if k + 2 < len(prose) and prose[k + 1] and prose[k + 2]:
+            return [(k, "prose follows")]
+        if related and k + 3 < len(prose) and not prose[k + 1] and prose[k + 2] and prose[k + 3]:
+            return [(k, "prose follows its teaser"), (k + 1, "teaser of another article")]
+        return []
+
+
+def _running_max(values: list[int]):
+    best = 0
+    for v in values:
+        best = max(best, v)
+        yield best
 
 
 def _within_line(text: str, s: int, e: int) -> tuple[int, int] | None:
