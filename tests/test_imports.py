@@ -18,3 +18,17 @@ def test_package_docstring_example_holds():
     import cleantext
 
     assert doctest.testmod(cleantext).failed == 0
+
+
+def test_the_console_script_resolves_to_the_command():
+    """pyproject's ``cleantext`` script must name a function that exists (a moved module
+    once left the installed command pointing nowhere)."""
+    import tomllib
+    from importlib import import_module
+    from pathlib import Path
+
+    from cleantext.run.cli import main
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    module, _, func = pyproject["project"]["scripts"]["cleantext"].partition(":")
+    assert getattr(import_module(module), func) is main
