@@ -312,8 +312,7 @@ class WritePlan:
                                   f"{target}; neither is written")
                 continue
             if real in self.inputs and (own is None or os.path.realpath(own) != real):
-                refused[label] = (f"{target} is one of the inputs and is never overwritten "
-                                  f"(use --in-place to rewrite inputs)")
+                refused[label] = f"{target} is one of the inputs and is never overwritten"
                 continue
             try:
                 check_target(target)
