@@ -26,7 +26,7 @@ from .lang.detect import detect_language
 from .names.table import build_name_table
 from .stages import normalize as nf
 from .stages.blocks import BlockScorer
-from .stages.packs import Pack, builtin_pack_paths, load_pack, merge_rules
+from .stages.packs import Pack, builtin_pack_paths, check_disable, load_pack, merge_rules
 from .stages.pipeline import BOILERPLATE, Tools
 from .stages.rules import RuleSet
 from .text.context import Context
@@ -99,6 +99,7 @@ class Cleaner:
         self.quotes = quotes
         self._packs: list[Pack] = [load_pack(p) for p in builtin_pack_paths()]
         self._packs += [load_pack(p) for p in _paths(rules)]
+        check_disable(self._packs)
         self._names = build_name_table(_paths(names), builtin=builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
         self._scorers: dict[str | None, BlockScorer] = {}

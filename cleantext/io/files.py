@@ -6,20 +6,16 @@ as cp1251, KOI8-R or latin-1.  Binary data (NUL bytes without a UTF-16/32
 BOM, or no plausible text encoding) is refused with :class:`InputError`,
 never decoded into noise.
 
-Writing: the new content goes to a temporary file in the destination folder,
-is flushed to disk, and is renamed over the destination, so a reader (or a
-crash) sees either the old file or the new one, never half of either.
+Writing: see :mod:`cleantext.io.writes` (a temporary file in the destination
+folder, flushed to disk and renamed over the destination, so a reader or a
+crash sees either the old file or the new one, never half of either).
 """
 
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md")
@@ -131,69 +127,5 @@ def looks_like_html(data: bytes | str, name: str = "") -> bool:
     )
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, like: str | Path | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename.
-
-    ``like``: copy this file's permission bits to the new file (for in-place
-    rewrites).
-    """
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if like is not None:
-            shutil.copymode(like, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def backup_copy(path: str | Path, suffix: str) -> Path:
-    """Copy ``path`` to ``path + suffix`` atomically (before an in-place rewrite)."""
-    path = Path(path)
-    target = path.with_name(path.name + suffix)
-    atomic_write(target, path.read_bytes(), like=path)
-    return target
-
-
-class AtomicFile:
-    """A text file written in pieces that appears at ``path`` only on :meth:`commit`.
-
-    Used for streamed outputs (``-o FILE``, JSONL rewritten in place): until
-    the commit, the destination keeps its old content.
-    """
-
-    def __init__(self, path: str | Path, like: str | Path | None = None) -> None:
-        self.path = Path(path)
-        self.like = like
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                         dir=self.path.parent or ".")
-        self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def write(self, text: str) -> None:
-        self._fh.write(text)
-
-    def commit(self) -> None:
-        """Flush to disk and rename over the destination."""
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
-        self._fh.close()
-        if self.like is not None:
-            shutil.copymode(self.like, self._tmp)
-        os.replace(self._tmp, self.path)
-
-    def abort(self) -> None:
-        """Forget what was written; the destination is untouched."""
-        self._fh.close()
-        try:
-            os.unlink(self._tmp)
-        except FileNotFoundError:
-            pass
+# Writing lives in the write model (``cleantext.io.writes``); re-exported here.
+from .writes import AtomicFile, atomic_write, backup_copy  # noqa: E402,F401

@@ -166,7 +166,7 @@ class Extraction:
             return (f"html: JSON-LD articleBody (longer than the DOM's {self.root}); "
                     f"removed {self.pruned} chrome elements")
         if self.source == "tag-strip":
-            return "html: tree too deep for the parser; tags stripped"
+            return "html: tree too deep or too large for the parser; tags stripped"
         return "html: no text"
 
 
@@ -193,6 +193,26 @@ def _decode(html: str | bytes) -> str:
     logging.getLogger("bs4.dammit").addHandler(_NULL_HANDLER)
     dammit = UnicodeDammit(html, is_html=True)
     return dammit.unicode_markup or html.decode("utf-8", errors="replace")
+
+
+# Bounds on pathological markup, applied before parsing (the parser's time grows
+# faster than linearly with the attributes of one tag): a page with more tags than
+# MAX_TAGS is read by tag stripping; a tag with more than MAX_ATTRIBUTES attributes
+# loses them (text is never in attributes the extractor reads at that size).
+MAX_TAGS = 500_000
+MAX_ATTRIBUTES = 1_000
+_LONG_TAG_RE = regex.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{5000,})>")
+
+
+def _cap_attributes(markup: str) -> str:
+    """``markup`` with the attributes of any tag that has more than MAX_ATTRIBUTES removed."""
+    if len(markup) < 5000:
+        return markup
+
+    def cap(m) -> str:
+        return f"<{m.group(1)}>" if m.group(2).count("=") > MAX_ATTRIBUTES else m.group(0)
+
+    return _LONG_TAG_RE.sub(cap, markup)
 
 
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
@@ -652,7 +672,9 @@ def extract(html: str | bytes | bytearray) -> Extraction:
     if not isinstance(html, (str, bytes, bytearray)):
         raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
     markup = _decode(bytes(html) if isinstance(html, bytearray) else html)
-    doc = _parse(markup)
+    if markup.count("<") > MAX_TAGS:
+        return Extraction(strip_tags(markup), "tag-strip")
+    doc = _parse(_cap_attributes(markup))
     if doc is None:
         return Extraction("", "empty")
     if sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):

@@ -23,6 +23,7 @@ pass back with ``--names``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from typing import Iterable
 import regex
 from rapidfuzz.distance import Indel
 
+from ..io.writes import WritePlan, atomic_write
 from .fuzzy import differs_only_at_end
 from .lookalikes import is_known_other_word
 from .table import build_name_table
@@ -198,12 +200,33 @@ def main(argv: list[str]) -> int:
         print(f"cleantext names discover: no such file or folder: {', '.join(missing)}",
               file=sys.stderr)
         return 2
-    corpus = read_corpus(args.paths)
-    text = to_toml(propose(corpus, max(1, args.min_count), args.include_known))
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+        inputs = [f for p in map(Path, args.paths)
+                  for f in (sorted(p.rglob("*.txt")) if p.is_dir() else [p])]
+        _, refused = WritePlan(inputs).plan([("--out", args.out, None)])
+        if refused:
+            print(f"cleantext names discover: --out {refused['--out']}", file=sys.stderr)
+            return 2
+    try:
+        corpus = read_corpus(args.paths)
+    except OSError as exc:
+        print(f"cleantext names discover: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
+    text = to_toml(propose(corpus, max(1, args.min_count), args.include_known))
+    try:
+        if args.out:
+            atomic_write(args.out, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: end quietly, like other filters
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    except OSError as exc:
+        print(f"cleantext names discover: {exc.filename or args.out or 'standard output'}: "
+              f"{exc.strerror}", file=sys.stderr)
+        return 1
     return 0
 
 

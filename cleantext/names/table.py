@@ -56,6 +56,11 @@ import regex
 
 from ..stages.base import CodeRule
 from ..stages.packs import RulePackError, builtin_rules_dir, load_toml
+
+
+def _entry_error(path, message: str, label: str | None, key: str | None = None) -> RulePackError:
+    """An error in one ``[[name]]`` entry: says "name entry …", not "rule …"."""
+    return RulePackError(path, message, label, key, what="name entry")
 from ..text.edits import Change
 from .fuzzy import FuzzyIndex
 from .lookalikes import is_known_other_word
@@ -389,21 +394,21 @@ def _check_entry(path: Path, raw: object, k: int) -> NameEntry:
     """One validated entry (strict: unknown keys and wrong types are errors)."""
     label = str(raw.get("canonical", f"entry {k + 1}")) if isinstance(raw, dict) else f"entry {k + 1}"
     if not isinstance(raw, dict):
-        raise RulePackError(path, "each [[name]] must be a table", label)
+        raise _entry_error(path, "each [[name]] must be a table", label)
     for key, value in raw.items():
         if key not in _ENTRY_KEYS:
-            raise RulePackError(path, "unknown key in a name entry", label, key)
+            raise _entry_error(path, "unknown key in a name entry", label, key)
         if not isinstance(value, _ENTRY_KEYS[key]):
-            raise RulePackError(path, f"expected {_ENTRY_KEYS[key].__name__}", label, key)
+            raise _entry_error(path, f"expected {_ENTRY_KEYS[key].__name__}", label, key)
         if isinstance(value, list) and not all(isinstance(v, str) and v.strip() for v in value):
-            raise RulePackError(path, "expected a list of non-empty strings", label, key)
+            raise _entry_error(path, "expected a list of non-empty strings", label, key)
     if not raw.get("canonical", "").strip():
-        raise RulePackError(path, "is required", label, "canonical")
+        raise _entry_error(path, "is required", label, "canonical")
     kind = raw.get("kind", "")
     if kind and kind not in KINDS:
-        raise RulePackError(path, f"unknown kind {kind!r} (known: {', '.join(KINDS)})", label, "kind")
+        raise _entry_error(path, f"unknown kind {kind!r} (known: {', '.join(KINDS)})", label, "kind")
     if kind == "person" and len(raw["canonical"].split()) < 2:
-        raise RulePackError(path, "a person needs a given name and a surname", label, "canonical")
+        raise _entry_error(path, "a person needs a given name and a surname", label, "canonical")
     return NameEntry(raw["canonical"].strip(), tuple(v.strip() for v in raw.get("variants", ())),
                      tuple(raw.get("exceptions", ())), tuple(n.strip() for n in raw.get("native", ())),
                      str(path), kind)

@@ -10,7 +10,12 @@ cleaned comes back as a failed :class:`Outcome` naming the reason.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import sys
+import threading
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +35,11 @@ class Task:
     data: bytes | None = None
     html: bool | None = None  # None: decide by extension or sniffing
     jsonl_field: str | None = None  # data is one JSONL line; clean this field
+    read_error: str | None = None  # the input could not be read (reported as the outcome)
+
+
+class EngineError(Exception):
+    """The engine cannot run at all (a scheduler that cannot be reached); exit status 2."""
 
 
 @dataclass
@@ -51,6 +61,36 @@ class Outcome:
     html: bool = False
     dropped: bool = False
     record: dict | None = None  # JSONL: the output record
+    overdeleted: bool = False  # the guard flagged it (whatever --on-overdelete did)
+
+
+TIMEOUT_BASE = 10.0  # seconds every document may take ...
+TIMEOUT_PER_MB = 5.0  # ... plus this per megabyte of input
+
+
+class DocumentTimeout(BaseException):
+    """A document ran over its time budget (a BaseException, so no stage swallows it)."""
+
+
+def _on_alarm(signum, frame):
+    raise DocumentTimeout()
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise :class:`DocumentTimeout` after ``seconds`` (main thread on POSIX only;
+    elsewhere, and for 0, no limit)."""
+    if (seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -64,6 +104,13 @@ class WorkerOptions:
     max_removed: float = MAX_REMOVED
     out_field: str = "text_clean"
     trace_in_record: bool = False
+    timeout: float | None = None  # seconds per document; None: budget_for(size); 0: none
+
+    def budget(self, size: int) -> float:
+        """The time budget of a document of ``size`` bytes (0: no limit)."""
+        if self.timeout is not None:
+            return max(0.0, self.timeout)
+        return TIMEOUT_BASE + TIMEOUT_PER_MB * size / 1e6
 
     def check(self) -> Cleaner:
         """Build the Cleaner once here, so broken packs fail before any work starts."""
@@ -79,40 +126,61 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
     """Read, decode, clean and check one document; never raises for bad input."""
     cleaner = _cleaner_for(options)
     out = Outcome(task.index, task.label, ok=False)
-    record = None
+    budget = 0.0
+    if task.read_error is not None or (task.path is None and task.data is None):
+        out.error = task.read_error or "nothing to read"
+        return out
     try:
         if task.jsonl_field is not None:
-            record, raw = _jsonl_text(task, out)
-            html = bool(task.html)
+            size = len(task.data)
+        elif task.data is not None:
+            size = len(task.data)
         else:
-            data = task.data if task.data is not None else Path(task.path).read_bytes()
-            out.bytes_in = len(data)
-            html = task.html if task.html is not None else looks_like_html(data, task.path or "")
-            raw = data if html else decode_bytes(data).text
-        out.html = html
-        result = cleaner.process(raw, html=html, trace=options.trace, max_removed=options.max_removed)
-        source_text = result.extraction.text if html else raw
-        out.bytes_in = out.bytes_in or len(source_text.encode("utf-8"))
-        out.text = result.text
-        if options.trace:  # (the language, too, is reported only with the trace)
-            out.language = result.language
-            out.changes = [e.as_dict() for e in result.changes]
-        out.flags += [f for f in result.flags if not f.startswith("over-deleted")]
-        out.words_in, out.words_out = result.words_in, result.words_out
-        if result.overdeleted:
-            _handle_overdelete(out, result.overdeleted, cleaner, source_text, options)
-        if options.keep_input:
-            out.input_text = source_text
-        out.ok = True
+            size = os.stat(task.path).st_size
+        budget = options.budget(size)
+        with time_limit(budget):
+            _clean_into(task, out, cleaner, options)
+    except DocumentTimeout:
+        out.ok, out.text, out.flags, out.dropped = False, "", [], False
+        out.error = f"took longer than {budget:g}s (--timeout); skipped"
     except (InputError, UnicodeDecodeError) as exc:
         out.error = str(exc)
     except OSError as exc:
         out.error = exc.strerror or str(exc)
     except (TypeError, ValueError, RecursionError) as exc:
         out.error = f"cannot clean: {exc}"
-    if record is not None or out.record is not None:
-        out.record = _output_record(record if record is not None else out.record, out, options)
+    if out.record is not None:
+        out.record = _output_record(out.record, out, options)
     return out
+
+
+def _clean_into(task: Task, out: Outcome, cleaner: Cleaner, options: WorkerOptions) -> None:
+    """The work of :func:`clean_task` (raises for bad input; a JSONL record goes to
+    ``out.record`` first, so a failure still passes it on)."""
+    if task.jsonl_field is not None:
+        out.record, raw = _jsonl_text(task, out)
+        html = bool(task.html)
+    else:
+        data = task.data if task.data is not None else Path(task.path).read_bytes()
+        out.bytes_in = len(data)
+        html = task.html if task.html is not None else looks_like_html(data, task.path or "")
+        raw = data if html else decode_bytes(data).text
+    out.html = html
+    result = cleaner.process(raw, html=html, trace=options.trace, max_removed=options.max_removed)
+    source_text = result.extraction.text if html else raw
+    out.bytes_in = out.bytes_in or len(source_text.encode("utf-8"))
+    out.text = result.text
+    if options.trace:  # (the language, too, is reported only with the trace)
+        out.language = result.language
+        out.changes = [e.as_dict() for e in result.changes]
+    out.flags += [f for f in result.flags if not f.startswith("over-deleted")]
+    out.words_in, out.words_out = result.words_in, result.words_out
+    if result.overdeleted:
+        out.overdeleted = True
+        _handle_overdelete(out, result.overdeleted, cleaner, source_text, options)
+    if options.keep_input:
+        out.input_text = source_text
+    out.ok = True
 
 
 def _jsonl_text(task: Task, out: Outcome) -> tuple[dict, str]:
@@ -209,7 +277,58 @@ def run_tasks(tasks: Iterable[Task], options: WorkerOptions, jobs: int = 1,
             yield clean_task(t, options)
         return
     # each worker builds its Cleaner once, before its first chunk
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_cleaner_for,
-                             initargs=(options,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                               initargs=(options, os.getpid()))
+    try:
         yield from run_windowed(lambda chunk: pool.submit(run_chunk, chunk, options), tasks,
                                 chunk_size, window or 4 * jobs)
+    except BaseException:  # interrupted, or the consumer stopped: the workers go now
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the pool's workers at once."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        try:
+            proc.terminate()
+        except (OSError, AttributeError):
+            pass
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` ends, even by SIGKILL.
+
+    On Linux the kernel sends SIGKILL at the parent's death (``PR_SET_PDEATHSIG``);
+    elsewhere a daemon thread checks every second whether the parent is gone.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:  # PR_SET_PDEATHSIG = 1
+                if os.getppid() != parent:  # the parent died before the call
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            threading.Event().wait(1.0)
+
+    threading.Thread(target=watch, name="cleantext-parent-watch", daemon=True).start()
+
+
+def _worker_init(options: WorkerOptions, parent: int) -> None:
+    """Pool initializer: die with the parent, ignore the terminal's Ctrl-C (the parent
+    stops the pool), and build the Cleaner once."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _cleaner_for(options)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import glob
 import json
 import os
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -19,10 +21,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..cleaner import MAX_REMOVED, QUOTE_STYLES
-from ..io.files import DEFAULT_SUFFIXES, AtomicFile, atomic_write, backup_copy
+from ..io.files import DEFAULT_SUFFIXES, looks_like_html
+from ..io.writes import (AtomicFile, WritePlan, WriteRefused, atomic_write, backup_copy,
+                         check_target, remove_live_temps, remove_stale_temps, scrub)
 from ..stages.packs import RulePackError
 from ..version import __version__
-from .batch import Outcome, Task, WorkerOptions, run_tasks
+from .batch import EngineError, Outcome, Task, WorkerOptions, run_tasks
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _FORMAT_CODES = ("NF", "QT", "LY")  # formatting rules: summarised, not listed
@@ -30,6 +34,22 @@ _FORMAT_CODES = ("NF", "QT", "LY")  # formatting rules: summarised, not listed
 
 class UsageError(Exception):
     """Bad options; exit status 2."""
+
+
+class Stop(Exception):
+    """The run cannot go on (a full disk, an output that cannot be written); exit 1."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM: outputs in progress are abandoned, temporary files removed."""
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__()
+        self.signum = signum
+
+
+def _on_signal(signum, frame):
+    raise Interrupted(signum)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE")
     out.add_argument("--out-dir", metavar="DIR", help="write one cleaned file per input under DIR")
     out.add_argument("--in-place", action="store_true", help="rewrite inputs (atomic replace)")
-    out.add_argument("--backup", metavar="SUFFIX", help="with --in-place: keep a copy as PATH+SUFFIX")
+    out.add_argument("--backup", metavar="SUFFIX",
+                     help="with --in-place: keep a copy as PATH+SUFFIX (numbered PATH+SUFFIX.1, "
+                          ".2 ... when that exists; nothing is overwritten)")
     out.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
                      help="text (default); json or jsonl carry the language and the trace")
     out.add_argument("--explain", action="store_true",
@@ -54,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
     out.add_argument("--on-overdelete", choices=("keep", "flag", "drop"), default="flag",
                      help="when rules would remove more than --max-removed of a document's words "
-                          "or empty it: keep it uncut, flag it (default), or drop it")
+                          "or empty it: keep it uncut, flag it (default), or drop it; "
+                          "--in-place never rewrites a flagged or dropped document")
     out.add_argument("--max-removed", type=float, default=MAX_REMOVED, metavar="SHARE",
                      help=f"share of words above which a document counts as over-deleted ({MAX_REMOVED})")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
@@ -74,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = p.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=int, default=0,
                      help="worker processes (default: all cores; 1 = no pool)")
+    run.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                     help="time budget per document; one that runs over is reported as failed "
+                          "and the run goes on (default: 10 s + 5 s per MB; 0 = no limit)")
     run.add_argument("--engine", choices=("local", "dask"), default="local",
                      help="local process pool (default), or dask (needs the dask extra)")
     run.add_argument("--scheduler", metavar="ADDRESS",
@@ -220,8 +246,12 @@ def _check_options(args, sources: list[Source]) -> None:
         raise UsageError("--in-place cannot be combined with -o or --out-dir")
     if args.output and args.out_dir:
         raise UsageError("-o and --out-dir cannot be combined")
-    if args.backup and not args.in_place:
-        raise UsageError("--backup needs --in-place")
+    if args.backup is not None:
+        if not args.in_place:
+            raise UsageError("--backup needs --in-place")
+        if not args.backup or "/" in args.backup or args.backup in (".", ".."):
+            raise UsageError(f"--backup {args.backup!r}: the suffix must be non-empty and "
+                             f"contain no '/' (for example .orig)")
     if args.in_place and any(s.path is None for s in sources):
         raise UsageError("--in-place needs files, not stdin")
     if args.diff and args.format != "text":
@@ -232,39 +262,118 @@ def _check_options(args, sources: list[Source]) -> None:
         raise UsageError("--max-removed must be in (0, 1]")
     if args.jobs < 0:
         raise UsageError("--jobs must be >= 0")
+    if args.timeout is not None and not args.timeout >= 0:
+        raise UsageError("--timeout must be >= 0 seconds")
     inputs = {s.path.resolve() for s in sources if s.path is not None}
     if args.output:
         if Path(args.output).resolve() in inputs:
             raise UsageError(f"-o {args.output} is one of the inputs; use --in-place to rewrite inputs")
         if len(sources) > 1 and args.format == "text" and not args.jsonl:
             raise UsageError("-o with several inputs needs --format json or jsonl (or use --out-dir)")
+        try:
+            check_target(args.output)
+        except OSError as exc:
+            raise UsageError(f"-o {args.output}: {exc.strerror}") from None
     if args.out_dir:
         out_dir = Path(args.out_dir)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageError(f"--out-dir {args.out_dir}: not a folder")
         for s in sources:
             if s.path is not None and _out_path(s, out_dir, False).resolve() in inputs:
                 raise UsageError(f"--out-dir {args.out_dir} would overwrite the input {s.label}")
 
 
-def _tasks(sources: Iterable[Source], args) -> Iterator[Task]:
+def _unique(sources: list[Source]) -> list[Source]:
+    """The same file named twice (or reached by two paths) is processed once."""
+    seen: set[str] = set()
+    out = []
+    for s in sources:
+        key = os.path.realpath(s.path) if s.path is not None else "<stdin>"
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _is_html(src: Source, args) -> bool:
+    """HTML by --html, the extension, or a sniff of the first bytes (as the worker decides)."""
+    if args.html:
+        return True
+    try:
+        with open(src.path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return looks_like_html(b"", str(src.path))
+    return looks_like_html(head, str(src.path))
+
+
+def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source], dict, dict]:
+    """Every output path of the run, before anything is written.
+
+    Returns the sources to process, their targets (label -> real path) and their
+    HTML decision; inputs whose target collides with another's, is an input or is
+    not a regular file are named in ``errors`` and left out.
+    """
+    if not (args.in_place or args.out_dir):
+        return sources, {}, {}
+    plan = WritePlan(str(s.path) for s in sources if s.path is not None)
+    html: dict[str, bool] = {}
+    wanted = []
+    for s in sources:
+        if args.in_place:
+            wanted.append((s.label, os.path.realpath(s.path), s.path))
+        else:
+            html[s.label] = False if args.jsonl else _is_html(s, args)
+            wanted.append((s.label, _out_path(s, Path(args.out_dir), html[s.label]), None))
+    targets, refused = plan.plan(wanted)
+    for label, why in refused.items():
+        errors.append(why if why.startswith(label) else f"{label}: {why}")
+    return [s for s in sources if s.label in targets], targets, html
+
+
+def _tasks(sources: Iterable[Source], args, html: dict | None = None) -> Iterator[Task]:
     index = 0
+    html = html or {}
     for src in sources:
         if args.jsonl:
             yield from _jsonl_tasks(src, args, index)
             index += 1
             continue
-        data = sys.stdin.buffer.read() if src.path is None else None
-        yield Task(index, src.label, str(src.path) if src.path else None, data, args.html or None)
+        data, error = _read_stdin() if src.path is None else (None, None)
+        yield Task(index, src.label, str(src.path) if src.path else None, data,
+                   args.html or html.get(src.label), read_error=error)
         index += 1
 
 
+def _stdin_stream():
+    if sys.stdin is None:
+        raise OSError(errno.EBADF, "standard input is closed")
+    return sys.stdin.buffer
+
+
+def _read_stdin() -> tuple[bytes | None, str | None]:
+    """Standard input's bytes, or the reason they cannot be read."""
+    try:
+        return _stdin_stream().read(), None
+    except OSError as exc:
+        return None, exc.strerror or str(exc)
+
+
 def _jsonl_tasks(src: Source, args, file_index: int) -> Iterator[Task]:
-    stream = sys.stdin.buffer if src.path is None else open(src.path, "rb")
+    try:
+        stream = _stdin_stream() if src.path is None else open(src.path, "rb")
+    except OSError as exc:
+        yield Task(file_index, src.label, str(src.path) if src.path else None, None,
+                   read_error=exc.strerror or str(exc))
+        return
     try:
         for n, raw in enumerate(stream, 1):
             if not raw.strip():
                 continue
             yield Task(file_index, f"{src.label}:{n}", None, raw, args.html or None,
                        jsonl_field=args.field)
+    except OSError as exc:
+        yield Task(file_index, src.label, None, None, read_error=exc.strerror or str(exc))
     finally:
         if src.path is not None:
             stream.close()
@@ -280,6 +389,32 @@ def _dask_engine():
     return run_tasks_dask
 
 
+def _jobs(args, sources: list[Source]) -> int:
+    """--jobs, capped at the number of cores and (except for JSONL) of inputs."""
+    cores = os.cpu_count() or 1
+    jobs = min(args.jobs or cores, cores)
+    if not args.jsonl:
+        jobs = min(jobs, max(1, len(sources)))
+    return max(1, jobs)
+
+
+def _stdout_gone() -> None:
+    """Point stdout at /dev/null so nothing more is written (and no error at exit)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _output_folders(args, targets: dict) -> set[str]:
+    folders = {os.path.dirname(t) for t in targets.values()}
+    if args.output:
+        folders.add(os.path.dirname(os.path.abspath(args.output)))
+    return folders
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["names"] and not Path("names").exists():
@@ -291,8 +426,22 @@ def main(argv: list[str] | None = None) -> int:
         return discover_main(argv[2:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        return _run(args)
+    except Interrupted as exc:
+        print("cleantext: interrupted", file=sys.stderr)
+        return 128 + exc.signum
+    finally:
+        remove_live_temps()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _run(args) -> int:
+    started = time.time()
     errors: list[str] = []
-    sources = list(expand_paths(args.paths, errors))
+    sources = _unique(list(expand_paths(args.paths, errors)))
     try:
         _check_options(args, sources)
         options = WorkerOptions(
@@ -304,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
             max_removed=args.max_removed,
             out_field=args.out_field or f"{args.field}_clean",
             trace_in_record=args.format == "json",
+            timeout=args.timeout,
         )
         options.check()  # loads packs and tables once: errors are usage errors
         if args.scheduler and args.engine != "dask":
@@ -312,19 +462,24 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, RulePackError, ValueError) as exc:
         print(f"cleantext: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:  # a pack or table that cannot be read (a folder, no permission)
+        print(f"cleantext: error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    sources, targets, html = _plan(args, sources, errors)
+    remove_stale_temps(_output_folders(args, targets), before=started)
     for err in errors:
         print(f"cleantext: {err}", file=sys.stderr)
     summary = Summary()
     summary.failed += len(errors)
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = _jobs(args, sources)
     if dask_engine is not None:
-        outcomes = dask_engine(_tasks(sources, args), options, args.scheduler, jobs)
+        outcomes = dask_engine(_tasks(sources, args, html), options, args.scheduler, jobs)
     else:
         if not args.jsonl and len(sources) < 32:
             jobs = 1  # a pool costs more than it saves on a handful of files
-        outcomes = run_tasks(_tasks(sources, args), options, jobs)
+        outcomes = run_tasks(_tasks(sources, args, html), options, jobs)
     bar = _progress(None if args.jsonl else len(sources), args.quiet)
-    writer = _Writer(args, sources)
+    writer = _Writer(args, sources, targets)
     finished = False
     try:
         for outcome in outcomes:
@@ -332,37 +487,84 @@ def main(argv: list[str] | None = None) -> int:
             writer.write(outcome, summary)
             if bar is not None:
                 bar.update(1)
+        writer.close(ok=True)
         finished = True
-    except KeyboardInterrupt:
-        print("cleantext: interrupted", file=sys.stderr)
-        return 130
+    except BrokenPipeError:  # the reader went away (``cleantext dir | head``): end quietly
+        _stdout_gone()
+        return 128 + signal.SIGPIPE
+    except Stop as exc:
+        print(f"cleantext: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except EngineError as exc:  # a scheduler that cannot be reached, and the like
+        print(f"cleantext: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         if bar is not None:
             bar.close()
-        writer.close(ok=finished)
+        if not finished:
+            close = getattr(outcomes, "close", None)
+            if close is not None:
+                close()  # stops the pool's workers
+            writer.close(ok=False)
+    summary.failed += writer.failed
+    for line in writer.report():
+        print(f"cleantext: {line}", file=sys.stderr)
     if not args.quiet and (summary.documents > 1 or errors):
         print(summary.line(), file=sys.stderr)
     return EXIT_FAILED if summary.failed else EXIT_OK
 
 
 class _Writer:
-    """Sends each outcome where the options say, in input order."""
+    """Sends each outcome where the options say, in input order.
 
-    def __init__(self, args, sources: list[Source]) -> None:
+    A write that fails names its path and reason on stderr and the run goes on;
+    a full disk or an output that cannot be written stops the run (:class:`Stop`),
+    with nothing half-written.
+    """
+
+    def __init__(self, args, sources: list[Source], targets: dict) -> None:
         self.args = args
         self.by_label = {s.label: s for s in sources}
+        self.targets = targets
         self.many = len(sources) > 1 or args.jsonl
         self._out: AtomicFile | None = None
         self._json_items: list[dict] | None = [] if args.format == "json" and not args.jsonl else None
         self._jsonl_file: tuple[str, AtomicFile] | None = None
+        self._jsonl_failed: str | None = None
         self._written_any = False
+        self.failed = 0
+        self.not_rewritten: list[str] = []
+        self.backups: list[str] = []
 
-    def _stream(self):
-        if not self.args.output:
-            return sys.stdout
-        if self._out is None:
-            self._out = AtomicFile(self.args.output)
-        return self._out
+    # -- where text goes ------------------------------------------------------------
+    def _emit(self, text: str) -> None:
+        """Write to -o's file or stdout; a failure stops the run."""
+        if self.args.output:
+            try:
+                if self._out is None:
+                    self._out = AtomicFile(self.args.output)
+                self._out.write(text)
+            except OSError as exc:
+                raise Stop(self._stop_message(self.args.output, exc)) from None
+            return
+        try:
+            sys.stdout.write(scrub(text))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _stdout_gone()
+            raise Stop(f"standard output: {exc.strerror}; stopping") from None
+
+    @staticmethod
+    def _stop_message(path, exc: OSError) -> str:
+        return f"{getattr(exc, 'filename', None) or path}: {exc.strerror}; stopping (nothing half-written)"
+
+    def _file_error(self, label: str, path, exc: OSError) -> None:
+        """A write that failed: named, counted; a full disk stops the run."""
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise Stop(self._stop_message(path, exc))
+        print(f"cleantext: {label}: cannot write {path}: {exc.strerror}", file=sys.stderr)
+        self.failed += 1
 
     def write(self, o: Outcome, summary: Summary) -> None:
         args = self.args
@@ -378,60 +580,90 @@ class _Writer:
         summary.dropped += o.dropped
         if args.jsonl:
             self._emit_record(o)
+        elif args.in_place and (o.dropped or (o.overdeleted and args.on_overdelete != "keep")):
+            self.not_rewritten.append(o.label)  # the guard flagged it: the original stays
         elif o.dropped:
             return
         elif args.diff:
-            self._stream().write(_diff(o))
+            self._emit(_diff(o))
         elif args.in_place or args.out_dir:
             self._write_file(o)
         elif args.format == "json":
             self._json_items.append(_record(o, True))
         elif args.format == "jsonl":
-            self._stream().write(json.dumps(_record(o, True), ensure_ascii=False) + "\n")
+            self._emit(scrub(json.dumps(_record(o, True), ensure_ascii=False)) + "\n")
         else:
-            out = self._stream()
             if self._written_any and o.text:
-                out.write("\n")
-            out.write(o.text)
+                self._emit("\n")
+            self._emit(o.text)
             self._written_any = self._written_any or bool(o.text)
 
-    def _target(self, src: Source, html: bool) -> Path:
-        if self.args.in_place:
-            return src.path
-        target = _out_path(src, Path(self.args.out_dir), html)
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def _target(self, label: str) -> Path:
+        target = Path(self.targets[label])
+        if self.args.out_dir:
+            target.parent.mkdir(parents=True, exist_ok=True)
         return target
+
+    def _backup(self, src: Source) -> None:
+        if self.args.in_place and self.args.backup:
+            self.backups.append(str(backup_copy(self.targets[src.label], self.args.backup)))
 
     def _write_file(self, o: Outcome) -> None:
         src = self.by_label[o.label]
         text = o.text
         if self.args.format != "text":
-            text = json.dumps(_record(o, True), ensure_ascii=False) + "\n"
-        if self.args.in_place and self.args.backup:
-            backup_copy(src.path, self.args.backup)
-        atomic_write(self._target(src, o.html), text, like=src.path if self.args.in_place else None)
+            text = scrub(json.dumps(_record(o, True), ensure_ascii=False)) + "\n"
+        target = self.targets[o.label]
+        try:
+            self._backup(src)
+            atomic_write(self._target(o.label), text, like=target if self.args.in_place else None)
+        except OSError as exc:
+            self._file_error(o.label, getattr(exc, "filename", None) or target, exc)
 
     def _emit_record(self, o: Outcome) -> None:
-        line = json.dumps(o.record, ensure_ascii=False) + "\n"
+        line = scrub(json.dumps(o.record, ensure_ascii=False)) + "\n"
         if not (self.args.in_place or self.args.out_dir):
-            self._stream().write(line)
+            self._emit(line)
             return
-        label = o.label.rsplit(":", 1)[0]
+        label = o.label.rsplit(":", 1)[0] if o.label not in self.by_label else o.label
         if self._jsonl_file is None or self._jsonl_file[0] != label:
             self._finish_jsonl()
-            src = self.by_label[label]
-            like = src.path if self.args.in_place else None
-            self._jsonl_file = (label, AtomicFile(self._target(src, False), like=like))
-        self._jsonl_file[1].write(line)
+            if self._jsonl_failed == label:
+                return
+            try:
+                like = self.targets[label] if self.args.in_place else None
+                self._jsonl_file = (label, AtomicFile(self._target(label), like=like))
+            except OSError as exc:
+                self._jsonl_failed = label
+                self._file_error(label, getattr(exc, "filename", None) or self.targets[label], exc)
+                return
+        try:
+            self._jsonl_file[1].write(line)
+        except OSError as exc:
+            self._jsonl_file[1].abort()
+            self._jsonl_file = None
+            self._jsonl_failed = label
+            self._file_error(label, self.targets[label], exc)
 
     def _finish_jsonl(self) -> None:
         if self._jsonl_file is None:
             return
         label, fh = self._jsonl_file
-        if self.args.in_place and self.args.backup:
-            backup_copy(self.by_label[label].path, self.args.backup)
-        fh.commit()
         self._jsonl_file = None
+        try:
+            self._backup(self.by_label[label])
+            fh.commit()
+        except OSError as exc:
+            fh.abort()
+            self._file_error(label, self.targets[label], exc)
+
+    def report(self) -> list[str]:
+        """Lines for the end of the run: inputs left as they were."""
+        if not self.not_rewritten:
+            return []
+        return [f"{len(self.not_rewritten)} file(s) left unchanged because the over-deletion "
+                f"guard flagged them (--on-overdelete keep rewrites them uncut): "
+                + ", ".join(self.not_rewritten)]
 
     def close(self, ok: bool = True) -> None:
         """Finish the outputs; on an interrupted run streamed outputs are abandoned."""
@@ -439,16 +671,28 @@ class _Writer:
             for fh in (self._out, self._jsonl_file[1] if self._jsonl_file else None):
                 if fh is not None:
                     fh.abort()
+            self._out = self._jsonl_file = None
             return
         if self._json_items is not None and (self._json_items or not self.many):
             items = self._json_items
             doc = items[0] if len(items) == 1 and not self.many else items
-            self._stream().write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+            self._emit(scrub(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
         self._finish_jsonl()
-        if self._out is not None:
-            self._out.commit()
+        if self.args.output:
+            try:
+                if self._out is not None:
+                    self._out.commit()
+            except OSError as exc:
+                raise Stop(self._stop_message(self.args.output, exc)) from None
+            self._out = None
         else:
-            sys.stdout.flush()
+            try:
+                sys.stdout.flush()
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                _stdout_gone()
+                raise Stop(f"standard output: {exc.strerror}; stopping") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

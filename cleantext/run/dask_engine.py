@@ -19,15 +19,18 @@ that is not text raises ``TypeError`` as :func:`cleantext.clean` does.
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..cleaner import cached_cleaner
-from .batch import Outcome, Task, WorkerOptions, run_chunk, run_windowed
+from .batch import EngineError, Outcome, Task, WorkerOptions, run_chunk, run_windowed
 
 CHUNK_SIZE = 16  # documents per task sent to a worker by run_tasks_dask
 CHUNKS_PER_THREAD = 4  # chunks in flight per worker thread (bounds client memory)
+CONNECT_TIMEOUT = 5  # seconds to reach a scheduler before giving up
+_ADDRESS = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?\[?[\w.:-]+\]?:\d{1,5}$")
 
 __all__ = ["clean_bag", "clean_series", "clean_partition", "run_tasks_dask"]
 
@@ -93,7 +96,15 @@ def _client(stack: ExitStack, scheduler: str | None, workers: int):
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return stack.enter_context(Client(scheduler))
+        if not _ADDRESS.match(scheduler):
+            raise EngineError(f"--scheduler {scheduler!r}: not a scheduler address "
+                              f"(expected like tcp://host:8786)")
+        try:
+            return stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+        except (OSError, TimeoutError, ValueError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise EngineError(f"--scheduler {scheduler}: cannot reach the scheduler "
+                              f"within {CONNECT_TIMEOUT}s ({reason})") from None
     cluster = stack.enter_context(LocalCluster(
         n_workers=max(1, workers), threads_per_worker=1, processes=True,
         dashboard_address=None, silence_logs=logging.ERROR))

@@ -55,10 +55,10 @@ class RulePackError(ValueError):
     """A rule pack that cannot be used, with the file, rule id and field at fault."""
 
     def __init__(self, path: str | Path, message: str, rule: str | None = None,
-                 field_name: str | None = None) -> None:
+                 field_name: str | None = None, what: str = "rule") -> None:
         where = str(path)
         if rule:
-            where += f": rule {rule}"
+            where += f": {what} {rule}"
         if field_name:
             where += f": field '{field_name}'"
         super().__init__(f"{where}: {message}")
@@ -87,10 +87,15 @@ class Rule:
     examples_keep: tuple[str, ...] = ()
     enabled: bool = True
 
-    def regex_source(self) -> str:
-        """The rule's phrases and patterns as one regular expression (no anchors)."""
+    def regex_source(self, branch_reset: bool = False) -> str:
+        """The rule's phrases and patterns as one regular expression (no anchors).
+
+        ``branch_reset``: number each pattern's groups from 1, so a pattern's
+        backreferences mean its own groups (for a rule compiled on its own)."""
         alts = [_phrase_regex(p, self.kind) for p in self.phrases] + list(self.patterns)
         body = "|".join(f"(?:{a})" for a in alts)
+        if branch_reset:
+            body = f"(?|{body})"
         return body if self.case_sensitive else f"(?i:{body})"
 
 
@@ -161,13 +166,10 @@ def _parse_rule(path: Path, raw: Any, language: str) -> Rule:
         raise RulePackError(path, "a rule needs phrases or patterns", rule_id, "patterns")
     for pattern in patterns:
         try:
-            compiled = regex.compile(pattern)
+            regex.compile(pattern)
         except regex.error as exc:
             raise RulePackError(path, f"pattern {pattern!r} does not compile: {exc}",
                                 rule_id, "patterns") from None
-        if compiled.groupindex:
-            raise RulePackError(path, f"pattern {pattern!r}: named groups are reserved",
-                                rule_id, "patterns")
     examples = raw.get("examples", {})
     for key, value in examples.items():
         if key not in _EXAMPLE_KEYS:
@@ -200,6 +202,8 @@ def load_toml(path: Path, top_level: tuple[str, ...]) -> dict:
         raise RulePackError(path, "no such file") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RulePackError(path, f"not valid TOML: {exc}") from None
+    except OSError as exc:  # a folder, no permission
+        raise RulePackError(path, f"cannot read: {exc.strerror}") from None
     for key in data:
         if key not in top_level:
             raise RulePackError(path, f"unknown top-level key (known: {', '.join(top_level)})",
@@ -244,6 +248,18 @@ def builtin_pack_paths() -> list[Path]:
     """All shipped boilerplate packs (the name tables under ``names/`` are not packs)."""
     root = builtin_rules_dir()
     return sorted(p for p in root.glob("*/*.toml") if p.parent.name != "names")
+
+
+def check_disable(packs: Iterable[Pack]) -> None:
+    """Every id in a pack's ``disable`` list names a rule of some pack; else a
+    :class:`RulePackError` naming the unknown ids."""
+    packs = list(packs)
+    known = {r.id for pack in packs for r in pack.rules}
+    for pack in packs:
+        unknown = [i for i in pack.disable if i not in known]
+        if unknown:
+            raise RulePackError(pack.source, f"unknown rule id(s) in disable: {', '.join(unknown)}",
+                                None, "pack.disable")
 
 
 def merge_rules(packs: Iterable[Pack]) -> list[Rule]:

@@ -49,22 +49,75 @@ def _time_out(rule: Rule, ctx: Context) -> None:
                       f"and was skipped for this document")
 
 
+_OWN_GROUPS = regex.compile(r"\\[1-9]|\\g<|\(\?P[<=>]|\(\?<[A-Za-z_]|\(\?&|\(\?R\)|\(\?[0-9]")
+
+
+def _own_groups(rule: Rule) -> bool:
+    """Does a pattern of ``rule`` use backreferences or named groups (which joining
+    the rule with others into one pattern would break)?"""
+    return any(_OWN_GROUPS.search(p) for p in rule.patterns)
+
+
+def _joined(rules: list[Rule]) -> regex.Pattern:
+    """``rules`` in one pattern, a named group per rule (so a match names its rule)."""
+    return regex.compile("(?m)" + "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules))
+
+
+def _leftmost(found: list) -> list[tuple[Rule, int, int]]:
+    """Leftmost non-overlapping ``(start, order, end, rule)`` matches, earlier rules first."""
+    out, pos = [], 0
+    for start, _, end, rule in sorted(found, key=lambda f: (f[0], f[1])):
+        if start >= pos:
+            out.append((rule, start, end))
+            pos = max(end, start + 1)
+    return out
+
+
 class _Compiled:
     """All rules of one kind in one pattern (a named group per rule, so a match names
     its rule), with a per-rule fallback when a call times out."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = {r.id: r for r in rules}
-        body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
-        self.pattern = regex.compile(f"(?m){body}")
         self._single: dict[str, regex.Pattern] = {}
         self._memo: dict[str, Rule | None] = {}
+        # A rule whose patterns have backreferences or named groups keeps its own
+        # groups: it is compiled on its own, and the others are joined around it.
+        self._parts: list[tuple[regex.Pattern, Rule | None]] = []
+        run: list[Rule] = []
+        for r in rules:
+            if _own_groups(r):
+                if run:
+                    self._parts.append((_joined(run), None))
+                    run = []
+                self._parts.append((self._one(r), r))
+            else:
+                run.append(r)
+        if run:
+            self._parts.append((_joined(run), None))
+        self.pattern = self._parts[0][0] if len(self._parts) == 1 and self._parts[0][1] is None \
+            else None
 
     def _one(self, rule: Rule) -> regex.Pattern:
         pattern = self._single.get(rule.id)
         if pattern is None:
-            pattern = self._single[rule.id] = regex.compile(f"(?m){rule.regex_source()}")
+            source = rule.regex_source(branch_reset=_own_groups(rule))
+            pattern = self._single[rule.id] = regex.compile(f"(?m){source}")
         return pattern
+
+    def _parts_fullmatch(self, text: str, start: int, end: int):
+        for pattern, own in self._parts:
+            m = pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
+            if m:
+                return (own or self.rules[m.lastgroup], m)
+        return None
+
+    def _parts_finditer(self, text: str) -> list[tuple[Rule, int, int]]:
+        found = []
+        for order, (pattern, own) in enumerate(self._parts):
+            found += [(m.start(), order, m.end(), own or self.rules[m.lastgroup])
+                      for m in pattern.finditer(text, timeout=RULE_TIMEOUT)]
+        return _leftmost(found)
 
     def _live_rules(self, ctx: Context) -> list[Rule]:
         return [r for r in self.rules.values() if r.id not in ctx.skipped]
@@ -94,6 +147,8 @@ class _Compiled:
         skipped = ctx.skipped
         if not skipped or skipped.isdisjoint(self.rules):
             try:
+                if self.pattern is None:
+                    return self._parts_fullmatch(text, start, end)
                 m = self.pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
             except TimeoutError:
                 pass
@@ -114,6 +169,8 @@ class _Compiled:
         skipped = ctx.skipped
         if not skipped or skipped.isdisjoint(self.rules):
             try:
+                if self.pattern is None:
+                    return self._parts_finditer(text)
                 return [(self.rules[m.lastgroup], m.start(), m.end())
                         for m in self.pattern.finditer(text, timeout=RULE_TIMEOUT)]
             except TimeoutError:
