@@ -134,6 +134,8 @@ _TAG_WEIGHTS = {"div": 5, "article": 10, "main": 5, "pre": 3, "td": 3, "blockquo
                 "th": -5}
 # A sibling of the root scoring at least this share of the root's score joins it.
 SIBLING_SHARE = 0.2
+# A paragraph longer than this (characters) is prose when it has few links (readability's).
+PROSE_CHARS = 80
 # Containers among the top RIVALS scoring RIVAL_SHARE of the best are parts of the article.
 RIVALS = 10
 RIVAL_SHARE = 0.3
@@ -429,6 +431,16 @@ def _best(page: _Page, ranked: list):
     return rescued if rescued is not None else (None, 0.0)
 
 
+def _same_kind(classes: set, other: str | None) -> bool:
+    """Do two class values name the same kind of container: the same classes, or a
+    shared first class (``story-body story-body-1`` and ``story-body story-body-2``,
+    ``content lead`` and ``content``)?"""
+    words = (other or "").split()
+    if not classes:
+        return not words
+    return set(words) == classes or bool(words) and words[0] in classes
+    
+
 def _promote(page: _Page, best, score: float, ranked: list):
     """The article container around the best one: its ``itemprop="articleBody"``
     ancestor when it has one; else the lowest ancestor that also holds the rivals
@@ -439,9 +451,9 @@ def _promote(page: _Page, best, score: float, ranked: list):
     for el in ancestors:
         if _is_article_body(el) and el in page.stats:
             return el
-    kind = (best.tag, best.get("class"))
+    classes = set((best.get("class") or "").split())
     rivals = [el for s, el in ranked[:RIVALS] if s >= RIVAL_SHARE * score and el is not best
-              and (el.tag, el.get("class")) == kind]
+              and el.tag == best.tag and _same_kind(classes, el.get("class"))]
     lowest = {a: i for i, a in enumerate(ancestors)}
     top = -1
     for rival in rivals:
@@ -473,26 +485,133 @@ def _joins(page: _Page, sibling, best, best_score: float) -> bool:
         return True
     if sibling.tag != "p" and not page.stats[sibling][2]:
         return False
-    chars, density = page.stats[sibling][0], _link_density(page, sibling)
-    if chars > 80:
+    return _prose_paragraph(page, sibling)
+
+
+def _prose_paragraph(page: _Page, el) -> bool:
+    """Readability's paragraph of prose: longer than :data:`PROSE_CHARS` with under a
+    quarter of link text, or shorter, link-free and ending a sentence (a tagline, a
+    byline or a date does not)."""
+    chars, density = page.stats[el][0], _link_density(page, el)
+    if chars > PROSE_CHARS:
         return density < 0.25
-    return density == 0 and bool(_SENTENCE_END_RE.search("".join(sibling.itertext())))
+    return density == 0 and bool(_SENTENCE_END_RE.search("".join(el.itertext())))
 
 
-def _roots(page: _Page, body) -> list:
+_WORD_RE = regex.compile(r"\w+")
+
+
+def _words(text: str | None) -> str:
+    """Lower-case words of a text joined by single spaces (for comparing titles)."""
+    return " ".join(_WORD_RE.findall(text.casefold())) if text else ""
+
+
+def page_titles(doc) -> list[str]:
+    """The page's own statements of its headline: ``og:title`` / ``twitter:title`` and
+    ``<title>``, as lower-case words (read before the head is removed)."""
+    titles = []
+    for meta in doc.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title",
+                                                                         "twitter:title"):
+            titles.append(_words(meta.get("content")))
+    title = doc.find(".//title")
+    if title is not None:
+        titles.append(_words("".join(title.itertext())))
+    return [t for t in titles if t]
+
+
+def headline(body, titles: list[str]):
+    """The page's headline element: the first ``<h1>`` (else ``<h2>``) whose words agree
+    with a title of the page -- equal to it, or a run of its words that is at least half
+    of them (the rest being the site's name).  A site logo in an ``<h1>`` is a shorter part of
+    the title and does not agree.  None when no heading agrees (no rule needs tuning:
+    the page states its headline twice, in the head and in the body)."""
+    if not titles:
+        return None
+    for tag in ("h1", "h2"):
+        for heading in body.iter(tag):
+            words = _words("".join(heading.itertext()))
+            if not words:
+                continue
+            for title in titles:
+                if words == title or (2 * words.count(" ") + 2 >= title.count(" ") + 1
+                                      and f" {words} " in f" {title} "):
+                    return heading
+    return None
+
+
+def _prose_chars(page: _Page, el) -> int:
+    """Characters of ``el`` when it is a paragraph of prose outside pruned chrome, else 0."""
+    st = page.stats.get(el)
+    if st is None or not st[2] or not _prose_paragraph(page, el) or _pruned_above(page, el):
+        return 0
+    return st[0]
+
+
+def _second_opinion(page: _Page, ranked: list, best, body, head):
+    """The headline's view of the article.  The article starts near its headline: when
+    the chosen container comes after the headline (not holding it) and the prose
+    paragraphs between the two outweigh the container's own prose, the container is a
+    part of the page (a notice, a reference list) and the article is the best-scoring
+    element holding both the first of those paragraphs and the container.  Prose of comparable
+    weight on both sides needs no constant; a standfirst between the headline and the
+    body, a headline below the article or a page without a headline that agrees with
+    its title leave the choice alone (None)."""
+    if head is None or best is head or best in head.iterancestors():
+        return None
+    skipped, first, seen = 0, None, False
+    for el in body.iter():
+        if el is best:
+            break
+        if el is head:
+            seen = True
+        elif seen:
+            chars = _prose_chars(page, el)
+            if chars:
+                skipped += chars
+                if first is None:
+                    first = el
+    else:
+        return None
+    if not seen or first is None:
+        return None
+    kept = sum(_prose_chars(page, el) for el in best.iter())
+    if skipped <= kept:
+        return None
+    mine = set(best.iterancestors())
+    common = next((a for a in first.iterancestors() if a in mine), body)
+    # the best-scoring container holding both (scores decay upwards, so usually the
+    # lowest; a class/id naming the article outweighs the decay)
+    rank = {el: score for score, el in ranked}
+    options = [(rank[a], i, a) for i, a in enumerate((common, *common.iterancestors()))
+               if a in rank and a is not body and a.tag != "html" and not _pruned_above(page, a)]
+    return min(options, key=lambda t: (-t[0], t[1]))[2] if options else body
+
+
+def _roots(page: _Page, body, head=None) -> list:
     """The elements whose text is the article: the best container and the siblings that
     join it, in document order; the body when nothing scored."""
     ranked = _ranked(page)
     best, score = _best(page, ranked)
     if best is None:
         return [body]
+    overruled = None
+    other = _second_opinion(page, ranked, best, body, head)
+    if other is not None:
+        if other is body:
+            return [body]
+        overruled, best = best, other
+        score = page.scores.get(best, 0.0)
     promoted = _promote(page, best, score, ranked)
     if promoted is not best:
         best, score = promoted, max(score, page.scores.get(promoted, 0.0))
     parent = best.getparent()
     if parent is None:
         return [best]
-    return [el for el in parent if el is best or _joins(page, el, best, score)]
+    return [el for el in parent if el is best or (
+        _joins(page, el, best, score)
+        and (overruled is None or not (el is overruled or el in overruled.iterancestors()
+                                       or overruled in el.iterancestors())))]
 
 
 def _describe(el) -> str:
@@ -658,12 +777,14 @@ def extract(html: str | bytes | bytearray) -> Extraction:
     if sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):
         return Extraction(strip_tags(markup), "tag-strip")
     ld_body = json_ld_body(doc)
+    titles = page_titles(doc)
     body = doc.find("body")
     if body is None:
         body = doc
     etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
-    page = _measure(body, body.find(".//h1"))
-    roots = _roots(page, body)
+    head = headline(body, titles)
+    page = _measure(body, head if head is not None else body.find(".//h1"))
+    roots = _roots(page, body, head)
     text = "\n".join(_lines(page, roots))
     root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
     if _prefer_json_ld(ld_body, text):
