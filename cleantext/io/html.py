@@ -70,7 +70,12 @@ import regex
 from lxml import etree
 
 _NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas",
-             "head", "title", "meta", "link", "video", "audio", "map")
+             "head", "title", "meta", "link", "video", "audio", "map",
+             # MathML's source of a formula (``{\displaystyle ...}``), not its rendering
+             "annotation", "annotation-xml")
+_HIDDEN_XPATH = etree.XPath(".//*[@hidden or @aria-hidden or contains(@style, 'none')"
+                            " or contains(@style, 'hidden')]")
+_HIDDEN_STYLE_RE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 _CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "button", "select", "input",
                           "textarea", "label", "menu", "dialog"})
 _BLOCKS = frozenset({
@@ -118,6 +123,7 @@ WRAPPER_PROSE = 10.0
 RESCUE = 2.0
 CANDIDATES = 50
 _HINT_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
+_WORD_RE = regex.compile(r"\w+")
 _CAMEL_RE = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 # libxml2 stops nesting at 2048 levels; a tree this large is checked for lost text.
 DEEP_TREE = 2000
@@ -136,6 +142,8 @@ _TAG_WEIGHTS = {"div": 5, "article": 10, "main": 5, "pre": 3, "td": 3, "blockquo
 SIBLING_SHARE = 0.2
 # A paragraph longer than this (characters) is prose when it has few links (readability's).
 PROSE_CHARS = 80
+# ... and has under this share of link text (readability's).
+PROSE_LINKS = 0.25
 # Containers among the top RIVALS scoring RIVAL_SHARE of the best are parts of the article.
 RIVALS = 10
 RIVAL_SHARE = 0.3
@@ -279,6 +287,24 @@ def _chrome(el, tag: str) -> tuple[int, frozenset[str]]:
     return SOFT, words
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _section_anchor(el) -> bool:
+    """Is the element's id the slug of its own heading (``id="sharing-with-a-team"``
+    on a section headed "Sharing with a team")?  Such an id names a section of the
+    document, not page chrome, whatever its words, when the section is prose (few
+    links: a list of related links under its heading stays chrome)."""
+    ident = el.get("id")
+    if not ident or "-" not in ident:
+        return False
+    heading = next((c for c in el if c.tag in _HEADINGS), None)
+    if heading is None:
+        return False
+    slug = "-".join(_WORD_RE.findall("".join(heading.itertext()).casefold()))
+    return bool(slug) and slug.startswith(ident.casefold().strip("-"))
+
+
 def _weight(el, tag: str, chrome: int) -> float:
     """A container's weight before its paragraphs: class/id words and tag."""
     weight = _TAG_WEIGHTS.get(tag, 0)
@@ -377,8 +403,10 @@ def _measure(body, title) -> _Page:
                 value = _paragraph_value(el, inline)
         prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
         chrome, words = _chrome(el, tag) if isinstance(tag, str) else (0, None)
-        if chrome == SOFT and named and words & named and prose >= WRAPPER_PROSE:
-            chrome = 0  # a layout wrapper: "content-with-sidebar" holds the sidebar
+        if chrome == SOFT and prose >= WRAPPER_PROSE and (
+                named and words & named  # a layout wrapper: "content-with-sidebar" holds the sidebar
+                or links < PROSE_LINKS * chars and _section_anchor(el)):  # a section of prose
+            chrome = 0
         if chrome and el not in keep:
             pruned[el] = (chrome, words | named if named else words)
             continue
@@ -494,11 +522,8 @@ def _prose_paragraph(page: _Page, el) -> bool:
     byline or a date does not)."""
     chars, density = page.stats[el][0], _link_density(page, el)
     if chars > PROSE_CHARS:
-        return density < 0.25
+        return density < PROSE_LINKS
     return density == 0 and bool(_SENTENCE_END_RE.search("".join(el.itertext())))
-
-
-_WORD_RE = regex.compile(r"\w+")
 
 
 def _words(text: str | None) -> str:
@@ -759,6 +784,52 @@ def strip_tags(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _hidden(el) -> bool:
+    """Is the element never shown: ``hidden``, ``aria-hidden="true"``, or a style of
+    ``display: none`` / ``visibility: hidden``?"""
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+
+
+def _visible_chars(el) -> int:
+    """Characters of an element's text other than white space."""
+    return sum(len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in el.itertext())
+
+
+def _remove(el) -> None:
+    """Remove an element and its subtree, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def strip_hidden(body) -> int:
+    """Remove the elements a browser never shows (popups, flyouts, consent panels,
+    MathML kept for screen readers), except one holding half of the page's text: a page
+    that hides its article until a script runs keeps it.  The number of elements
+    removed."""
+    hidden = [el for el in _HIDDEN_XPATH(body) if isinstance(el.tag, str) and _hidden(el)]
+    if not hidden:
+        return 0
+    inner = set()
+    for el in hidden:
+        if el not in inner:
+            inner.update(el.iterdescendants())
+    total = _visible_chars(body)
+    outer = [el for el in hidden if el not in inner and 2 * _visible_chars(el) < total]
+    for el in outer:
+        _remove(el)
+    return len(outer)
+
+
 def _lost_text(doc, markup: str) -> bool:
     """Did the parser drop most of the page's text (too deep a tree)?"""
     parsed = len("".join(doc.itertext()).split())
@@ -782,14 +853,15 @@ def extract(html: str | bytes | bytearray) -> Extraction:
     if body is None:
         body = doc
     etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
+    hidden = strip_hidden(body)
     head = headline(body, titles)
     page = _measure(body, head if head is not None else body.find(".//h1"))
     roots = _roots(page, body, head)
     text = "\n".join(_lines(page, roots))
     root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
     if _prefer_json_ld(ld_body, text):
-        return Extraction(ld_body, "json-ld", root, len(page.pruned), article=True)
-    return Extraction(text, "dom" if text else "empty", root, len(page.pruned),
+        return Extraction(ld_body, "json-ld", root, len(page.pruned) + hidden, article=True)
+    return Extraction(text, "dom" if text else "empty", root, len(page.pruned) + hidden,
                       article=bool(text) and roots[0] is not body)
 
 
