@@ -163,7 +163,7 @@ class Extraction:
     """The text of a page's article and how it was found."""
 
     text: str
-    source: str = "dom"  # "dom", "json-ld", "tag-strip" or "empty"
+    source: str = "dom"  # "dom", "json-ld", "repaired", "tag-strip", "whole-page" or "empty"
     root: str = ""  # the root element, e.g. "<article class=post>"
     pruned: int = 0  # chrome elements removed by tag or class/id
     article: bool = False  # the text is one chosen container (or JSON-LD), not the whole body
@@ -177,6 +177,12 @@ class Extraction:
                     f"removed {self.pruned} chrome elements")
         if self.source == "tag-strip":
             return "html: tree too deep for the parser; tags stripped"
+        if self.source == "repaired":
+            return (f"html: markup repaired by a tolerant parser; kept {self.root}; "
+                    f"removed {self.pruned} chrome elements")
+        if self.source == "whole-page":
+            return (f"html: no article container had text (chosen: {self.root or 'none'}); "
+                    "the whole page's text was kept for block scoring")
         return "html: no text"
 
 
@@ -836,17 +842,23 @@ def _lost_text(doc, markup: str) -> bool:
     return parsed < 0.5 * len(strip_tags(markup).split())
 
 
-def extract(html: str | bytes | bytearray) -> Extraction:
-    """The article text of an HTML page, one block element per line, and how it was
-    found (see the module docstring)."""
-    if not isinstance(html, (str, bytes, bytearray)):
-        raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
-    markup = _decode(bytes(html) if isinstance(html, bytearray) else html)
-    doc = _parse(markup)
-    if doc is None:
-        return Extraction("", "empty")
-    if sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):
-        return Extraction(strip_tags(markup), "tag-strip")
+def _parse_tolerant(markup: str):
+    """The page parsed by a tolerant parser (Python's, through BeautifulSoup) and
+    written out again for lxml: for markup lxml mangles, such as a ``<title>`` that is
+    never closed (libxml2 reads the rest of the page as the title).  None when it
+    fails."""
+    from bs4 import BeautifulSoup
+
+    try:
+        soup = BeautifulSoup(markup, "html.parser")
+    except Exception:  # noqa: BLE001 -- the fallback parser must never raise
+        return None
+    return _parse(str(soup))
+
+
+def _extract_tree(doc) -> tuple[Extraction, object]:
+    """The DOM stage on a parsed page: the extraction and the page's body (after its
+    non-text and hidden elements are removed)."""
     ld_body = json_ld_body(doc)
     titles = page_titles(doc)
     body = doc.find("body")
@@ -860,9 +872,53 @@ def extract(html: str | bytes | bytearray) -> Extraction:
     text = "\n".join(_lines(page, roots))
     root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
     if _prefer_json_ld(ld_body, text):
-        return Extraction(ld_body, "json-ld", root, len(page.pruned) + hidden, article=True)
+        return Extraction(ld_body, "json-ld", root, len(page.pruned) + hidden, article=True), body
     return Extraction(text, "dom" if text else "empty", root, len(page.pruned) + hidden,
-                      article=bool(text) and roots[0] is not body)
+                      article=bool(text) and roots[0] is not body), body
+
+
+def _whole_page(body) -> str:
+    """Every line of the body's text, chrome included (the fallback when the chosen
+    container is empty: the text pipeline's block scoring then finds the article)."""
+    page = _Page({}, {}, {}, {})
+    return "\n".join(_lines(page, [body]))
+
+
+def extract(html: str | bytes | bytearray) -> Extraction:
+    """The article text of an HTML page, one block element per line, and how it was
+    found (see the module docstring).
+
+    A page with text never comes back empty: when the DOM stage finds nothing, the page
+    is parsed again by a tolerant parser (markup lxml mangles, such as an unclosed
+    ``<title>``), and when that finds nothing either, the whole page's text is returned
+    (``source="whole-page"``, ``article=False``: block scoring chooses the article)."""
+    if not isinstance(html, (str, bytes, bytearray)):
+        raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
+    markup = _decode(bytes(html) if isinstance(html, bytearray) else html)
+    doc = _parse(markup)
+    if doc is None:
+        if not strip_tags(markup):
+            return Extraction("", "empty")
+        result, body = Extraction("", "empty"), None
+    elif sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):
+        return Extraction(strip_tags(markup), "tag-strip")
+    else:
+        result, body = _extract_tree(doc)
+        if result.text:
+            return result
+    fallback = strip_tags(markup)
+    if not fallback:
+        return result
+    repaired = _parse_tolerant(markup)
+    if repaired is not None:
+        second, second_body = _extract_tree(repaired)
+        if second.text:
+            second.source = "repaired" if second.source == "dom" else second.source
+            return second
+        if body is None or _visible_chars(second_body) > _visible_chars(body):
+            body = second_body
+    whole = _whole_page(body) if body is not None else ""
+    return Extraction(whole or fallback, "whole-page", result.root, result.pruned)
 
 
 def html_to_text(html: str | bytes) -> str:
