@@ -606,10 +606,13 @@ def _second_opinion(page: _Page, ranked: list, best, body, head):
         return None
     if not seen or first is None:
         return None
-    kept = sum(_prose_chars(page, el) for el in best.iter())
-    if skipped <= kept:
-        return None
     mine = set(best.iterancestors())
+    # the headline opens a chunk of the container's tag and class: one article
+    kind = (best.tag, best.get("class"))
+    chunk = kind[1] is not None and any((a.tag, a.get("class")) == kind
+                                        for a in head.iterancestors() if a not in mine)
+    if not chunk and skipped <= sum(_prose_chars(page, el) for el in best.iter()):
+        return None
     common = next((a for a in first.iterancestors() if a in mine), body)
     # the best-scoring container holding both (scores decay upwards, so usually the
     # lowest; a class/id naming the article outweighs the decay)
