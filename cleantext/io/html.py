@@ -354,11 +354,12 @@ class _Page:
     prose: dict  # the scores without class/id and tag weights
 
 
-def _measure(body, title) -> _Page:
+def _measure(body, title, comments: bool = False) -> _Page:
     """One bottom-up pass: sizes, chrome pruning and container scores (see the module
     docstring, steps 2 and 3).  A block's own inline text of :data:`MIN_PARAGRAPH`
     characters is a paragraph of its parent, or, when the block also holds blocks,
-    of the block itself (readability wraps such text in a ``<p>``)."""
+    of the block itself (readability wraps such text in a ``<p>``).  ``comments=True``
+    keeps comment sections (the posts of a forum thread)."""
     keep = set(title.iterancestors()) | {title} if title is not None else set()
     pruned, scores, proses = {}, {}, {}
     below: dict = {}  # element -> chrome words of the pruned elements under it
@@ -413,6 +414,8 @@ def _measure(body, title) -> _Page:
                 named and words & named  # a layout wrapper: "content-with-sidebar" holds the sidebar
                 or links < PROSE_LINKS * chars and _section_anchor(el)):  # a section of prose
             chrome = 0
+        if chrome == HARD and comments:
+            chrome = 0  # a thread of posts: the page has no other article
         if chrome and el not in keep:
             pruned[el] = (chrome, words | named if named else words)
             continue
@@ -870,14 +873,30 @@ def _extract_tree(doc) -> tuple[Extraction, object]:
     etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
     hidden = strip_hidden(body)
     head = headline(body, titles)
-    page = _measure(body, head if head is not None else body.find(".//h1"))
+    title = head if head is not None else body.find(".//h1")
+    page = _measure(body, title)
     roots = _roots(page, body, head)
+    if _thread(page, roots, body):
+        page = _measure(body, title, comments=True)
+        roots = _roots(page, body, head)
     text = "\n".join(_lines(page, roots))
     root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
     if _prefer_json_ld(ld_body, text):
         return Extraction(ld_body, "json-ld", root, len(page.pruned) + hidden, article=True), body
     return Extraction(text, "dom" if text else "empty", root, len(page.pruned) + hidden,
                       article=bool(text) and roots[0] is not body), body
+
+
+def _thread(page: _Page, roots, body) -> bool:
+    """Is the page a thread of posts (a forum, a Q&A page) rather than an article with
+    comments?  It is when comment sections were pruned and no container was found
+    (the body) or the one found holds no paragraph: the page has no other
+    article, so the posts are its content.  A short article above long comments
+    keeps its comments out."""
+    if not any(verdict == HARD for verdict, _ in page.pruned.values()):
+        return False
+    return roots[0] is body or not any(page.prose.get(el) or page.stats[el][2]
+                                       for el in roots if el in page.stats)
 
 
 def _whole_page(body) -> str:
