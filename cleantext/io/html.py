@@ -877,8 +877,10 @@ def _extract_tree(doc) -> tuple[Extraction, object]:
     page = _measure(body, title)
     roots = _roots(page, body, head)
     if _thread(page, roots, body):
-        page = _measure(body, title, comments=True)
-        roots = _roots(page, body, head)
+        posts = _measure(body, title, comments=True)
+        found = _roots(posts, body, head)
+        if found[0] is not body:  # the posts hold the paragraphs
+            page, roots = posts, found
     text = "\n".join(_lines(page, roots))
     root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
     if _prefer_json_ld(ld_body, text):
@@ -891,8 +893,8 @@ def _thread(page: _Page, roots, body) -> bool:
     """Is the page a thread of posts (a forum, a Q&A page) rather than an article with
     comments?  It is when comment sections were pruned and no container was found
     (the body) or the one found holds no paragraph: the page has no other
-    article, so the posts are its content.  A short article above long comments
-    keeps its comments out."""
+    article, so the posts are its content when they hold a container of paragraphs.
+    A short article above long comments keeps its comments out."""
     if not any(verdict == HARD for verdict, _ in page.pruned.values()):
         return False
     return roots[0] is body or not any(page.prose.get(el) or page.stats[el][2]
