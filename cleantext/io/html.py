@@ -6,8 +6,13 @@ decides happens *before* the text exists, so these removals are not edits of
 the text pipeline; :func:`extract` reports them (``Cleaner.explain_html``
 adds the report to the flags).  In order:
 
-1. **Non-text elements** (``script``, ``style``, ``svg``, ...) are removed;
-   a JSON-LD ``articleBody`` is read first.
+1. **Non-text elements** (``script``, ``style``, ``svg``, MathML's TeX
+   ``annotation``, ...) are removed; a JSON-LD ``articleBody`` and the page's
+   titles (``og:title``, ``<title>``) are read first.  Elements a browser never
+   shows (``hidden``, ``aria-hidden="true"``, ``display: none``: popups,
+   flyouts, consent panels) are removed too, except one holding half of the
+   page's text (an article a script reveals).  The **headline** is the first
+   ``<h1>`` (else ``<h2>``) whose words agree with a title of the page.
 2. **Measure and prune**, in one bottom-up pass: every element's text length
    and link-text length are summed from its children.  Page chrome is pruned:
    elements by tag (``nav``, ``aside``, ``footer``, ``form``, ...) and by the
@@ -39,7 +44,20 @@ adds the report to the flags).  In order:
    score nearly as well (an article cut into chunks); then joined by those of
    its siblings with prose of their own scoring a fifth as well, or that are
    paragraphs of prose with few links (readability's sibling rule).  Without
-   any paragraph the root is the body.
+   any paragraph the root is the body.  Containers of one kind are those of
+   one tag with the same classes or the same first class
+   (``story-body story-body-2``).
+
+   **Second opinion: the headline.**  The article starts near its headline.
+   When the root comes after the headline and the prose paragraphs between
+   the two outweigh the root's own (a notice box, a reference list), or the
+   headline opens a chunk of the root's own tag and class, the root is the
+   best-scoring element holding both (:func:`_second_opinion`).  A page
+   without a headline that agrees with its title keeps the first choice.
+
+   **Threads**: when comment sections were pruned and the root holds no
+   paragraph (a forum, a Q&A page), the comment sections are measured again
+   as content: the posts are the page's article.
 5. **JSON-LD**: a JSON-LD ``articleBody`` replaces the DOM text when it is
    longer than it by :data:`JSON_LD_GAIN` (the DOM root is then a teaser),
    or nearly as long and written in paragraphs (the DOM's extra is chrome).
@@ -54,9 +72,20 @@ adds the report to the flags).  In order:
 Every walk is iterative (``iterwalk``), linear in the number of elements, so
 a page of 100,000 nested elements neither hits Python's recursion limit nor
 takes quadratic time; a tree deeper than libxml2 holds falls back to tag
-stripping (:func:`strip_tags`), malformed markup is repaired by the parser,
-and a page that cannot be parsed gives "".  The text pipeline (block scoring
-included) does the rest.
+stripping (:func:`strip_tags`), malformed markup is repaired by the parser.
+**A page with text never comes back empty**: when the DOM stage finds no
+text, the page is parsed again by a tolerant parser (BeautifulSoup's use of
+Python's parser, for markup lxml mangles such as an unclosed ``<title>``;
+``source="repaired"``), and failing that the whole page's text is returned
+with ``article=False`` (``source="whole-page"``), so block scoring chooses the
+article; both are reported in ``explain_html``'s flags.  Only a page without
+any text gives "".  The text pipeline (block scoring included) does the rest.
+
+No constant of this module was fitted to a development set: the second
+opinion and the thread rule compare quantities of the page with each other,
+the half in the headline's agreement and in hidden elements is a majority,
+and :data:`PROSE_CHARS`, :data:`PROSE_LINKS` and the container weights are
+readability's.
 """
 
 from __future__ import annotations
