@@ -130,6 +130,9 @@ CHROME_HINTS = frozenset({
     "recirculation", "popular", "trending", "footer", "nav", "navbar",
     "navigation", "menu", "masthead", "byline", "author", "meta", "caption", "credit", "modal",
     "popup", "banner", "toolbar", "pagination", "signup", "print", "skip",
+    # slideshows: chosen on the readability set (a gallery of other stories' captions in
+    # the article body), checked on scrapinghub (13 pages better, none worse)
+    "gallery", "slideshow", "carousel",
 })
 # Chrome words that name a section of comments: pruned whatever the element's tag.
 COMMENT_HINTS = frozenset({"comment", "comments", "commentlist", "disqus", "respond", "reply",
