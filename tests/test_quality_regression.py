@@ -4,10 +4,11 @@ The first :data:`SAMPLE` pages (sorted by id) of the scrapinghub article benchma
 (``../shared/data/scrapinghub`` next to the repository) are cleaned on both tracks
 and scored with the benchmark's own metric (``benchmarks/scrapinghub.py``).  The
 floors sit a little under what the sample measured when they were set (text F1
-0.929, HTML F1 0.974), so a change that makes removal worse fails here.
+0.929; HTML F1 0.974, then 0.976 with the headline's second opinion), so a change
+that makes removal worse fails here.
 
 The first :data:`SAMPLE` pages of the second development set (``../shared/data/readability``)
-are held the same way (text F1 0.896 and HTML F1 0.929 when their floors were set).
+are held the same way (text F1 0.896 and HTML F1 0.940 when their floors were set).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "scrapinghub"
 SAMPLE = 20
 TEXT_F1_FLOOR = 0.92
-HTML_F1_FLOOR = 0.96
+HTML_F1_FLOOR = 0.965
 READABILITY = DATA.parent / "readability"
 READABILITY_TEXT_F1_FLOOR = 0.89
-READABILITY_HTML_F1_FLOOR = 0.92
+READABILITY_HTML_F1_FLOOR = 0.93
 
 pytestmark = pytest.mark.skipif(
     not (DATA / "ground-truth.json").exists(),

@@ -6,8 +6,13 @@ decides happens *before* the text exists, so these removals are not edits of
 the text pipeline; :func:`extract` reports them (``Cleaner.explain_html``
 adds the report to the flags).  In order:
 
-1. **Non-text elements** (``script``, ``style``, ``svg``, ...) are removed;
-   a JSON-LD ``articleBody`` is read first.
+1. **Non-text elements** (``script``, ``style``, ``svg``, MathML's TeX
+   ``annotation``, ...) are removed; a JSON-LD ``articleBody`` and the page's
+   titles (``og:title``, ``<title>``) are read first.  Elements a browser never
+   shows (``hidden``, ``aria-hidden="true"``, ``display: none``: popups,
+   flyouts, consent panels) are removed too, except one holding half of the
+   page's text (an article a script reveals).  The **headline** is the first
+   ``<h1>`` (else ``<h2>``) whose words agree with a title of the page.
 2. **Measure and prune**, in one bottom-up pass: every element's text length
    and link-text length are summed from its children.  Page chrome is pruned:
    elements by tag (``nav``, ``aside``, ``footer``, ``form``, ...) and by the
@@ -39,7 +44,20 @@ adds the report to the flags).  In order:
    score nearly as well (an article cut into chunks); then joined by those of
    its siblings with prose of their own scoring a fifth as well, or that are
    paragraphs of prose with few links (readability's sibling rule).  Without
-   any paragraph the root is the body.
+   any paragraph the root is the body.  Containers of one kind are those of
+   one tag with the same classes or the same first class
+   (``story-body story-body-2``).
+
+   **Second opinion: the headline.**  The article starts near its headline.
+   When the root comes after the headline and the prose paragraphs between
+   the two outweigh the root's own (a notice box, a reference list), or the
+   headline opens a chunk of the root's own tag and class, the root is the
+   best-scoring element holding both (:func:`_second_opinion`).  A page
+   without a headline that agrees with its title keeps the first choice.
+
+   **Threads**: when comment sections were pruned and the root holds no
+   paragraph (a forum, a Q&A page), the comment sections are measured again
+   as content: the posts are the page's article.
 5. **JSON-LD**: a JSON-LD ``articleBody`` replaces the DOM text when it is
    longer than it by :data:`JSON_LD_GAIN` (the DOM root is then a teaser),
    or nearly as long and written in paragraphs (the DOM's extra is chrome).
@@ -54,9 +72,20 @@ adds the report to the flags).  In order:
 Every walk is iterative (``iterwalk``), linear in the number of elements, so
 a page of 100,000 nested elements neither hits Python's recursion limit nor
 takes quadratic time; a tree deeper than libxml2 holds falls back to tag
-stripping (:func:`strip_tags`), malformed markup is repaired by the parser,
-and a page that cannot be parsed gives "".  The text pipeline (block scoring
-included) does the rest.
+stripping (:func:`strip_tags`), malformed markup is repaired by the parser.
+**A page with text never comes back empty**: when the DOM stage finds no
+text, the page is parsed again by a tolerant parser (BeautifulSoup's use of
+Python's parser, for markup lxml mangles such as an unclosed ``<title>``;
+``source="repaired"``), and failing that the whole page's text is returned
+with ``article=False`` (``source="whole-page"``), so block scoring chooses the
+article; both are reported in ``explain_html``'s flags.  Only a page without
+any text gives "".  The text pipeline (block scoring included) does the rest.
+
+No constant of this module was fitted to a development set: the second
+opinion and the thread rule compare quantities of the page with each other,
+the half in the headline's agreement and in hidden elements is a majority,
+and :data:`PROSE_CHARS`, :data:`PROSE_LINKS` and the container weights are
+readability's.
 """
 
 from __future__ import annotations
@@ -70,7 +99,12 @@ import regex
 from lxml import etree
 
 _NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas",
-             "head", "title", "meta", "link", "video", "audio", "map")
+             "head", "title", "meta", "link", "video", "audio", "map",
+             # MathML's source of a formula (``{\displaystyle ...}``), not its rendering
+             "annotation", "annotation-xml")
+_HIDDEN_XPATH = etree.XPath(".//*[@hidden or @aria-hidden or contains(@style, 'none')"
+                            " or contains(@style, 'hidden')]")
+_HIDDEN_STYLE_RE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
 _CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "button", "select", "input",
                           "textarea", "label", "menu", "dialog"})
 _BLOCKS = frozenset({
@@ -96,6 +130,9 @@ CHROME_HINTS = frozenset({
     "recirculation", "popular", "trending", "footer", "nav", "navbar",
     "navigation", "menu", "masthead", "byline", "author", "meta", "caption", "credit", "modal",
     "popup", "banner", "toolbar", "pagination", "signup", "print", "skip",
+    # slideshows: chosen on the readability set (a gallery of other stories' captions in
+    # the article body), checked on scrapinghub (13 pages better, none worse)
+    "gallery", "slideshow", "carousel",
 })
 # Chrome words that name a section of comments: pruned whatever the element's tag.
 COMMENT_HINTS = frozenset({"comment", "comments", "commentlist", "disqus", "respond", "reply",
@@ -118,6 +155,7 @@ WRAPPER_PROSE = 10.0
 RESCUE = 2.0
 CANDIDATES = 50
 _HINT_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
+_WORD_RE = regex.compile(r"\w+")
 _CAMEL_RE = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 # libxml2 stops nesting at 2048 levels; a tree this large is checked for lost text.
 DEEP_TREE = 2000
@@ -134,6 +172,10 @@ _TAG_WEIGHTS = {"div": 5, "article": 10, "main": 5, "pre": 3, "td": 3, "blockquo
                 "th": -5}
 # A sibling of the root scoring at least this share of the root's score joins it.
 SIBLING_SHARE = 0.2
+# A paragraph longer than this (characters) is prose when it has few links (readability's).
+PROSE_CHARS = 80
+# ... and has under this share of link text (readability's).
+PROSE_LINKS = 0.25
 # Containers among the top RIVALS scoring RIVAL_SHARE of the best are parts of the article.
 RIVALS = 10
 RIVAL_SHARE = 0.3
@@ -153,7 +195,7 @@ class Extraction:
     """The text of a page's article and how it was found."""
 
     text: str
-    source: str = "dom"  # "dom", "json-ld", "tag-strip" or "empty"
+    source: str = "dom"  # "dom", "json-ld", "repaired", "tag-strip", "whole-page" or "empty"
     root: str = ""  # the root element, e.g. "<article class=post>"
     pruned: int = 0  # chrome elements removed by tag or class/id
     article: bool = False  # the text is one chosen container (or JSON-LD), not the whole body
@@ -167,6 +209,12 @@ class Extraction:
                     f"removed {self.pruned} chrome elements")
         if self.source == "tag-strip":
             return "html: tree too deep or too large for the parser; tags stripped"
+        if self.source == "repaired":
+            return (f"html: markup repaired by a tolerant parser; kept {self.root}; "
+                    f"removed {self.pruned} chrome elements")
+        if self.source == "whole-page":
+            return (f"html: no article container had text (chosen: {self.root or 'none'}); "
+                    "the whole page's text was kept for block scoring")
         return "html: no text"
 
 
@@ -297,6 +345,24 @@ def _chrome(el, tag: str) -> tuple[int, frozenset[str]]:
     return SOFT, words
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _section_anchor(el) -> bool:
+    """Is the element's id the slug of its own heading (``id="sharing-with-a-team"``
+    on a section headed "Sharing with a team")?  Such an id names a section of the
+    document, not page chrome, whatever its words, when the section is prose (few
+    links: a list of related links under its heading stays chrome)."""
+    ident = el.get("id")
+    if not ident or "-" not in ident:
+        return False
+    heading = next((c for c in el if c.tag in _HEADINGS), None)
+    if heading is None:
+        return False
+    slug = "-".join(_WORD_RE.findall("".join(heading.itertext()).casefold()))
+    return bool(slug) and slug.startswith(ident.casefold().strip("-"))
+
+
 def _weight(el, tag: str, chrome: int) -> float:
     """A container's weight before its paragraphs: class/id words and tag."""
     weight = _TAG_WEIGHTS.get(tag, 0)
@@ -340,11 +406,12 @@ class _Page:
     prose: dict  # the scores without class/id and tag weights
 
 
-def _measure(body, title) -> _Page:
+def _measure(body, title, comments: bool = False) -> _Page:
     """One bottom-up pass: sizes, chrome pruning and container scores (see the module
     docstring, steps 2 and 3).  A block's own inline text of :data:`MIN_PARAGRAPH`
     characters is a paragraph of its parent, or, when the block also holds blocks,
-    of the block itself (readability wraps such text in a ``<p>``)."""
+    of the block itself (readability wraps such text in a ``<p>``).  ``comments=True``
+    keeps comment sections (the posts of a forum thread)."""
     keep = set(title.iterancestors()) | {title} if title is not None else set()
     pruned, scores, proses = {}, {}, {}
     below: dict = {}  # element -> chrome words of the pruned elements under it
@@ -395,8 +462,12 @@ def _measure(body, title) -> _Page:
                 value = _paragraph_value(el, inline)
         prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
         chrome, words = _chrome(el, tag) if isinstance(tag, str) else (0, None)
-        if chrome == SOFT and named and words & named and prose >= WRAPPER_PROSE:
-            chrome = 0  # a layout wrapper: "content-with-sidebar" holds the sidebar
+        if chrome == SOFT and prose >= WRAPPER_PROSE and (
+                named and words & named  # a layout wrapper: "content-with-sidebar" holds the sidebar
+                or links < PROSE_LINKS * chars and _section_anchor(el)):  # a section of prose
+            chrome = 0
+        if chrome == HARD and comments:
+            chrome = 0  # a thread of posts: the page has no other article
         if chrome and el not in keep:
             pruned[el] = (chrome, words | named if named else words)
             continue
@@ -449,6 +520,16 @@ def _best(page: _Page, ranked: list):
     return rescued if rescued is not None else (None, 0.0)
 
 
+def _same_kind(classes: set, other: str | None) -> bool:
+    """Do two class values name the same kind of container: the same classes, or a
+    shared first class (``story-body story-body-1`` and ``story-body story-body-2``,
+    ``content lead`` and ``content``)?"""
+    words = (other or "").split()
+    if not classes:
+        return not words
+    return set(words) == classes or bool(words) and words[0] in classes
+    
+
 def _promote(page: _Page, best, score: float, ranked: list):
     """The article container around the best one: its ``itemprop="articleBody"``
     ancestor when it has one; else the lowest ancestor that also holds the rivals
@@ -459,9 +540,9 @@ def _promote(page: _Page, best, score: float, ranked: list):
     for el in ancestors:
         if _is_article_body(el) and el in page.stats:
             return el
-    kind = (best.tag, best.get("class"))
+    classes = set((best.get("class") or "").split())
     rivals = [el for s, el in ranked[:RIVALS] if s >= RIVAL_SHARE * score and el is not best
-              and (el.tag, el.get("class")) == kind]
+              and el.tag == best.tag and _same_kind(classes, el.get("class"))]
     lowest = {a: i for i, a in enumerate(ancestors)}
     top = -1
     for rival in rivals:
@@ -493,26 +574,133 @@ def _joins(page: _Page, sibling, best, best_score: float) -> bool:
         return True
     if sibling.tag != "p" and not page.stats[sibling][2]:
         return False
-    chars, density = page.stats[sibling][0], _link_density(page, sibling)
-    if chars > 80:
-        return density < 0.25
-    return density == 0 and bool(_SENTENCE_END_RE.search("".join(sibling.itertext())))
+    return _prose_paragraph(page, sibling)
 
 
-def _roots(page: _Page, body) -> list:
+def _prose_paragraph(page: _Page, el) -> bool:
+    """Readability's paragraph of prose: longer than :data:`PROSE_CHARS` with under a
+    quarter of link text, or shorter, link-free and ending a sentence (a tagline, a
+    byline or a date does not)."""
+    chars, density = page.stats[el][0], _link_density(page, el)
+    if chars > PROSE_CHARS:
+        return density < PROSE_LINKS
+    return density == 0 and bool(_SENTENCE_END_RE.search("".join(el.itertext())))
+
+
+def _words(text: str | None) -> str:
+    """Lower-case words of a text joined by single spaces (for comparing titles)."""
+    return " ".join(_WORD_RE.findall(text.casefold())) if text else ""
+
+
+def page_titles(doc) -> list[str]:
+    """The page's own statements of its headline: ``og:title`` / ``twitter:title`` and
+    ``<title>``, as lower-case words (read before the head is removed)."""
+    titles = []
+    for meta in doc.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title",
+                                                                         "twitter:title"):
+            titles.append(_words(meta.get("content")))
+    title = doc.find(".//title")
+    if title is not None:
+        titles.append(_words("".join(title.itertext())))
+    return [t for t in titles if t]
+
+
+def headline(body, titles: list[str]):
+    """The page's headline element: the first ``<h1>`` (else ``<h2>``) whose words agree
+    with a title of the page -- equal to it, or a run of its words that is at least half
+    of them (the rest being the site's name).  A site logo in an ``<h1>`` is a shorter part of
+    the title and does not agree.  None when no heading agrees (no rule needs tuning:
+    the page states its headline twice, in the head and in the body)."""
+    if not titles:
+        return None
+    for tag in ("h1", "h2"):
+        for heading in body.iter(tag):
+            words = _words("".join(heading.itertext()))
+            if not words:
+                continue
+            for title in titles:
+                if words == title or (2 * words.count(" ") + 2 >= title.count(" ") + 1
+                                      and f" {words} " in f" {title} "):
+                    return heading
+    return None
+
+
+def _prose_chars(page: _Page, el) -> int:
+    """Characters of ``el`` when it is a paragraph of prose outside pruned chrome, else 0."""
+    st = page.stats.get(el)
+    if st is None or not st[2] or not _prose_paragraph(page, el) or _pruned_above(page, el):
+        return 0
+    return st[0]
+
+
+def _second_opinion(page: _Page, ranked: list, best, body, head):
+    """The headline's view of the article.  The article starts near its headline: when
+    the chosen container comes after the headline (not holding it) and the prose
+    paragraphs between the two outweigh the container's own prose, the container is a
+    part of the page (a notice, a reference list) and the article is the best-scoring
+    element holding both the first of those paragraphs and the container.  Prose of comparable
+    weight on both sides needs no constant; a standfirst between the headline and the
+    body, a headline below the article or a page without a headline that agrees with
+    its title leave the choice alone (None)."""
+    if head is None or best is head or best in head.iterancestors():
+        return None
+    skipped, first, seen = 0, None, False
+    for el in body.iter():
+        if el is best:
+            break
+        if el is head:
+            seen = True
+        elif seen:
+            chars = _prose_chars(page, el)
+            if chars:
+                skipped += chars
+                if first is None:
+                    first = el
+    else:
+        return None
+    if not seen or first is None:
+        return None
+    mine = set(best.iterancestors())
+    # the headline opens a chunk of the container's tag and class: one article
+    kind = (best.tag, best.get("class"))
+    chunk = kind[1] is not None and any((a.tag, a.get("class")) == kind
+                                        for a in head.iterancestors() if a not in mine)
+    if not chunk and skipped <= sum(_prose_chars(page, el) for el in best.iter()):
+        return None
+    common = next((a for a in first.iterancestors() if a in mine), body)
+    # the best-scoring container holding both (scores decay upwards, so usually the
+    # lowest; a class/id naming the article outweighs the decay)
+    rank = {el: score for score, el in ranked}
+    options = [(rank[a], i, a) for i, a in enumerate((common, *common.iterancestors()))
+               if a in rank and a is not body and a.tag != "html" and not _pruned_above(page, a)]
+    return min(options, key=lambda t: (-t[0], t[1]))[2] if options else body
+
+
+def _roots(page: _Page, body, head=None) -> list:
     """The elements whose text is the article: the best container and the siblings that
     join it, in document order; the body when nothing scored."""
     ranked = _ranked(page)
     best, score = _best(page, ranked)
     if best is None:
         return [body]
+    overruled = None
+    other = _second_opinion(page, ranked, best, body, head)
+    if other is not None:
+        if other is body:
+            return [body]
+        overruled, best = best, other
+        score = page.scores.get(best, 0.0)
     promoted = _promote(page, best, score, ranked)
     if promoted is not best:
         best, score = promoted, max(score, page.scores.get(promoted, 0.0))
     parent = best.getparent()
     if parent is None:
         return [best]
-    return [el for el in parent if el is best or _joins(page, el, best, score)]
+    return [el for el in parent if el is best or (
+        _joins(page, el, best, score)
+        and (overruled is None or not (el is overruled or el in overruled.iterancestors()
+                                       or overruled in el.iterancestors())))]
 
 
 def _describe(el) -> str:
@@ -660,15 +848,126 @@ def strip_tags(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _hidden(el) -> bool:
+    """Is the element never shown: ``hidden``, ``aria-hidden="true"``, or a style of
+    ``display: none`` / ``visibility: hidden``?"""
+    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    return bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+
+
+def _visible_chars(el) -> int:
+    """Characters of an element's text other than white space."""
+    return sum(len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in el.itertext())
+
+
+def _remove(el) -> None:
+    """Remove an element and its subtree, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def strip_hidden(body) -> int:
+    """Remove the elements a browser never shows (popups, flyouts, consent panels,
+    MathML kept for screen readers), except one holding half of the page's text: a page
+    that hides its article until a script runs keeps it.  The number of elements
+    removed."""
+    hidden = [el for el in _HIDDEN_XPATH(body) if isinstance(el.tag, str) and _hidden(el)]
+    if not hidden:
+        return 0
+    inner = set()
+    for el in hidden:
+        if el not in inner:
+            inner.update(el.iterdescendants())
+    total = _visible_chars(body)
+    outer = [el for el in hidden if el not in inner and 2 * _visible_chars(el) < total]
+    for el in outer:
+        _remove(el)
+    return len(outer)
+
+
 def _lost_text(doc, markup: str) -> bool:
     """Did the parser drop most of the page's text (too deep a tree)?"""
     parsed = len("".join(doc.itertext()).split())
     return parsed < 0.5 * len(strip_tags(markup).split())
 
 
+def _parse_tolerant(markup: str):
+    """The page parsed by a tolerant parser (Python's, through BeautifulSoup) and
+    written out again for lxml: for markup lxml mangles, such as a ``<title>`` that is
+    never closed (libxml2 reads the rest of the page as the title).  None when it
+    fails."""
+    from bs4 import BeautifulSoup
+
+    try:
+        soup = BeautifulSoup(markup, "html.parser")
+    except Exception:  # noqa: BLE001 -- the fallback parser must never raise
+        return None
+    return _parse(str(soup))
+
+
+def _extract_tree(doc) -> tuple[Extraction, object]:
+    """The DOM stage on a parsed page: the extraction and the page's body (after its
+    non-text and hidden elements are removed)."""
+    ld_body = json_ld_body(doc)
+    titles = page_titles(doc)
+    body = doc.find("body")
+    if body is None:
+        body = doc
+    etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
+    hidden = strip_hidden(body)
+    head = headline(body, titles)
+    title = head if head is not None else body.find(".//h1")
+    page = _measure(body, title)
+    roots = _roots(page, body, head)
+    if _thread(page, roots, body):
+        posts = _measure(body, title, comments=True)
+        found = _roots(posts, body, head)
+        if found[0] is not body:  # the posts hold the paragraphs
+            page, roots = posts, found
+    text = "\n".join(_lines(page, roots))
+    root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
+    if _prefer_json_ld(ld_body, text):
+        return Extraction(ld_body, "json-ld", root, len(page.pruned) + hidden, article=True), body
+    return Extraction(text, "dom" if text else "empty", root, len(page.pruned) + hidden,
+                      article=bool(text) and roots[0] is not body), body
+
+
+def _thread(page: _Page, roots, body) -> bool:
+    """Is the page a thread of posts (a forum, a Q&A page) rather than an article with
+    comments?  It is when comment sections were pruned and no container was found
+    (the body) or the one found holds no paragraph: the page has no other
+    article, so the posts are its content when they hold a container of paragraphs.
+    A short article above long comments keeps its comments out."""
+    if not any(verdict == HARD for verdict, _ in page.pruned.values()):
+        return False
+    return roots[0] is body or not any(page.prose.get(el) or page.stats[el][2]
+                                       for el in roots if el in page.stats)
+
+
+def _whole_page(body) -> str:
+    """Every line of the body's text, chrome included (the fallback when the chosen
+    container is empty: the text pipeline's block scoring then finds the article)."""
+    page = _Page({}, {}, {}, {})
+    return "\n".join(_lines(page, [body]))
+
+
 def extract(html: str | bytes | bytearray) -> Extraction:
     """The article text of an HTML page, one block element per line, and how it was
-    found (see the module docstring)."""
+    found (see the module docstring).
+
+    A page with text never comes back empty: when the DOM stage finds nothing, the page
+    is parsed again by a tolerant parser (markup lxml mangles, such as an unclosed
+    ``<title>``), and when that finds nothing either, the whole page's text is returned
+    (``source="whole-page"``, ``article=False``: block scoring chooses the article)."""
     if not isinstance(html, (str, bytes, bytearray)):
         raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
     markup = _decode(bytes(html) if isinstance(html, bytearray) else html)
@@ -676,19 +975,30 @@ def extract(html: str | bytes | bytearray) -> Extraction:
         return Extraction(strip_tags(markup), "tag-strip")
     doc = _parse(_cap_attributes(markup))
     if doc is None:
-        return Extraction("", "empty")
-    if sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):
+        if not strip_tags(markup):
+            return Extraction("", "empty")
+        result, body = Extraction("", "empty"), None
+    elif sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):
         return Extraction(strip_tags(markup), "tag-strip")
-    ld_body = json_ld_body(doc)
-    body = doc.find("body")
-    if body is None:
-        body = doc
-    etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
-    page = _measure(body, body.find(".//h1"))
-    roots = _roots(page, body)
-    text = "\n".join(_lines(page, roots))
-    root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
-    if _prefer_json_ld(ld_body, text):
-        return Extraction(ld_body, "json-ld", root, len(page.pruned), article=True)
-    return Extraction(text, "dom" if text else "empty", root, len(page.pruned),
-                      article=bool(text) and roots[0] is not body)
+    else:
+        result, body = _extract_tree(doc)
+        if result.text:
+            return result
+    fallback = strip_tags(markup)
+    if not fallback:
+        return result
+    repaired = _parse_tolerant(markup)
+    if repaired is not None:
+        second, second_body = _extract_tree(repaired)
+        if second.text:
+            second.source = "repaired" if second.source == "dom" else second.source
+            return second
+        if body is None or _visible_chars(second_body) > _visible_chars(body):
+            body = second_body
+    whole = _whole_page(body) if body is not None else ""
+    return Extraction(whole or fallback, "whole-page", result.root, result.pruned)
+
+
+def html_to_text(html: str | bytes) -> str:
+    """The visible text of an HTML page's article, one block element per line."""
+    return extract(html).text
