@@ -24,6 +24,7 @@ from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, paragraphs, removal_changes
 from .packs import Rule
+from .prefilter import Prefilter
 
 _TERMINAL = ".!?…"
 
@@ -37,6 +38,7 @@ def _word_count(s: str) -> int:
 RULE_TIMEOUT = 0.5
 _UNKNOWN = object()
 _MEMO_SIZE = 100_000  # distinct lines remembered per matcher
+_SUBSET_CACHE = 256  # patterns of rule subsets kept per matcher
 
 
 def _time_out(rule: Rule, ctx: Context) -> None:
@@ -46,14 +48,45 @@ def _time_out(rule: Rule, ctx: Context) -> None:
 
 class _Compiled:
     """All rules of one kind in one pattern (a named group per rule, so a match names
-    its rule), with a per-rule fallback when a call times out."""
+    its rule), with a per-rule fallback when a call times out.
+
+    A literal prefilter (:mod:`cleantext.stages.prefilter`) comes first: only the
+    rules whose required literals occur in a text are asked about it, and
+    patterns are compiled on first use."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = {r.id: r for r in rules}
-        body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
-        self.pattern = regex.compile(f"(?m){body}")
+        self._pattern: regex.Pattern | None = None
         self._single: dict[str, regex.Pattern] = {}
         self._memo: dict[str, Rule | None] = {}
+        # Rules whose required literals a text lacks are not asked about it (and a
+        # pattern is compiled only when some text may need it).
+        self._prefilter = Prefilter(rules)
+        self._subsets: dict[tuple[str, ...], regex.Pattern] = {}
+
+    @staticmethod
+    def _combine(rules) -> regex.Pattern:
+        body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
+        return regex.compile(f"(?m){body}")
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """All rules in one pattern (a named group per rule), compiled on first use."""
+        if self._pattern is None:
+            self._pattern = self._combine(self.rules.values())
+        return self._pattern
+
+    def _subset(self, ids: tuple[str, ...]) -> regex.Pattern:
+        """The pattern of the rules ``ids`` (in rule order): on a text that holds no
+        literal of the other rules, it finds what :attr:`pattern` finds."""
+        if len(ids) == len(self.rules):
+            return self.pattern
+        pattern = self._subsets.get(ids)
+        if pattern is None:
+            if len(self._subsets) >= _SUBSET_CACHE:
+                self._subsets.clear()
+            pattern = self._subsets[ids] = self._combine(self.rules[i] for i in ids)
+        return pattern
 
     def _one(self, rule: Rule) -> regex.Pattern:
         pattern = self._single.get(rule.id)
@@ -86,15 +119,13 @@ class _Compiled:
                   ) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
         end = len(text) if end is None else end
+        candidates = self._prefilter.candidates(text[start:end])
+        if not candidates:
+            return None
+        # The first rule in order that matches all of the text is the one the
+        # combined pattern would name: ask the candidates one by one.
         skipped = ctx.skipped
-        if not skipped or skipped.isdisjoint(self.rules):
-            try:
-                m = self.pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
-            except TimeoutError:
-                pass
-            else:
-                return (self.rules[m.lastgroup], m) if m else None
-        for rule in self._live_rules(ctx):
+        for rule in (self.rules[i] for i in candidates if i not in skipped):
             try:
                 m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
             except TimeoutError:
@@ -106,15 +137,19 @@ class _Compiled:
 
     def finditer(self, text: str, ctx: Context) -> list[tuple[Rule, int, int]]:
         """Leftmost non-overlapping matches of any rule: ``(rule, start, end)``."""
+        candidates = self._prefilter.candidates(text)
+        if not candidates:
+            return []
         skipped = ctx.skipped
-        if not skipped or skipped.isdisjoint(self.rules):
+        if not skipped or skipped.isdisjoint(candidates):
             try:
                 return [(self.rules[m.lastgroup], m.start(), m.end())
-                        for m in self.pattern.finditer(text, timeout=RULE_TIMEOUT)]
+                        for m in self._subset(candidates).finditer(text, timeout=RULE_TIMEOUT)]
             except TimeoutError:
                 pass
         found = []
-        for order, rule in enumerate(self._live_rules(ctx)):
+        live = [self.rules[i] for i in candidates if i not in skipped]
+        for order, rule in enumerate(live):
             try:
                 found += [(m.start(), order, m.end(), rule)
                           for m in self._one(rule).finditer(text, timeout=RULE_TIMEOUT)]
