@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .lang.detect import detect_language
+from .lang.detect import CANDIDATES, _detector_factory, detect_language, profiles
 from .names.table import build_name_table
 from .stages import normalize as nf
 from .stages.blocks import BlockScorer
@@ -123,6 +123,23 @@ class Cleaner:
         self._names = _name_table(_paths(names), builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
         self._scorers: dict[str | None, BlockScorer] = {}
+        # What the first document would otherwise load: the rules of the given
+        # language, or the stopword profiles of the Latin script for detection.
+        if self.lang is not None:
+            self.block_scorer(self.lang)
+        else:
+            profiles("Latin")
+
+    def warm(self) -> "Cleaner":
+        """Load now everything a document may need later: the stopword profiles of
+        every script, langdetect's profiles, and the rules and block scorer of every
+        language with a pack (and of text in no known language).  Returns ``self``."""
+        for script in CANDIDATES:
+            profiles(script)
+        _detector_factory()
+        for language in (None, *self.languages):
+            self.block_scorer(language)
+        return self
 
     # -- configuration ----------------------------------------------------
     def ruleset(self, language: str | None) -> RuleSet:

@@ -85,3 +85,11 @@ def test_cleaning_is_the_same_with_and_without_the_cache(cache_dir, monkeypatch)
     off = [cleantext.Cleaner().explain(t).as_dict() for t in texts]
     detect.profiles.cache_clear()
     assert first == second == off
+
+
+def test_warm_loads_everything_and_changes_nothing():
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    cold = [cleantext.Cleaner().clean(t) for t in texts]
+    cleaner = cleantext.warm()
+    assert set(cleaner._rulesets) >= {None, *cleaner.languages}
+    assert [cleantext.clean(t) for t in texts] == cold

@@ -35,8 +35,6 @@ except ImportError:  # pragma: no cover
 
 import ahocorasick
 
-from .packs import Rule
-
 # Characters that ``regex``'s case-insensitive matching equates with another
 # character while their casefolds differ (checked over all of Unicode by a test).
 _FOLD_EXTRA = str.maketrans({"ı": "i", "\u0307": None})  # I ~ ı and i ~ İ ("i\u0307")
@@ -152,7 +150,8 @@ class Prefilter:
     """The rules of one kind that could match a text: those without literals, and
     those with a literal that occurs in it."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable) -> None:
+        """``rules``: :class:`~cleantext.stages.packs.Rule` objects, in order."""
         rules = list(rules)
         self.order = {r.id: k for k, r in enumerate(rules)}
         self.always: tuple[str, ...] = ()
