@@ -17,6 +17,7 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 import regex
 
@@ -199,7 +200,7 @@ class RuleSet:
             self._comment_markers, line, [Paragraph(0, 0, len(line))], ctx or Context()))
 
     # -- drop-line --------------------------------------------------------
-    def _line_matches(self, compiled: _Compiled | None, text: str, paras: list[Paragraph],
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Sequence[Paragraph],
                       ctx: Context):
         """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
         if compiled is None:
