@@ -51,7 +51,10 @@ MIN_LITERAL = 1
 
 def fold(text: str) -> str:
     """The text as the prefilter compares it."""
-    return text.casefold().translate(_FOLD_EXTRA)
+    folded = text.casefold()
+    if folded.isascii() or ("ı" not in folded and "\u0307" not in folded):
+        return folded
+    return folded.translate(_FOLD_EXTRA)
 
 
 _LITERAL = _sre_c.LITERAL
@@ -177,11 +180,10 @@ class Prefilter:
 
     def candidates(self, text: str) -> tuple[str, ...]:
         """Ids of the rules that could match somewhere in ``text``, in rule order."""
+        hits = () if self._automaton is None else {ids for _end, ids in self._automaton.iter(fold(text))}
+        if not hits:
+            return self.always
         found = set(self.always)
-        if self._automaton is not None:
-            for _end, ids in self._automaton.iter(fold(text)):
-                found.update(ids)
-        if not found:
-            return ()
-        order = self.order
-        return tuple(sorted(found, key=order.__getitem__))
+        for ids in hits:
+            found.update(ids)
+        return tuple(sorted(found, key=self.order.__getitem__))
