@@ -17,7 +17,7 @@ from .text.edits import Edit, Result, replay
 from .version import __version__
 
 __all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "clean", "clean_html",
-           "explain", "replay", "__version__"]
+           "explain", "replay", "warm", "__version__"]
 
 
 def clean(text: str, **options) -> str:
@@ -33,3 +33,9 @@ def clean_html(html: str | bytes, **options) -> str:
 def explain(text: str, **options) -> Result:
     """The cleaned text, its language and the trace of every change."""
     return cached_cleaner(options).explain(text)
+
+
+def warm(**options) -> Cleaner:
+    """Load everything once, now (``Cleaner.warm``), for the cleaner that ``clean`` and
+    friends use with these ``options``; a server calls it before its first request."""
+    return cached_cleaner(options).warm()

@@ -22,11 +22,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .lang.detect import detect_language
+from .lang.detect import CANDIDATES, _detector_factory, detect_language, profiles
 from .names.table import build_name_table
 from .stages import normalize as nf
 from .stages.blocks import BlockScorer
-from .stages.packs import Pack, builtin_pack_paths, check_disable, load_pack, merge_rules
+from .stages.packs import Pack, check_disable, load_builtin_packs, load_pack, merge_rules
 from .stages.pipeline import BOILERPLATE, Tools
 from .stages.rules import RuleSet
 from .text.context import Context
@@ -75,6 +75,27 @@ def _require_text(text: object, what: str = "text") -> str:
     return text
 
 
+def _name_table(paths: list[Path], builtin: bool):
+    """The compiled name tables; the romanizations of their native forms (a pure
+    function of the forms and of the transliteration code) come from the user cache
+    (:mod:`cleantext.cache`) when an earlier run stored them."""
+    from . import cache
+    from .names import translit
+
+    key = cache.fingerprint([cache.source_of(translit.__file__),
+                             *cache.module_parts("iuliia", "translitua")])
+    known = cache.load("romanizations", key)
+    known = known if isinstance(known, dict) else {}
+    translit.use_known(known)
+    try:
+        table = build_name_table(paths, builtin=builtin)
+    finally:
+        computed = translit.use_known(None)
+    if computed:
+        cache.save("romanizations", key, {**known, **computed})
+    return table
+
+
 class Cleaner:
     """A reusable cleaner: rule packs and name tables are loaded and compiled once.
 
@@ -97,12 +118,29 @@ class Cleaner:
             raise ValueError(f"lang must be a language code such as 'en', got {lang!r}")
         self.lang = lang.strip().lower() if lang else None
         self.quotes = quotes
-        self._packs: list[Pack] = [load_pack(p) for p in builtin_pack_paths()]
+        self._packs: list[Pack] = load_builtin_packs()
         self._packs += [load_pack(p) for p in _paths(rules)]
         check_disable(self._packs)
-        self._names = build_name_table(_paths(names), builtin=builtin_names)
+        self._names = _name_table(_paths(names), builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
         self._scorers: dict[str | None, BlockScorer] = {}
+        # What the first document would otherwise load: the rules of the given
+        # language, or the stopword profiles of the Latin script for detection.
+        if self.lang is not None:
+            self.block_scorer(self.lang)
+        else:
+            profiles("Latin")
+
+    def warm(self) -> "Cleaner":
+        """Load now everything a document may need later: the stopword profiles of
+        every script, langdetect's profiles, and the rules and block scorer of every
+        language with a pack (and of text in no known language).  Returns ``self``."""
+        for script in CANDIDATES:
+            profiles(script)
+        _detector_factory()
+        for language in (None, *self.languages):
+            self.block_scorer(language)
+        return self
 
     # -- configuration ----------------------------------------------------
     def ruleset(self, language: str | None) -> RuleSet:

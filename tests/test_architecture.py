@@ -16,7 +16,7 @@ ROOT = PACKAGE.parent
 
 # Lower layers never import higher ones; a module may import its own layer.
 LAYERS = {
-    "text": 0, "version": 0,
+    "text": 0, "version": 0, "cache": 0,
     "lang": 1, "io": 1,
     "stages": 2,
     "names": 3,

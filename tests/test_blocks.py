@@ -194,3 +194,31 @@ def test_ranks_counters_and_dates_of_link_lists_are_not_tables():
         assert not any(b.table for b in blocks), lines
     out = _clean([*_MENU, _prose(1), _prose(2), *most_read, *archive, *_FOOTER])
     assert "Ferry strike ends" not in out and "(113)" not in out
+
+
+# --- the compact paragraph sequence ---------------------------------------------------
+
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+from cleantext.text.edits import Paragraph as _Paragraph  # noqa: E402
+from cleantext.text.edits import split_paragraphs as _split  # noqa: E402
+
+
+def _reference_split(text: str) -> list:
+    paras, start = [], 0
+    for line in text.split("\n"):
+        if line:
+            paras.append(_Paragraph(len(paras), start, start + len(line)))
+        start += len(line) + 1
+    return paras
+
+
+@_given(_st.text(_st.sampled_from("ab \n"), max_size=40))
+def test_paragraph_sequence_behaves_as_the_list_of_paragraphs(text):
+    paras, ref = _split(text), _reference_split(text)
+    assert list(paras) == ref and paras == ref and len(paras) == len(ref)
+    assert list(reversed(paras)) == ref[::-1]
+    assert paras[1:] == ref[1:] and paras[::2] == ref[::2]
+    for i in range(-len(ref), len(ref)):
+        assert paras[i] == ref[i]

@@ -40,7 +40,7 @@ from typing import Iterable
 
 import regex
 
-from .stoplists import STOPLISTS, stoplist_by_name
+from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
 
 SAMPLE_CHARS = 1500
 QUICK_CHARS = 600  # the fast path first reads this much of the sample
@@ -166,14 +166,31 @@ def build_profiles(candidates: Iterable[str], script: str) -> Profiles:
         for word in _stoplist(STOPLISTS[code]):
             if _WORD_RE.fullmatch(word) and all(script_of(c) == script for c in word):
                 listed.setdefault(word, []).append(code)
-    return Profiles({w: tuple((c, 1.0 / len(codes)) for c in codes)
-                     for w, codes in listed.items() if len(codes) <= MAX_LISTINGS})
+    shared: dict[tuple[str, ...], tuple[tuple[str, float], ...]] = {}  # one tuple per code set
+    votes = {}
+    for w, codes in listed.items():
+        if len(codes) <= MAX_LISTINGS:
+            key = tuple(codes)
+            vote = shared.get(key)
+            if vote is None:
+                vote = shared[key] = tuple((c, 1.0 / len(codes)) for c in codes)
+            votes[w] = vote
+    return Profiles(votes)
 
 
 @lru_cache(maxsize=None)
 def profiles(script: str) -> Profiles:
-    """The stopword profiles of ``script``, built once on first use."""
-    return build_profiles(CANDIDATES[script], script)
+    """The stopword profiles of ``script``, built once on first use (or read from the
+    user cache, :mod:`cleantext.cache`, when the stoplists and this code are unchanged)."""
+    from .. import cache
+    from . import stoplists
+
+    codes = CANDIDATES[script]
+    folder = stoplist_folder()
+    key = cache.fingerprint([script, *codes,
+                             *cache.file_parts(folder / f"{STOPLISTS[c]}.txt" for c in codes),
+                             cache.source_of(__file__), cache.source_of(stoplists.__file__)])
+    return cache.cached(f"profiles-{script}", key, lambda: build_profiles(codes, script))
 
 
 def stopword_scores(words: set[str], prof: Profiles, allowed=None) -> tuple[Counter, Counter]:

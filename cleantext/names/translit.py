@@ -26,27 +26,46 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import iuliia
 import regex
-import translitua
 
-RUSSIAN_SCHEMES: tuple[tuple[str, object], ...] = tuple(
-    (f"ru:{name.lower()}", getattr(iuliia, name)) for name in (
-        "WIKIPEDIA", "BGN_PCGN", "ALA_LC", "ICAO_DOC_9303", "GOST_779", "GOST_52535",
-        "MOSMETRO", "YANDEX_MAPS", "YANDEX_MONEY", "MVD_310", "MVD_782", "SCIENTIFIC",
-        "TELEGRAM", "UNGEGN_1987", "BS_2979", "GOST_16876"))
-"""Russian schemes, in the order used to label a form (first producer wins)."""
+_RUSSIAN_SCHEME_NAMES = (
+    "WIKIPEDIA", "BGN_PCGN", "ALA_LC", "ICAO_DOC_9303", "GOST_779", "GOST_52535",
+    "MOSMETRO", "YANDEX_MAPS", "YANDEX_MONEY", "MVD_310", "MVD_782", "SCIENTIFIC",
+    "TELEGRAM", "UNGEGN_1987", "BS_2979", "GOST_16876")
+_UKRAINIAN_SCHEME_NAMES = (
+    ("national_2010", "UkrainianKMU"), ("bgn_pcgn", "UkrainianBGN"),
+    ("ala_lc", "UkrainianALALC"), ("passport_2007", "UkrainianPassport2007"),
+    ("national_1996", "UkrainianNational1996"), ("iso_9", "UkrainianISO9"),
+    ("gost_1986", "UkrainianGOST1986"), ("gost_1971", "UkrainianGOST1971"),
+    ("british", "UkrainianBritish"), ("scholarly", "UkrainianWWS"),
+    ("simple", "UkrainianSimple"), ("german", "UkrainianGerman"),
+    ("french", "UkrainianFrench"))
 
-UKRAINIAN_SCHEMES: tuple[tuple[str, object], ...] = tuple(
-    (f"uk:{label}", getattr(translitua, name)) for label, name in (
-        ("national_2010", "UkrainianKMU"), ("bgn_pcgn", "UkrainianBGN"),
-        ("ala_lc", "UkrainianALALC"), ("passport_2007", "UkrainianPassport2007"),
-        ("national_1996", "UkrainianNational1996"), ("iso_9", "UkrainianISO9"),
-        ("gost_1986", "UkrainianGOST1986"), ("gost_1971", "UkrainianGOST1971"),
-        ("british", "UkrainianBritish"), ("scholarly", "UkrainianWWS"),
-        ("simple", "UkrainianSimple"), ("german", "UkrainianGerman"),
-        ("french", "UkrainianFrench")))
-"""Ukrainian schemes, in the order used to label a form."""
+
+@lru_cache(maxsize=1)
+def russian_schemes() -> tuple[tuple[str, object], ...]:
+    """Russian schemes, in the order used to label a form (first producer wins)
+    (``iuliia`` is imported on first use)."""
+    import iuliia
+
+    return tuple((f"ru:{name.lower()}", getattr(iuliia, name)) for name in _RUSSIAN_SCHEME_NAMES)
+
+
+@lru_cache(maxsize=1)
+def ukrainian_schemes() -> tuple[tuple[str, object], ...]:
+    """Ukrainian schemes, in the order used to label a form (``translitua`` is
+    imported on first use)."""
+    import translitua
+
+    return tuple((f"uk:{label}", getattr(translitua, name)) for label, name in _UKRAINIAN_SCHEME_NAMES)
+
+
+def __getattr__(name: str):
+    if name == "RUSSIAN_SCHEMES":
+        return russian_schemes()
+    if name == "UKRAINIAN_SCHEMES":
+        return ukrainian_schemes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _UKRAINIAN_ONLY = set("іїєґІЇЄҐ'’ʼ")  # the apostrophe is Ukrainian (Russian writes ъ)
 _RUSSIAN_ONLY = set("ыэъёЫЭЪЁ")
@@ -127,18 +146,25 @@ def _scheme_outputs(native: str, languages: tuple[str, ...]) -> list[tuple[str, 
     """``(scheme, raw romanization)`` for every scheme of ``languages``."""
     out = []
     if "ru" in languages:
-        out += [(label, schema.translate(native)) for label, schema in RUSSIAN_SCHEMES]
+        out += [(label, schema.translate(native)) for label, schema in russian_schemes()]
     if "uk" in languages:
-        out += [(label, translitua.translit(native, table)) for label, table in UKRAINIAN_SCHEMES]
+        from translitua import translit
+
+        out += [(label, translit(native, table)) for label, table in ukrainian_schemes()]
     return out
+
+
+@lru_cache(maxsize=1)
+def _press_patterns() -> tuple[regex.Pattern, ...]:
+    return tuple(regex.compile(pattern) for _label, pattern, _ in PRESS_HABITS)
 
 
 def press_variants(word: str) -> list[tuple[str, str]]:
     """``(label, spelling)`` for each English-press habit that applies to one word."""
     out = []
-    for label, pattern, replacements in PRESS_HABITS:
+    for (label, _pattern, replacements), pattern in zip(PRESS_HABITS, _press_patterns()):
         for replacement in replacements:
-            new = regex.sub(pattern, replacement, word)
+            new = pattern.sub(replacement, word)
             if new != word:
                 out.append((label, new))
     return out
@@ -169,6 +195,9 @@ def romanizations(native: str, languages: tuple[str, ...] = ("ru", "uk")) -> dic
     Scheme outputs come first, in scheme order, then press habits applied to
     them; a spelling keeps the label of its first producer.
     """
+    known = _KNOWN.get((native, languages))
+    if known is not None:
+        return known
     out: dict[str, str] = {}
     for scheme, raw in _scheme_outputs(native.strip(), languages):
         form = ascii_fold(raw)
@@ -179,7 +208,25 @@ def romanizations(native: str, languages: tuple[str, ...] = ("ru", "uk")) -> dic
             out.setdefault(new, label)
     for english in ENGLISH_GIVEN_NAMES.get(native.strip(), ()):
         out.setdefault(english, "english given name")
+    _COMPUTED[(native, languages)] = out
     return out
+
+
+# Romanizations stored by an earlier run (:func:`cleantext.names.table.build_name_table`
+# reads them from the user cache) and those computed in this process.
+_KNOWN: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
+_COMPUTED: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
+
+
+def use_known(known: dict | None) -> dict:
+    """Answer :func:`romanizations` from ``known`` (None: stop); returns what was
+    computed since the last call, and forgets it."""
+    _KNOWN.clear()
+    if known:
+        _KNOWN.update(known)
+    computed = dict(_COMPUTED)
+    _COMPUTED.clear()
+    return computed
 
 
 def is_given_name(native_word: str) -> bool:

@@ -262,6 +262,27 @@ def check_disable(packs: Iterable[Pack]) -> None:
                                 None, "pack.disable")
 
 
+def load_builtin_packs() -> list[Pack]:
+    """All shipped packs, read and validated (:func:`load_pack`), or their stored copy
+    from the user cache (:mod:`cleantext.cache`) when the files are unchanged."""
+    from .. import cache
+    from . import prefilter
+
+    paths = builtin_pack_paths()
+    key = cache.fingerprint([*cache.file_parts(paths), cache.source_of(__file__),
+                             cache.source_of(prefilter.__file__), *cache.module_parts("regex")])
+
+    def build():
+        packs = [load_pack(p) for p in paths]
+        literals = {source: prefilter.required_literals(source) for source in
+                    {r.regex_source() for pack in packs for r in pack.rules if r.kind != "headline"}}
+        return packs, literals
+
+    packs, literals = cache.cached("packs", key, build)
+    prefilter.remember(literals)
+    return list(packs)
+
+
 def merge_rules(packs: Iterable[Pack]) -> list[Rule]:
     """All enabled rules of ``packs`` in order; later packs override earlier ids."""
     by_id: dict[str, Rule] = {}

@@ -20,6 +20,7 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 import regex
 
@@ -27,6 +28,7 @@ from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, paragraphs, removal_changes
 from .packs import Rule
+from .prefilter import Prefilter
 
 _TERMINAL = ".!?…"
 # A paragraph ends a sentence with one of these (perhaps a closing quote or bracket).
@@ -42,6 +44,7 @@ def _word_count(s: str) -> int:
 RULE_TIMEOUT = 0.5
 _UNKNOWN = object()
 _MEMO_SIZE = 100_000  # distinct lines remembered per matcher
+_SUBSET_CACHE = 256  # patterns of rule subsets kept per matcher
 
 
 def _time_out(rule: Rule, ctx: Context) -> None:
@@ -58,11 +61,6 @@ def _own_groups(rule: Rule) -> bool:
     return any(_OWN_GROUPS.search(p) for p in rule.patterns)
 
 
-def _joined(rules: list[Rule]) -> regex.Pattern:
-    """``rules`` in one pattern, a named group per rule (so a match names its rule)."""
-    return regex.compile("(?m)" + "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules))
-
-
 def _leftmost(found: list) -> list[tuple[Rule, int, int]]:
     """Leftmost non-overlapping ``(start, order, end, rule)`` matches, earlier rules first."""
     out, pos = [], 0
@@ -75,28 +73,52 @@ def _leftmost(found: list) -> list[tuple[Rule, int, int]]:
 
 class _Compiled:
     """All rules of one kind in one pattern (a named group per rule, so a match names
-    its rule), with a per-rule fallback when a call times out."""
+    its rule), with a per-rule fallback when a call times out.
+
+    A literal prefilter (:mod:`cleantext.stages.prefilter`) comes first: only the
+    rules whose required literals occur in a text are asked about it, and
+    patterns are compiled on first use."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = {r.id: r for r in rules}
+        self._pattern: regex.Pattern | None = None
         self._single: dict[str, regex.Pattern] = {}
         self._memo: dict[str, Rule | None] = {}
-        # A rule whose patterns have backreferences or named groups keeps its own
-        # groups: it is compiled on its own, and the others are joined around it.
-        self._parts: list[tuple[regex.Pattern, Rule | None]] = []
-        run: list[Rule] = []
-        for r in rules:
-            if _own_groups(r):
-                if run:
-                    self._parts.append((_joined(run), None))
-                    run = []
-                self._parts.append((self._one(r), r))
-            else:
-                run.append(r)
-        if run:
-            self._parts.append((_joined(run), None))
-        self.pattern = self._parts[0][0] if len(self._parts) == 1 and self._parts[0][1] is None \
-            else None
+        # Rules whose required literals a text lacks are not asked about it (and a
+        # pattern is compiled only when some text may need it).
+        self._prefilter = Prefilter(rules)
+        self._subsets: dict[tuple[str, ...], regex.Pattern] = {}
+
+    @staticmethod
+    def _combine(rules) -> regex.Pattern | None:
+        """``rules`` in one pattern, a named group per rule (so a match names its rule);
+        None when a rule has backreferences or named groups of its own, which joining
+        would renumber or clash: such rules are asked one by one."""
+        rules = list(rules)
+        if any(_own_groups(r) for r in rules):
+            return None
+        body = "|".join(f"(?P<{r.id}>{r.regex_source()})" for r in rules)
+        return regex.compile(f"(?m){body}")
+
+    @property
+    def pattern(self) -> regex.Pattern | None:
+        """All rules in one pattern (a named group per rule), compiled on first use
+        (None when a rule keeps its own groups)."""
+        if self._pattern is None:
+            self._pattern = self._combine(self.rules.values())
+        return self._pattern
+
+    def _subset(self, ids: tuple[str, ...]) -> regex.Pattern | None:
+        """The pattern of the rules ``ids`` (in rule order): on a text that holds no
+        literal of the other rules, it finds what :attr:`pattern` finds."""
+        if len(ids) == len(self.rules):
+            return self.pattern
+        pattern = self._subsets.get(ids)
+        if pattern is None:
+            if len(self._subsets) >= _SUBSET_CACHE:
+                self._subsets.clear()
+            pattern = self._subsets[ids] = self._combine(self.rules[i] for i in ids)
+        return pattern
 
     def _one(self, rule: Rule) -> regex.Pattern:
         pattern = self._single.get(rule.id)
@@ -104,20 +126,6 @@ class _Compiled:
             source = rule.regex_source(branch_reset=_own_groups(rule))
             pattern = self._single[rule.id] = regex.compile(f"(?m){source}")
         return pattern
-
-    def _parts_fullmatch(self, text: str, start: int, end: int):
-        for pattern, own in self._parts:
-            m = pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
-            if m:
-                return (own or self.rules[m.lastgroup], m)
-        return None
-
-    def _parts_finditer(self, text: str) -> list[tuple[Rule, int, int]]:
-        found = []
-        for order, (pattern, own) in enumerate(self._parts):
-            found += [(m.start(), order, m.end(), own or self.rules[m.lastgroup])
-                      for m in pattern.finditer(text, timeout=RULE_TIMEOUT)]
-        return _leftmost(found)
 
     def _live_rules(self, ctx: Context) -> list[Rule]:
         return [r for r in self.rules.values() if r.id not in ctx.skipped]
@@ -144,17 +152,13 @@ class _Compiled:
                   ) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
         end = len(text) if end is None else end
+        candidates = self._prefilter.candidates(text[start:end])
+        if not candidates:
+            return None
+        # The first rule in order that matches all of the text is the one the
+        # combined pattern would name: ask the candidates one by one.
         skipped = ctx.skipped
-        if not skipped or skipped.isdisjoint(self.rules):
-            try:
-                if self.pattern is None:
-                    return self._parts_fullmatch(text, start, end)
-                m = self.pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
-            except TimeoutError:
-                pass
-            else:
-                return (self.rules[m.lastgroup], m) if m else None
-        for rule in self._live_rules(ctx):
+        for rule in (self.rules[i] for i in candidates if i not in skipped):
             try:
                 m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
             except TimeoutError:
@@ -166,28 +170,26 @@ class _Compiled:
 
     def finditer(self, text: str, ctx: Context) -> list[tuple[Rule, int, int]]:
         """Leftmost non-overlapping matches of any rule: ``(rule, start, end)``."""
+        candidates = self._prefilter.candidates(text)
+        if not candidates:
+            return []
         skipped = ctx.skipped
-        if not skipped or skipped.isdisjoint(self.rules):
+        combined = self._subset(candidates) if not skipped or skipped.isdisjoint(candidates) else None
+        if combined is not None:
             try:
-                if self.pattern is None:
-                    return self._parts_finditer(text)
                 return [(self.rules[m.lastgroup], m.start(), m.end())
-                        for m in self.pattern.finditer(text, timeout=RULE_TIMEOUT)]
+                        for m in combined.finditer(text, timeout=RULE_TIMEOUT)]
             except TimeoutError:
                 pass
         found = []
-        for order, rule in enumerate(self._live_rules(ctx)):
+        live = [self.rules[i] for i in candidates if i not in skipped]
+        for order, rule in enumerate(live):
             try:
                 found += [(m.start(), order, m.end(), rule)
                           for m in self._one(rule).finditer(text, timeout=RULE_TIMEOUT)]
             except TimeoutError:
                 _time_out(rule, ctx)
-        out, pos = [], 0
-        for start, _, end, rule in sorted(found, key=lambda f: (f[0], f[1])):
-            if start >= pos:
-                out.append((rule, start, end))
-                pos = max(end, start + 1)
-        return out
+        return _leftmost(found)
 
 
 def _compile(rules: list[Rule]) -> _Compiled | None:
@@ -226,7 +228,7 @@ class RuleSet:
             self._comment_markers, line, [Paragraph(0, 0, len(line))], ctx or Context()))
 
     # -- drop-line --------------------------------------------------------
-    def _line_matches(self, compiled: _Compiled | None, text: str, paras: list[Paragraph],
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Sequence[Paragraph],
                       ctx: Context):
         """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
         if compiled is None:

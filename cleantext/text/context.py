@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .edits import Paragraph, PlainDoc, TracedDoc, split_paragraphs
+from .edits import Paragraphs, PlainDoc, TracedDoc, split_paragraphs
 
 
 @dataclass(slots=True)
@@ -22,7 +22,7 @@ class Context:
     skipped: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
 
-    def paragraphs(self, text: str) -> list[Paragraph]:
+    def paragraphs(self, text: str) -> Paragraphs:
         """The paragraphs of ``text``: the document's own (split once per text) when
         ``text`` is the document's current text, else split now."""
         doc = self.doc

@@ -20,8 +20,11 @@ is reported as its ``code`` and the earlier ones are listed in ``also``.
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Iterable
+from itertools import count
+from typing import Iterable, Iterator
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +122,68 @@ class Paragraph:
     end: int
 
 
-def split_paragraphs(text: str) -> list[Paragraph]:
+class Paragraphs(Sequence):
+    """The paragraphs of a text, kept compact: two arrays of offsets (16 bytes a
+    paragraph, where a list of :class:`Paragraph` objects costs ten times that).
+    Indexing and iteration make the :class:`Paragraph` objects on demand; a slice
+    is a list of them.  Read-only."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, starts: array, ends: array) -> None:
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            starts, ends = self._starts, self._ends
+            return [Paragraph(k, starts[k], ends[k]) for k in range(*i.indices(len(starts)))]
+        n = len(self._starts)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("paragraph index out of range")
+        return Paragraph(i, self._starts[i], self._ends[i])
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return map(Paragraph, count(), self._starts, self._ends)
+
+    def __reversed__(self) -> Iterator[Paragraph]:
+        n = len(self._starts)
+        return map(Paragraph, range(n - 1, -1, -1), reversed(self._starts), reversed(self._ends))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Paragraphs):
+            return self._starts == other._starts and self._ends == other._ends
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Paragraphs({list(self)!r})"
+
+
+def split_paragraphs(text: str) -> Paragraphs:
     """The paragraphs (non-empty lines) of canonical text, in order."""
-    paras = []
-    start = 0
-    for line in text.split("\n"):
-        if line:
-            paras.append(Paragraph(len(paras), start, start + len(line)))
-        start += len(line) + 1
-    return paras
+    starts = array("q")
+    ends = array("q")
+    add_start, add_end = starts.append, ends.append
+    find = text.find
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = find("\n", pos)
+        if nl < 0:
+            nl = n
+        if nl > pos:
+            add_start(pos)
+            add_end(nl)
+        pos = nl + 1
+    return Paragraphs(starts, ends)
 
 
 class PlainDoc:
@@ -138,7 +194,7 @@ class PlainDoc:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._paras: list[Paragraph] | None = None
+        self._paras: Paragraphs | None = None
 
     @property
     def text(self) -> str:
@@ -149,7 +205,7 @@ class PlainDoc:
         self._text = value
         self._paras = None
 
-    def paragraphs(self) -> list[Paragraph]:
+    def paragraphs(self) -> Paragraphs:
         """The paragraphs of the current text, split once per text (callers must not
         mutate the list)."""
         if self._paras is None:
@@ -193,9 +249,9 @@ class TracedDoc:
     @text.setter
     def text(self, value: str) -> None:
         self._text = value
-        self._paras: list[Paragraph] | None = None
+        self._paras: Paragraphs | None = None
 
-    def paragraphs(self) -> list[Paragraph]:
+    def paragraphs(self) -> Paragraphs:
         """The paragraphs of the current text, split once per text (callers must not
         mutate the list)."""
         if self._paras is None:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .context import Context
-from .edits import Change, Paragraph, RuleRef, split_paragraphs
+from .edits import Change, Paragraph, Paragraphs, RuleRef, split_paragraphs
 
-__all__ = ["Paragraph", "paragraphs", "removal_changes", "split_paragraphs"]
+__all__ = ["Paragraph", "Paragraphs", "paragraphs", "removal_changes", "split_paragraphs"]
 
 
-def paragraphs(text: str, ctx: Context | None = None) -> list[Paragraph]:
-    """The paragraphs (non-empty lines) of canonical text, in order; with a context,
-    the document's own list when ``text`` is its current text (do not mutate it)."""
+def paragraphs(text: str, ctx: Context | None = None) -> Paragraphs:
+    """The paragraphs (non-empty lines) of canonical text, in order, as a compact
+    read-only sequence; with a context, the document's own one when ``text`` is its
+    current text."""
     return ctx.paragraphs(text) if ctx is not None else split_paragraphs(text)
 
 
-def removal_changes(text: str, paras: list[Paragraph], drop: dict[int, tuple[RuleRef, str]]
+def removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tuple[RuleRef, str]]
                     ) -> list[Change]:
     """Changes that remove the paragraphs in ``drop`` with their separators.
 
