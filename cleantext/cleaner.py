@@ -1,6 +1,6 @@
 """The pipeline: small stages composed in a fixed order.
 
-1. NF001 line breaks, NF003/NF004 repair and NFC, NF002 invisible characters,
+1. NF001 line breaks, NF006 terminal escapes, NF003/NF004 repair and NFC, NF002 invisible characters,
    NF005 spaces, QT001/QT002 quotes, LY001 paragraph layout: the text is now
    canonical (one paragraph per line, one blank line between).
 2. The language is detected (unless given) and the rule set for it chosen.
@@ -82,20 +82,26 @@ class Cleaner:
     * ``lang``: ISO 639-1 code, or None to detect per document;
     * ``names``: extra name-table files; ``builtin_names``: use the shipped tables;
     * ``rules``: extra rule-pack files (they add, replace or disable rules by id);
-    * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``.
+    * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``;
+    * ``ftfy``: the mojibake repair's ``ftfy.TextFixerConfig`` (or a dict of its
+      fields over the defaults, :data:`cleantext.stages.normalize.DEFAULT_FTFY`,
+      which never change the meaning of text: full-width forms, quotes, HTML
+      entities and line breaks are left to ftfy's callers).
     """
 
     def __init__(self, *, lang: str | None = None,
                  names: str | Path | Sequence[str | Path] | None = None,
                  builtin_names: bool = True,
                  rules: str | Path | Sequence[str | Path] | None = None,
-                 quotes: str = "ascii") -> None:
+                 quotes: str = "ascii",
+                 ftfy: "nf.ftfy.TextFixerConfig | dict | None" = None) -> None:
         if quotes not in QUOTE_STYLES:
             raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
         if lang is not None and (not isinstance(lang, str) or not lang.strip()):
             raise ValueError(f"lang must be a language code such as 'en', got {lang!r}")
         self.lang = lang.strip().lower() if lang else None
         self.quotes = quotes
+        self.ftfy = nf.ftfy_config(ftfy)
         self._packs: list[Pack] = [load_pack(p) for p in builtin_pack_paths()]
         self._packs += [load_pack(p) for p in _paths(rules)]
         self._names = build_name_table(_paths(names), builtin=builtin_names)
@@ -137,9 +143,9 @@ class Cleaner:
         """
         language = self.lang
         if fast:
-            text = nf.fix_line_breaks(doc.text)
+            text = nf.remove_terminal_escapes(nf.fix_line_breaks(doc.text))
             for round_ in range(_REPAIR_ROUNDS):
-                repaired = nf.repair(text)
+                repaired = nf.repair(text, self.ftfy)
                 if round_ and repaired == text:
                     break
                 # a repair can decode a line separator ("â€©" is U+2029): NF001 again
@@ -150,8 +156,9 @@ class Cleaner:
             doc.text = nf.layout(text)
             return language
         doc.apply(nf.line_break_changes(doc.text))
+        doc.apply(nf.terminal_escape_changes(doc.text))
         for round_ in range(_REPAIR_ROUNDS):
-            changes = nf.repair_changes(doc.text)
+            changes = nf.repair_changes(doc.text, self.ftfy)
             if round_ and not changes:
                 break
             doc.apply(changes)
