@@ -394,8 +394,6 @@ def _repair_line(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> tupl
     ftfy decides on the whole line (as ``ftfy.fix_text`` does), when the gate
     lets the line through; the legacy Cyrillic repairs come next, then NFC.
     """
-    if line.isascii() and not may_change(line, config):
-        return line, None
     fixed = line
     if config.fix_encoding:
         fixed = _repair_legacy(line) or line
@@ -408,6 +406,25 @@ def _repair_line(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> tupl
     return line, None
 
 
+_SUSPECT: dict[ftfy.TextFixerConfig, re.Pattern] = {}
+
+
+def _suspect_re(config: ftfy.TextFixerConfig) -> re.Pattern:
+    """Characters without which a line needs no repair but NFC: those that open
+    the gate (:func:`may_change`) and those the legacy Cyrillic repairs look for."""
+    pattern = _SUSPECT.get(config)
+    if pattern is None:
+        fixer = _fixer_chars(config)
+        chars = (fixer.pattern[1:-1] if fixer is not None else "") + re.escape(_MARK_CHARS)
+        chars += _ODD_RE.pattern[1:-1] + "\u00a0-\u00ff"
+        pattern = _SUSPECT[config] = re.compile(f"[{chars}]")
+    return pattern
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def repair_changes(text: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> list[Change]:
     """NF003/NF004: mojibake repaired line by line where the gate lets ftfy see it, then NFC.
 
@@ -415,12 +432,18 @@ def repair_changes(text: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> li
     """
     from ..text.edits import diff_changes
 
-    if text.isascii() and not may_change(text, config):
+    suspect = _suspect_re(config)
+    if not suspect.search(text) and unicodedata.is_normalized("NFC", text):
         return []
     out: list[Change] = []
     pos = 0
     for line in text.split("\n"):
-        fixed, rule = _repair_line(line, config)
+        if suspect.search(line):
+            fixed, rule = _repair_line(line, config)
+        elif not unicodedata.is_normalized("NFC", line):
+            fixed, rule = unicodedata.normalize("NFC", line), UNICODE_NFC.ref
+        else:
+            rule = None
         if rule is not None:
             for ch in diff_changes(line, fixed, rule):
                 out.append(Change(ch.start + pos, ch.end + pos, ch.replacement, rule))
@@ -429,10 +452,24 @@ def repair_changes(text: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> li
 
 
 def repair(text: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> str:
-    """Fast twin of :func:`repair_changes`."""
-    if text.isascii() and not may_change(text, config):
-        return text
-    return "\n".join(_repair_line(line, config)[0] for line in text.split("\n"))
+    """Fast twin of :func:`repair_changes`: only the lines holding a suspect
+    character are looked at (found by searching the whole text)."""
+    suspect = _suspect_re(config)
+    m = suspect.search(text)
+    if m is None:
+        return _nfc(text)
+    out = []
+    pos = 0
+    while m is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        out.append(text[pos:start])
+        out.append(_repair_line(text[start:end], config)[0])
+        pos = end
+        m = suspect.search(text, end)
+    out.append(text[pos:])
+    return _nfc("".join(out))
 
 
 # --- NF005 spaces ------------------------------------------------------------
