@@ -41,6 +41,9 @@ class RuleTimeoutWarning(UserWarning):
 
 _MAX_ROUNDS = 5
 _REPAIR_ROUNDS = 3
+# Typographic quotes are applied until they map to themselves (a nested English
+# quote written ‘ can read as an apostrophe the second time): at most this often.
+_QUOTE_ROUNDS = 3
 MAX_REMOVED = 0.8
 
 
@@ -139,7 +142,8 @@ class Cleaner:
         ftfy's verdict on a line can depend on the quotes around the mojibake,
         so the repair runs again on the text the later character stages leave,
         until it changes nothing (at most :data:`_REPAIR_ROUNDS` rounds): that
-        keeps ``clean`` idempotent.
+        keeps ``clean`` idempotent.  Typographic quotes are likewise applied
+        until they change nothing (at most :data:`_QUOTE_ROUNDS` times).
         """
         language = self.lang
         if fast:
@@ -152,7 +156,11 @@ class Cleaner:
                 text = nf.fix_characters(repaired)
                 if round_ == 0 and language is None:
                     language = detect_language(text)
-                text = nf.fix_quotes(text, self.quotes, language)
+                for _ in range(_QUOTE_ROUNDS if self.quotes == "typographic" else 1):
+                    quoted = nf.fix_quotes(text, self.quotes, language)
+                    text, changed = quoted, quoted != text
+                    if not changed:
+                        break
             doc.text = nf.layout(text)
             return language
         doc.apply(nf.line_break_changes(doc.text))
@@ -167,7 +175,11 @@ class Cleaner:
             doc.apply(nf.space_changes(doc.text))
             if round_ == 0 and language is None:
                 language = detect_language(doc.text)
-            doc.apply(nf.quote_changes(doc.text, self.quotes, language))
+            for _ in range(_QUOTE_ROUNDS if self.quotes == "typographic" else 1):
+                changes = nf.quote_changes(doc.text, self.quotes, language)
+                if not changes:
+                    break
+                doc.apply(changes)
         doc.apply(nf.layout_changes(doc.text))
         return language
 

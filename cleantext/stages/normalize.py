@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import regex
@@ -562,9 +563,10 @@ _GUILLEMET_CHARS = "«»‹›"
 _ASCII_QUOTES = {**dict.fromkeys(_DOUBLE_QUOTES, '"'), **dict.fromkeys(_SINGLE_QUOTES, "'")}
 _ANY_QUOTE_RE = regex.compile(f"[{regex.escape(_DOUBLE_QUOTES + _SINGLE_QUOTES)}]")
 _INNER_SPACES = " \u00a0\u202f"
-# Guillemets with the spaces they hold inside, French style: « mot », ‹ mot ›.
+# Guillemets with the spaces they hold inside, French style: « mot », ‹ mot ›,
+# also after an elided article or preposition: d'« une victoire ».
 _SPACED_GUILLEMET_RE = regex.compile(
-    r"(?<=^|[\s(\[{—–-])([«‹])[ \u00a0\u202f]+(?=[^\s«»‹›])"
+    r"(?<=^|[\s(\[{—–'’-])([«‹])[ \u00a0\u202f]+(?=[^\s«»‹›])"
     r"|(?<=[^\s«»‹›])[ \u00a0\u202f]+([»›])(?=$|[\s.,;:!?…)\]}—–-])", regex.M)
 _OPEN_BEFORE = set("([{—–-/") | set(_DOUBLE_QUOTES + _SINGLE_QUOTES)
 _CLOSE_AFTER = set(".,;:!?…)]}—–-/") | set(_DOUBLE_QUOTES + _SINGLE_QUOTES)
@@ -589,22 +591,47 @@ def _ascii_changes(text: str) -> list[Change]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _style_glyphs(style: QuoteStyle) -> tuple[frozenset, frozenset]:
+    """The opening and the closing glyphs of ``style``'s pairs."""
+    pairs = (style.double, style.nested, style.single)
+    return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+
+
 def _role(text: str, i: int, style: QuoteStyle, stack: list[str]) -> str:
     """Is the quote at ``text[i]`` opening, closing or an apostrophe?  Context first
     (what stands before and after it), then the glyph, then the open quotes."""
     char = text[i]
-    prev = text[i - 1] if i else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    # The spaces a language puts inside its guillemets (French) are looked
+    # through, so that a guillemet this stage wrote reads the same when the
+    # text is cleaned again (the spaces then come back as plain spaces).
+    skip = _INNER_SPACES if style.inner_space and char in _GUILLEMET_CHARS else "\u202f"
+    before = i - 1
+    while before >= 0 and text[before] in skip:
+        before -= 1
+    after = i + 1
+    while after < len(text) and text[after] in skip:
+        after += 1
+    prev = text[before] if before >= 0 else "\n"
+    nxt = text[after] if after < len(text) else "\n"
     kind = "d" if char in _DOUBLE_QUOTES else "s"
     if kind == "s" and prev.isalnum() and (nxt.isalpha() or "s" not in stack):
         return _APOSTROPHE  # it’s, l’homme, the students’ union
-    if kind == "s" and nxt.isdigit() and (prev.isspace() or i == 0):
-        return _APOSTROPHE  # ’90s
+    if kind == "s" and nxt.isdigit() and (prev.isspace() or i == 0) and not stack:
+        return _APOSTROPHE  # ’90s (inside quotes, ‘ before a digit may open a nested quote)
     opens = prev.isspace() or prev in _OPEN_BEFORE
     closes = nxt.isspace() or nxt in _CLOSE_AFTER
     if opens and not closes:
         return _OPEN
     if closes and not opens:
+        return _CLOSE
+    # The context cannot tell: the glyph does.  A glyph of the language's own
+    # pairs first, so that what this stage writes is read back the same way
+    # (``clean`` is idempotent): English ” closes, German “ closes.
+    opening, closing = _style_glyphs(style)
+    if char in opening and char not in closing:
+        return _OPEN
+    if char in closing and char not in opening:
         return _CLOSE
     if char in "„‚":
         return _OPEN
@@ -628,12 +655,15 @@ def _typographic_line(text: str, start: int, end: int, style: QuoteStyle) -> lis
             new = style.single[0] if role == _OPEN else style.single[1]
             stack.append("s") if role == _OPEN else _pop(stack, "s")
         elif role == _OPEN:
-            pair = style.double if stack.count("d") % 2 == 0 else style.nested
+            # nested by the depth of every open quote: a nested double quote written
+            # with single-quote glyphs (English ‘ ’) is read back as a single quote
+            # at the same depth, and the quotes inside it keep their glyphs
+            pair = style.double if len(stack) % 2 == 0 else style.nested
             stack.append("d")
             new = pair[0]
         else:
             _pop(stack, "d")
-            new = (style.double if stack.count("d") % 2 == 0 else style.nested)[1]
+            new = (style.double if len(stack) % 2 == 0 else style.nested)[1]
         s, e = i, i + 1
         if new in "«»" and role != _APOSTROPHE:
             s, e, new = _guillemet_span(text, i, role, style, last_end, end, new)
