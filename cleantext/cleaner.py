@@ -1,7 +1,7 @@
 """The pipeline: small stages composed in a fixed order.
 
 1. NF001 line breaks, NF006 terminal escapes, NF003/NF004 repair and NFC, NF002 invisible characters,
-   NF005 spaces, QT001/QT002 quotes, LY001 paragraph layout: the text is now
+   NF005 spaces, QT001/QT002 quotes, LY002 hard-wrapped lines, LY001 paragraph layout: the text is now
    canonical (one paragraph per line, one blank line between).
 2. The language is detected (unless given) and the rule set for it chosen.
 3. NM001/NM002 name tables.
@@ -161,7 +161,7 @@ class Cleaner:
                     text, changed = quoted, quoted != text
                     if not changed:
                         break
-            doc.text = nf.layout(text)
+            doc.text = nf.layout(nf.unwrap(text))
             return language
         doc.apply(nf.line_break_changes(doc.text))
         doc.apply(nf.terminal_escape_changes(doc.text))
@@ -180,6 +180,7 @@ class Cleaner:
                 if not changes:
                     break
                 doc.apply(changes)
+        doc.apply(nf.unwrap_changes(doc.text))
         doc.apply(nf.layout_changes(doc.text))
         return language
 

@@ -53,6 +53,11 @@ TERMINAL_ESCAPES = CodeRule(
     "NF006", "terminal-escapes", "normalize",
     "Terminal colour and cursor codes (ANSI escape sequences) and their remains such as \"[36;44m\" carry no text.",
     __name__)
+UNWRAP = CodeRule(
+    "LY002", "hard-wrapped-lines", "layout",
+    "Lines wrapped at a fixed width in the middle of sentences are joined into their paragraph; "
+    "lists, verse, addresses and tables are left as they are.",
+    __name__)
 LAYOUT = CodeRule(
     "LY001", "paragraph-layout", "layout",
     "One paragraph per line, no spaces at line ends, one blank line between paragraphs, one final newline.",
@@ -728,6 +733,97 @@ def fix_quotes(text: str, style: str, language: str | None = None) -> str:
     return splice(text, quote_changes(text, style, language))
 
 
+# --- LY002 hard-wrapped lines -------------------------------------------------
+#
+# Text wrapped at a fixed width (older sites, e-mail, plain-text archives) has
+# one paragraph cut into lines of nearly the same length that end mid-sentence.
+# A block of consecutive non-blank lines is unwrapped only when everything says
+# so: at least UNWRAP_MIN_LINES lines, the longest between UNWRAP_MIN_WIDTH and
+# UNWRAP_MAX_WIDTH characters, most lines filled to UNWRAP_FILL of it, no line
+# shaped like a list item or a table row, and most breaks falling mid-sentence
+# before a lowercase word (verse starts its lines with capitals, addresses and
+# lists are short or marked).  Within such a block a line is joined to the next
+# when it is filled, unless it ends a sentence and the next line starts with a
+# capital.
+
+UNWRAP_MIN_LINES = 3
+UNWRAP_MIN_WIDTH = 45
+UNWRAP_MAX_WIDTH = 100
+UNWRAP_FILL = 0.7
+UNWRAP_MID_SENTENCE = 0.5
+
+_LIST_LINE_RE = re.compile(r"^\s*(?:[-*•·–—>|]|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
+_SENTENCE_END = ".!?…:;\"»”’)"
+
+
+def _unwrap_joins(lines: list[str]) -> list[int]:
+    """Indices ``i`` of the lines of one block to join to line ``i + 1``."""
+    n = len(lines)
+    if n < UNWRAP_MIN_LINES:
+        return []
+    width = max(len(line) for line in lines)
+    if not UNWRAP_MIN_WIDTH <= width <= UNWRAP_MAX_WIDTH:
+        return []
+    if any(_LIST_LINE_RE.match(line) or "|" in line or "\t" in line for line in lines):
+        return []
+    filled = [len(line) >= UNWRAP_FILL * width for line in lines[:-1]]
+    if sum(filled) < 2 or sum(filled) < 0.6 * (n - 1):
+        return []
+    mid = [i for i in range(n - 1) if filled[i] and lines[i][-1:] not in _SENTENCE_END
+           and lines[i + 1][:1].islower()]
+    if len(mid) < UNWRAP_MID_SENTENCE * sum(filled):
+        return []
+    return [i for i in range(n - 1) if filled[i]
+            and not (lines[i][-1:] in _SENTENCE_END and not lines[i + 1][:1].islower())]
+
+
+def _blocks(text: str):
+    """(start offset, lines) of each run of consecutive non-blank lines."""
+    pos = 0
+    block: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip(" "):
+            if not block:
+                start = pos
+            block.append(line)
+        elif block:
+            yield start, block
+            block = []
+        pos += len(line) + 1
+    if block:
+        yield start, block
+
+
+def unwrap_changes(text: str) -> list[Change]:
+    """LY002: the line breaks inside hard-wrapped paragraphs become spaces."""
+    if text.count("\n") < UNWRAP_MIN_LINES - 1:
+        return []
+    out = []
+    for start, lines in _blocks(text):
+        joins = set(_unwrap_joins([line.strip(" ") for line in lines]))
+        pos = start
+        for i, line in enumerate(lines):
+            end = pos + len(line)
+            if i in joins:
+                s = pos + len(line.rstrip(" "))
+                nxt = lines[i + 1]
+                e = end + 1 + (len(nxt) - len(nxt.lstrip(" ")))
+                out.append(Change(s, e, " ", UNWRAP.ref))
+            pos = end + 1
+    return out
+
+
+def unwrap(text: str) -> str:
+    """Fast twin of :func:`unwrap_changes`."""
+    if text.count("\n") < UNWRAP_MIN_LINES - 1:
+        return text
+    from ..text.edits import splice
+
+    changes = unwrap_changes(text)
+    return splice(text, changes) if changes else text
+
+
 # --- LY001 layout ------------------------------------------------------------
 
 _PARAGRAPH_RE = regex.compile(r"[^\n ]+(?: +[^\n ]+)*")
@@ -763,4 +859,4 @@ def layout(text: str) -> str:
 
 
 CODE_RULES = [LINE_BREAKS, INVISIBLES, MOJIBAKE, UNICODE_NFC, SPACES, DOUBLE_QUOTES,
-              SINGLE_QUOTES, TERMINAL_ESCAPES, LAYOUT]
+              SINGLE_QUOTES, TERMINAL_ESCAPES, UNWRAP, LAYOUT]
