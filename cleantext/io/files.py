@@ -107,9 +107,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
                 raise InputError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return utf16
+        if _looks_binary(data) or data.count(0) > len(data) // 100:
             raise InputError("binary data (NUL bytes)")
-        return utf16
+        # a few stray NULs in text (NF002 removes them): decoded as below
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -128,6 +130,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         best = next((m for m in results if m.encoding == name or name in m.could_be_from_charset), None)
     best = best or results.best()
     if best is None:
+        if _UTF8_MULTIBYTE.search(data):
+            # UTF-8 with damaged bytes that no code page reads: the damage is marked
+            return Decoded(data.decode("utf-8", errors="replace"), "utf-8+replace")
         raise InputError("not text in any known encoding (binary data?)")
     encoding = best.encoding
     text = str(best)
