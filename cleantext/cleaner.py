@@ -296,6 +296,10 @@ class Cleaner:
 
 
 def _freeze(value):
+    if isinstance(value, nf.ftfy.TextFixerConfig):
+        return value
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value)
     return value

@@ -185,6 +185,8 @@ def ftfy_config(value: "ftfy.TextFixerConfig | dict | None") -> ftfy.TextFixerCo
         return DEFAULT_FTFY
     if isinstance(value, ftfy.TextFixerConfig):
         return value._replace(explain=False, max_decode_length=10**9)
+    if isinstance(value, tuple):  # a dict frozen as its items (the options cache)
+        value = dict(value)
     if isinstance(value, dict):
         unknown = set(value) - set(ftfy.TextFixerConfig._fields)
         if unknown:
