@@ -1,7 +1,7 @@
 """The pipeline: small stages composed in a fixed order.
 
-1. NF001 line breaks, NF003/NF004 repair and NFC, NF002 invisible characters,
-   NF005 spaces, QT001/QT002 quotes, LY001 paragraph layout: the text is now
+1. NF001 line breaks, NF006 terminal escapes, NF003/NF004 repair and NFC, NF002 invisible characters,
+   NF005 spaces, QT001/QT002 quotes, LY002 hard-wrapped lines, LY001 paragraph layout: the text is now
    canonical (one paragraph per line, one blank line between).
 2. The language is detected (unless given) and the rule set for it chosen.
 3. NM001/NM002 name tables.
@@ -43,6 +43,9 @@ _MAX_ROUNDS = 5
 _REPAIR_ROUNDS = 3
 MAX_REMOVED = 0.8  # share of a document's words above which cleaning counts as over-deletion
 _ARTICLE_STAGES = tuple(s for s in BOILERPLATE if not s.whole_page)
+# Typographic quotes are applied until they map to themselves (a nested English
+# quote written ‘ can read as an apostrophe the second time): at most this often.
+_QUOTE_ROUNDS = 3
 
 
 def overdelete_reason(words_in: int, words_out: int, max_removed: float = MAX_REMOVED) -> str:
@@ -104,20 +107,26 @@ class Cleaner:
     * ``lang``: ISO 639-1 code, or None to detect per document;
     * ``names``: extra name-table files; ``builtin_names``: use the shipped tables;
     * ``rules``: extra rule-pack files (they add, replace or disable rules by id);
-    * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``.
+    * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``;
+    * ``ftfy``: the mojibake repair's ``ftfy.TextFixerConfig`` (or a dict of its
+      fields over the defaults, :data:`cleantext.stages.normalize.DEFAULT_FTFY`,
+      which never change the meaning of text: full-width forms, quotes, HTML
+      entities and line breaks are left to ftfy's callers).
     """
 
     def __init__(self, *, lang: str | None = None,
                  names: str | Path | Sequence[str | Path] | None = None,
                  builtin_names: bool = True,
                  rules: str | Path | Sequence[str | Path] | None = None,
-                 quotes: str = "ascii") -> None:
+                 quotes: str = "ascii",
+                 ftfy: "nf.ftfy.TextFixerConfig | dict | None" = None) -> None:
         if quotes not in QUOTE_STYLES:
             raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
         if lang is not None and (not isinstance(lang, str) or not lang.strip()):
             raise ValueError(f"lang must be a language code such as 'en', got {lang!r}")
         self.lang = lang.strip().lower() if lang else None
         self.quotes = quotes
+        self.ftfy = nf.ftfy_config(ftfy)
         self._packs: list[Pack] = load_builtin_packs()
         self._packs += [load_pack(p) for p in _paths(rules)]
         check_disable(self._packs)
@@ -173,25 +182,31 @@ class Cleaner:
         ftfy's verdict on a line can depend on the quotes around the mojibake,
         so the repair runs again on the text the later character stages leave,
         until it changes nothing (at most :data:`_REPAIR_ROUNDS` rounds): that
-        keeps ``clean`` idempotent.
+        keeps ``clean`` idempotent.  Typographic quotes are likewise applied
+        until they change nothing (at most :data:`_QUOTE_ROUNDS` times).
         """
         language = self.lang
         if fast:
-            text = nf.fix_line_breaks(doc.text)
+            text = nf.remove_terminal_escapes(nf.fix_line_breaks(doc.text))
             for round_ in range(_REPAIR_ROUNDS):
-                repaired = nf.repair(text)
+                repaired = nf.repair(text, self.ftfy)
                 if round_ and repaired == text:
                     break
                 # a repair can decode a line separator ("â€©" is U+2029): NF001 again
                 text = nf.fix_characters(repaired)
                 if round_ == 0 and language is None:
                     language = detect_language(text)
-                text = nf.fix_quotes(text, self.quotes, language)
-            doc.text = nf.layout(text)
+                for _ in range(_QUOTE_ROUNDS if self.quotes == "typographic" else 1):
+                    quoted = nf.fix_quotes(text, self.quotes, language)
+                    text, changed = quoted, quoted != text
+                    if not changed:
+                        break
+            doc.text = nf.layout(nf.unwrap(text))
             return language
         doc.apply(nf.line_break_changes(doc.text))
+        doc.apply(nf.terminal_escape_changes(doc.text))
         for round_ in range(_REPAIR_ROUNDS):
-            changes = nf.repair_changes(doc.text)
+            changes = nf.repair_changes(doc.text, self.ftfy)
             if round_ and not changes:
                 break
             doc.apply(changes)
@@ -200,7 +215,12 @@ class Cleaner:
             doc.apply(nf.space_changes(doc.text))
             if round_ == 0 and language is None:
                 language = detect_language(doc.text)
-            doc.apply(nf.quote_changes(doc.text, self.quotes, language))
+            for _ in range(_QUOTE_ROUNDS if self.quotes == "typographic" else 1):
+                changes = nf.quote_changes(doc.text, self.quotes, language)
+                if not changes:
+                    break
+                doc.apply(changes)
+        doc.apply(nf.unwrap_changes(doc.text))
         doc.apply(nf.layout_changes(doc.text))
         return language
 
@@ -338,6 +358,10 @@ class Cleaner:
 
 
 def _freeze(value):
+    if isinstance(value, nf.ftfy.TextFixerConfig):
+        return value
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
     if isinstance(value, (list, tuple)):
         return tuple(str(v) for v in value)
     return value

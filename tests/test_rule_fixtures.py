@@ -8,6 +8,9 @@
   *keep* case: the input must come back unchanged (it is written canonical)
   and the rule must not fire;
 * ``removed``: optional pieces of text that an edit of this code removed;
+* ``fires = false`` with ``expected``: a keep case whose input is not written
+  canonical (consecutive lines that must stay apart): the output is
+  ``expected`` and the rule must not fire;
 * ``lang``, ``quotes``: optional Cleaner options (``lang`` defaults to ``en``).
 
 A change case must be changed by an edit of its own code.
@@ -25,7 +28,7 @@ from cleantext.stages.packs import builtin_pack_paths, load_pack
 from cleantext.registry import CODE_RULES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
-CASE_KEYS = {"name", "input", "expected", "removed", "lang", "quotes", "builtin_names"}
+CASE_KEYS = {"name", "input", "expected", "removed", "lang", "quotes", "builtin_names", "fires"}
 
 
 def _all_codes() -> set[str]:
@@ -50,7 +53,10 @@ def test_rule_case(code, case):
     cleaner = cleantext.Cleaner(**options)
     result = cleaner.explain(case["input"])
     mine = [e for e in result.changes if code == e.code or code in e.also]
-    if "expected" in case:
+    if not case.get("fires", True):
+        assert result.text == case["expected"]
+        assert not mine
+    elif "expected" in case:
         assert result.text == case["expected"]
         assert mine, f"{code} did not fire"
         for piece in case.get("removed", []):
@@ -69,9 +75,9 @@ def test_every_rule_has_a_fixture_both_ways():
             missing.append(f"{code}: no fixture file")
             continue
         cases = tomllib.loads(path.read_text(encoding="utf-8")).get("case", [])
-        if not any("expected" in c for c in cases):
+        if not any("expected" in c and c.get("fires", True) for c in cases):
             missing.append(f"{code}: no case that must change")
-        if not any("expected" not in c for c in cases):
+        if not any("expected" not in c or not c.get("fires", True) for c in cases):
             missing.append(f"{code}: no case that must stay")
     assert not missing, "\n".join(missing)
 

@@ -1,10 +1,13 @@
 """Reading documents safely and writing results atomically.
 
-Reading: a byte-order mark decides first (UTF-8, UTF-16, UTF-32); then strict
-UTF-8; then charset detection (charset-normalizer) for legacy encodings such
-as cp1251, KOI8-R or latin-1.  Binary data (NUL bytes without a UTF-16/32
-BOM, or no plausible text encoding) is refused with :class:`InputError`,
-never decoded into noise.
+Reading (:func:`decode_bytes`, for files and HTML pages alike): binary formats
+(PDF, images, archives, office documents) are refused by their magic bytes;
+a byte-order mark decides first (UTF-8, UTF-16, UTF-32); then strict UTF-8;
+UTF-8 with isolated stray cp1252 punctuation bytes; BOM-less UTF-16; then
+charset detection (charset-normalizer, on the whole input, with an HTML page's
+declared charset as a hint) for legacy encodings such as cp1251, KOI8-R or
+latin-1.  Binary data is refused with :class:`InputError`, never decoded into
+noise.
 
 Writing: see :mod:`cleantext.io.writes` (a temporary file in the destination
 folder, flushed to disk and renamed over the destination, so a reader or a
@@ -42,8 +45,56 @@ class Decoded:
     encoding: str
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode ``data`` by BOM, strict UTF-8, then detection; refuse binary data."""
+# Binary formats, by their first bytes: refused on every path (a PDF saved as
+# ``.html`` is a PDF).
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"PK\x05\x06", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh91AY&SY", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an office document (OLE)"),
+    (b"\x7fELF", "an executable"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"OggS", "an Ogg file"),
+    (b"fLaC", "a FLAC file"),
+    (b"ID3", "an MP3 file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What binary format ``data`` is (by its magic bytes), or None."""
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "a RIFF media file"
+    if head[4:8] == b"ftyp":
+        return "an MP4/HEIF media file"
+    return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode ``data``: refuse binary formats; then the byte-order mark; strict
+    UTF-8; UTF-8 with a few stray cp1252 punctuation bytes; BOM-less UTF-16;
+    then charset-normalizer on the whole input, with ``declared`` (an HTML
+    page's charset) as a hint, preferring cp1252 for Latin text that it reads
+    with no odd letters."""
+    what = sniff_binary(data)
+    if what is not None:
+        raise InputError(f"binary data ({what}), not text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -52,56 +103,203 @@ def decode_bytes(data: bytes) -> Decoded:
                 raise InputError(f"invalid {encoding} after its byte-order mark: {exc.reason}") from None
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
-        if utf16 is None:
+        if utf16 is not None:
+            return utf16
+        if _looks_binary(data) or data.count(0) > len(data) // 100:
             raise InputError("binary data (NUL bytes)")
-        return utf16
+        # a few stray NULs in text (NF002 removes them): decoded as below
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if _UTF8_MULTIBYTE.search(data):
-        # Valid UTF-8 with some stray legacy bytes: a file pasted together from
-        # two sources.  The stray bytes are read as cp1252, the rest as UTF-8.
-        return Decoded(data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8+cp1252")
+    stray = _utf8_with_stray_cp1252(data)
+    if stray is not None:
+        return Decoded(stray, "utf-8+cp1252")
+    if _looks_binary(data):
+        raise InputError("not text in any known encoding (binary data?)")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    if best is None or _looks_binary(data):
+    results = from_bytes(data)
+    best = None
+    if declared:
+        name = _codec_name(declared)
+        best = next((m for m in results if m.encoding == name or name in m.could_be_from_charset), None)
+    best = best or results.best()
+    if best is None:
+        if _UTF8_MULTIBYTE.search(data):
+            # UTF-8 with damaged bytes that no code page reads: the damage is marked
+            return Decoded(data.decode("utf-8", errors="replace"), "utf-8+replace")
         raise InputError("not text in any known encoding (binary data?)")
+    encoding = best.encoding
+    text = str(best)
+    if len(data) < _SHORT:
+        encoding, text = _plausible(data, encoding, text, results)
+    if encoding not in ("cp1252", "latin_1", "ascii", "utf_8"):
+        latin = _prefer_cp1252(data, text)
+        if latin is not None:
+            return Decoded(latin, "cp1252")
+    return Decoded(text, encoding)
+
+
+# Below this many bytes detection is a guess: the candidates are re-ranked by
+# how their words look.
+_SHORT = 2000
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+_EDGE_PUNCT = "\"'«»“”„‘’‚()[]{}.,;:!?…—–-/"
+
+
+def _word_shape_score(text: str) -> int:
+    """Words (punctuation stripped from their ends) written in one alphabet
+    (Latin or Cyrillic), in lower, title or upper case, count for the reading;
+    others (a symbol inside a word, mixed alphabets, odd case) against it."""
+    score = 0
+    for token in text.split():
+        word = token.strip(_EDGE_PUNCT)
+        if not word or word.isdigit():
+            continue
+        letters = word.replace("-", "").replace("'", "").replace("’", "")
+        latin = all(c.isalpha() and c < "\u0250" for c in letters)
+        cyrillic = all(c.isalpha() and "\u0400" <= c <= "\u04ff" for c in letters)
+        cased = word.islower() or word.isupper() or word.istitle()
+        score += 1 if letters and (latin or cyrillic) and cased else -1
+    return score
+
+
+def _plausible(data: bytes, encoding: str, text: str, results) -> tuple[str, str]:
+    """The reading of a short input whose words look best among the detected
+    one, the other candidates and the common single-byte code pages."""
+    best = (_word_shape_score(text), encoding, text)
+    names = [m.encoding for m in results] + ["cp1251", "koi8_r", "koi8_u", "cp866", "cp1252"]
+    for name in dict.fromkeys(names):
+        try:
+            candidate = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if any("\x80" <= c <= "\x9f" for c in candidate):
+            continue
+        score = _word_shape_score(candidate)
+        if score > best[0]:
+            best = (score, name, candidate)
+    return best[1], best[2]
+
+
+def _codec_name(label: str) -> str:
+    """charset-normalizer's name (Python's codec name) for an encoding label."""
     try:
-        return Decoded(data.decode(best.encoding), best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise InputError(f"could not decode as {best.encoding}") from None
+        return codecs.lookup(label.strip().strip("\"'")).name.replace("-", "_")
+    except LookupError:
+        return label
+
+
+# cp1252 punctuation a UTF-8 document may hold as a stray byte (pasted from a
+# legacy source): € ‚ „ … † ‡ ‰ ‹ ‘ ’ “ ” • – — ™ › and no-break space, « » ° · ©.
+_CP1252_PUNCT = frozenset(b"\x80\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97"
+                          b"\x99\x9b\xa0\xab\xbb\xb0\xb7\xa9")
 
 
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_CP1252_FALLBACK = "cleantext-cp1252-fallback"
 
 
-def _decode_stray_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: undecodable bytes are read as cp1252 (latin-1 where cp1252 has a hole)."""
-    bad = err.object[err.start : err.end]
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+class _NotStray(Exception):
+    pass
 
 
-codecs.register_error(_CP1252_FALLBACK, _decode_stray_bytes)
+def _isolated_letter(data: bytes, i: int) -> bool:
+    """A Latin-1 letter byte between two ASCII letters ("na\xefve")."""
+    return (0xC0 <= data[i] <= 0xFF and data[i] not in (0xD7, 0xF7) and 0 < i < len(data) - 1
+            and chr(data[i - 1]).isalpha() and data[i - 1] < 0x80
+            and chr(data[i + 1]).isalpha() and data[i + 1] < 0x80)
+
+
+def _strict_stray(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: a stray byte is read as cp1252 when it is punctuation
+    or a letter inside an ASCII word, and alone; anything else gives up."""
+    data = err.object
+    if err.end - err.start != 1:
+        raise _NotStray
+    byte = data[err.start]
+    if byte not in _CP1252_PUNCT and not _isolated_letter(data, err.start):
+        raise _NotStray
+    nxt = data[err.end : err.end + 1]
+    if nxt and nxt[0] >= 0x80 and nxt[0] not in range(0xC2, 0xF5):
+        raise _NotStray  # two undecodable bytes in a row: a legacy text, not a stray byte
+    return bytes([byte]).decode("cp1252"), err.end
+
+
+codecs.register_error("cleantext-stray-cp1252", _strict_stray)
+
+
+def _utf8_with_stray_cp1252(data: bytes) -> str | None:
+    """``data`` as UTF-8 with isolated cp1252 bytes, when that is what its non-UTF-8
+    bytes are -- punctuation, or a letter inside an ASCII word ("naïve") -- and it
+    holds real UTF-8 sequences; else None.  A legacy text has runs of non-UTF-8
+    bytes (its words), which some pairs of happen to be valid UTF-8 ("ТАСС" in
+    cp1251 holds "СС", 0xD1 0xD1... and "С»", 0xD1 0xBB)."""
+    if not _UTF8_MULTIBYTE.search(data):
+        return None
+    try:
+        return data.decode("utf-8", errors="cleantext-stray-cp1252")
+    except _NotStray:
+        return None
+
+
+_ODD_LATIN_RE = re.compile(r"[\u0100-\u024f]")
+
+
+def _prefer_cp1252(data: bytes, text: str) -> str | None:
+    """cp1252 instead of a detected Latin code page (cp1250, cp775, ...) when the
+    detected text is Latin, has letters outside Latin-1, and cp1252 reads the
+    bytes as Latin-1 letters and common punctuation only (no symbol inside a word)."""
+    if not _ODD_LATIN_RE.search(text) or any("\u0370" <= c <= "\u1fff" for c in text if c.isalpha()):
+        return None
+    try:
+        latin = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for m in re.finditer(r"[^\x00-\x7f]", latin):
+        c = m.group()
+        if c.isalpha():
+            continue
+        i = m.start()
+        if 0 < i < len(latin) - 1 and latin[i - 1].isalpha() and latin[i + 1].isalpha():
+            return None  # "Za¿ó³æ": a symbol inside a word is another code page's letter
+    return latin
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Surrogate pairs become the character they encode, lone surrogates U+FFFD
+    (text that came through ``surrogateescape`` or a JSON ``\\ud800`` escape)."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    text = _SURROGATE_PAIR_RE.sub(
+        lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), text)
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def _bomless_utf16(data: bytes) -> Decoded | None:
-    """UTF-16 without a byte-order mark: NULs in every other byte, decodable, few controls."""
+    """UTF-16 without a byte-order mark: one half of the bytes (the high bytes)
+    takes few values, one of them most of the time -- NUL for Latin text, 0x04
+    for Cyrillic -- and the text
+    decodes with hardly any control characters."""
     if len(data) % 2 or len(data) < 4:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros >= 0.6 * half and (even if encoding == "utf-16-le" else odd) == 0:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            if not _looks_binary(text.encode("utf-8")):
-                return Decoded(text, encoding)
+    for high, encoding in ((data[1::2], "utf-16-le"), (data[0::2], "utf-16-be")):
+        if len(set(high)) > 8 or max(high.count(b) for b in set(high)) < 0.5 * len(high):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+        if controls <= len(text) // 100 and sum(c.isalpha() or c.isspace() for c in text) > 0.6 * len(text):
+            return Decoded(text, encoding)
     return None
 
 

@@ -1,7 +1,7 @@
 """HTML to text lines: the input side of ``clean_html``.
 
-The page is parsed with lxml (bytes are decoded as UTF-8 when they are valid
-UTF-8, else by the declared charset, else by detection).  Everything the DOM
+The page is parsed with lxml (bytes are decoded as files are: binary formats
+refused, BOM, strict UTF-8, else detection with the declared charset as a hint).  Everything the DOM
 decides happens *before* the text exists, so these removals are not edits of
 the text pipeline; :func:`extract` reports them (``Cleaner.explain_html``
 adds the report to the flags).  In order:
@@ -92,7 +92,6 @@ from __future__ import annotations
 
 import html as html_escape
 import json
-import logging
 from dataclasses import dataclass
 
 import regex
@@ -218,29 +217,22 @@ class Extraction:
         return "html: no text"
 
 
-_NULL_HANDLER = logging.NullHandler()
+_DECLARED_RE = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
 
 
 def _decode(html: str | bytes) -> str:
-    """The page as text.  Bytes that are valid UTF-8 are UTF-8 (a page in another
-    encoding is valid UTF-8 only when it is ASCII, which decodes the same); others are
-    decoded by their declared charset, else by detection (slow, so tried last)."""
+    """The page as text: bytes go through the one decoding path of
+    :func:`cleantext.io.files.decode_bytes` (binary formats refused, BOM, strict
+    UTF-8, then detection with the page's declared charset as a hint); lone
+    surrogates in a str become U+FFFD (lxml would stop at the first)."""
+    from .files import decode_bytes, replace_surrogates
+
     if isinstance(html, str):
-        return html
+        return replace_surrogates(html)
     if not html.strip():
         return ""
-    try:
-        return html.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from bs4 import UnicodeDammit
-
-    # bs4 logs "some characters could not be decoded" through logging's
-    # last-resort handler (stderr); a NullHandler keeps that out of the
-    # command's output while applications that configure logging still see it.
-    logging.getLogger("bs4.dammit").addHandler(_NULL_HANDLER)
-    dammit = UnicodeDammit(html, is_html=True)
-    return dammit.unicode_markup or html.decode("utf-8", errors="replace")
+    m = _DECLARED_RE.search(html[:4096])
+    return decode_bytes(html, declared=m.group(1).decode("ascii") if m else None).text
 
 
 # Bounds on pathological markup, applied before parsing (the parser's time grows

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..cleaner import MAX_REMOVED, Cleaner, cached_cleaner
-from ..io.files import InputError, decode_bytes, looks_like_html
+from ..io.files import InputError, decode_bytes, looks_like_html, replace_surrogates
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,7 @@ def _jsonl_text(task: Task, out: Outcome) -> tuple[dict, str]:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         out.record = {"cleantext_raw": task.data.decode("utf-8", errors="replace").rstrip("\n")}
         raise InputError(f"not a JSON object: {exc}") from None
+    record = _without_surrogates(record)
     if not isinstance(record, dict):
         out.record = {"cleantext_raw": record}
         raise InputError("not a JSON object")
@@ -200,12 +201,24 @@ def _jsonl_text(task: Task, out: Outcome) -> tuple[dict, str]:
     return record, value
 
 
+def _without_surrogates(value):
+    """``value`` (parsed JSON) with lone surrogates (a ``\\ud800`` escape) as U+FFFD,
+    so that the record can be written back as UTF-8."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {replace_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
+
+
 def _output_record(record: dict, out: Outcome, options: WorkerOptions) -> dict:
     rec = dict(record)
     if not out.ok:
         rec["cleantext_error"] = out.error
         return rec
-    rec[options.out_field] = None if out.dropped else out.text
+    rec[options.out_field] = None if out.dropped else replace_surrogates(out.text)
     rec["cleantext_language"] = out.language
     if out.flags:
         rec["cleantext_flags"] = out.flags

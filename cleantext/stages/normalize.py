@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import regex
@@ -30,7 +31,7 @@ INVISIBLES = CodeRule(
     __name__)
 MOJIBAKE = CodeRule(
     "NF003", "mojibake", "repair",
-    "Text decoded with the wrong codec (mojibake) is repaired with ftfy.",
+    "Text decoded with the wrong codec (mojibake) is repaired line by line with ftfy, and UTF-8 read as KOI8-R or cp866 or Cyrillic read as latin-1 decoded back.",
     __name__)
 UNICODE_NFC = CodeRule(
     "NF004", "unicode-nfc", "normalize",
@@ -47,6 +48,15 @@ DOUBLE_QUOTES = CodeRule(
 SINGLE_QUOTES = CodeRule(
     "QT002", "single-quotes", "normalize",
     "One style of single quotes and apostrophes: curly and low quotes become the chosen style.",
+    __name__)
+TERMINAL_ESCAPES = CodeRule(
+    "NF006", "terminal-escapes", "normalize",
+    "Terminal colour and cursor codes (ANSI escape sequences) and their remains such as \"[36;44m\" carry no text.",
+    __name__)
+UNWRAP = CodeRule(
+    "LY002", "hard-wrapped-lines", "layout",
+    "Lines wrapped at a fixed width in the middle of sentences are joined into their paragraph; "
+    "lists, verse, addresses and tables are left as they are.",
     __name__)
 LAYOUT = CodeRule(
     "LY001", "paragraph-layout", "layout",
@@ -67,7 +77,10 @@ def _regex_changes(pattern: regex.Pattern, text: str, repl: Callable[[regex.Matc
 
 # --- NF001 line breaks -------------------------------------------------------
 
-_LINE_BREAK_RE = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# NEL (U+0085) is a line end, except after a letter that leads a UTF-8
+# sequence read as latin-1: there it is the second byte of mojibake ("Ñ\x85" is
+# "х", "Ä\x85" is "ą"), which NF003 decodes.
+_LINE_BREAK_RE = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]|(?<![\u00c2-\u00f4])\x85")
 
 
 def line_break_changes(text: str) -> list[Change]:
@@ -114,95 +127,331 @@ def remove_invisibles(text: str) -> str:
     return _INVISIBLE_RE.sub("", text)
 
 
+# --- NF006 terminal escapes --------------------------------------------------
+
+# ANSI escape sequences (CSI ... letter, OSC ... BEL/ST, two-character escapes),
+# and the remains of SGR colour codes whose ESC byte was lost ("[36;44m").
+_ANSI_RE = re.compile(
+    r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
+    r"|\[(?:\d{1,3};)+\d{1,3}m(?!\])|\[\d{1,3}m(?![\w\]])")
+
+
+def terminal_escape_changes(text: str) -> list[Change]:
+    """NF006: terminal escape sequences and their remains are removed."""
+    if "\x1b" not in text and "m" not in text:
+        return []
+    return _regex_changes(_ANSI_RE, text, lambda m: "", TERMINAL_ESCAPES.ref)
+
+
+def remove_terminal_escapes(text: str) -> str:
+    """Fast twin of :func:`terminal_escape_changes`."""
+    if "\x1b" not in text and "[" not in text:
+        return text
+    return _ANSI_RE.sub("", text)
+
+
 # --- NF003 mojibake and NF004 NFC --------------------------------------------
 
 import ftfy  # noqa: E402  (heavy import kept next to its use)
-from ftfy.badness import is_bad  # noqa: E402
+from ftfy import chardata as _ftfy_chars  # noqa: E402
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad  # noqa: E402
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
+# The defaults never change the meaning of text: full-width forms stay (CJK text
+# writes its punctuation so), quotes are the QT rules' business, line breaks
+# NF001's, terminal escapes NF006's, HTML entities are text.
+DEFAULT_FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
-    remove_terminal_escapes=True,
+    remove_terminal_escapes=False,
     fix_encoding=True,
     restore_byte_a0=True,
     replace_lossy_sequences=True,
     decode_inconsistent_utf8=True,
     fix_c1_controls=True,
     fix_latin_ligatures=True,
-    fix_character_width=True,
-    uncurl_quotes=False,  # quotes are the QT rules' business, reported as such
-    fix_line_breaks=False,  # NF001 did it
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
     fix_surrogates=True,
     remove_control_chars=True,
     normalization="NFC",
     explain=False,
 )
 
-# Characters that only a repair could want to touch: C1 controls, the
-# Latin-1/cp1252 letters that UTF-8 mojibake is made of, ligatures,
-# full-width forms, lone surrogates and ANSI escapes.
-# (Plain ``re`` here: for a bare character class it scans several times faster
-# than ``regex``.)
-_SUSPECT_CHARS_RE = re.compile(
-    r"[\x80-\x9f\u00c2\u00c3\u00c5\u00d0\u00d1\u00e2\ufb00-\ufb06\uff01-\uff5e\ud800-\udfff\x1b]")
-_SUSPECT_PAIR_RE = re.compile(
-    r"[\u0420\u0421][\u0401-\u040f\u0451-\u045f\u0490\u0491\u2116\u00a0-\u00bf\u2018-\u203a]")
+
+def ftfy_config(value: "ftfy.TextFixerConfig | dict | None") -> ftfy.TextFixerConfig:
+    """A ftfy configuration from a ``TextFixerConfig``, a dict of its fields
+    (over :data:`DEFAULT_FTFY`) or None (the defaults)."""
+    if value is None:
+        return DEFAULT_FTFY
+    if isinstance(value, ftfy.TextFixerConfig):
+        return value._replace(explain=False, max_decode_length=10**9)
+    if isinstance(value, tuple):  # a dict frozen as its items (the options cache)
+        value = dict(value)
+    if isinstance(value, dict):
+        unknown = set(value) - set(ftfy.TextFixerConfig._fields)
+        if unknown:
+            raise ValueError(f"unknown ftfy option(s): {', '.join(sorted(unknown))}")
+        return DEFAULT_FTFY._replace(**value)
+    raise TypeError(f"ftfy must be a ftfy.TextFixerConfig or a dict, got {type(value).__name__}")
 
 
-def _suspect(text: str) -> bool:
-    """Could ``text`` hold mojibake or forms ftfy fixes (the cheap gate)?"""
-    return bool(_SUSPECT_CHARS_RE.search(text) or _SUSPECT_PAIR_RE.search(text))
+# The gate in front of ftfy.  ftfy's encoding fix acts only on text its
+# ``is_bad`` accepts, and every match of ``is_bad``'s pattern holds a character
+# of the mojibake categories other than the common letters and punctuation
+# (or "Ђ", of "вЂ"); a match is at most 7 characters long.  So ``is_bad`` needs
+# to see only the stretches around such characters.  ftfy's other fixers act
+# on characters of their own (C1 controls, ligatures, full-width forms,
+# surrogates, control characters, ESC), whose presence alone opens the gate.
+_MARK_CHARS = "".join(v for k, v in MOJIBAKE_CATEGORIES.items()
+                      if k not in ("common", "lower_common", "upper_common")) + "\u0402"
+_MARK_RE = re.compile(f"[{_MARK_CHARS}]")
+_WINDOW = 7
 
 
-_FORMS_RE = regex.compile(r"[\x80-\x9f\ufb00-\ufb06\uff01-\uff5e\ud800-\udfff\x1b]")
-# A run of characters between plain spaces: the unit ftfy sees.
-_TOKEN_RE = re.compile(r"[^ \t]+")
+def _char_class(chars) -> str:
+    return "".join(re.escape(chr(c)) if isinstance(c, int) else re.escape(c) for c in chars)
 
 
-def _needs_repair(chunk: str) -> bool:
-    """A cheap gate in front of ftfy: could this chunk hold mojibake or odd forms?"""
-    return _suspect(chunk) and (is_bad(chunk) or bool(_FORMS_RE.search(chunk)))
+def _fixer_chars(config: ftfy.TextFixerConfig) -> re.Pattern | None:
+    parts = []
+    if config.fix_c1_controls or config.fix_encoding:
+        parts.append("\x80-\x9f")
+    if config.fix_latin_ligatures:
+        parts.append(_char_class(_ftfy_chars.LIGATURES))
+    if config.fix_character_width:
+        parts.append(_char_class(_ftfy_chars.WIDTH_MAP))
+    if config.fix_surrogates:
+        parts.append("\ud800-\udfff")
+    if config.remove_terminal_escapes:
+        parts.append("\x1b")
+    if config.remove_control_chars:
+        parts.append(_char_class(_ftfy_chars.CONTROL_CHARS))
+    if config.uncurl_quotes:
+        parts.append("\u2018-\u201f")
+    if config.fix_line_breaks:
+        parts.append("\r\x0b\x0c\x85\u2028\u2029")
+    if config.unescape_html:
+        parts.append("&")
+    return re.compile(f"[{''.join(parts)}]") if parts else None
 
 
-def _repair_token(m: re.Match) -> str:
-    token = m.group()
-    return ftfy.fix_text(token, _FTFY_CONFIG) if _needs_repair(token) else token
+_FIXER_CHARS: dict[ftfy.TextFixerConfig, re.Pattern | None] = {}
 
 
-def _repair_line(line: str) -> tuple[str, RuleRef | None]:
+def may_change(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> bool:
+    """The cheap gate: False only when ``ftfy.fix_text(line, config)`` cannot
+    change ``line`` other than by NFC (which NF004 does)."""
+    if line.isascii() and not (config.remove_terminal_escapes or config.remove_control_chars
+                               or config.unescape_html or config.fix_line_breaks
+                               or config.uncurl_quotes):
+        return False
+    fixer = _FIXER_CHARS.get(config, False)
+    if fixer is False:
+        fixer = _FIXER_CHARS[config] = _fixer_chars(config)
+    if fixer is not None and fixer.search(line):
+        return True
+    if not config.fix_encoding:
+        return False
+    marks = [m.start() for m in _MARK_RE.finditer(line)]
+    if not marks:
+        return False
+    if len(marks) * 4 * _WINDOW > len(line):
+        return is_bad(line)
+    spans: list[list[int]] = []
+    for i in marks:
+        s, e = max(0, i - _WINDOW + 1), i + _WINDOW
+        if spans and s <= spans[-1][1]:
+            spans[-1][1] = e
+        else:
+            spans.append([s, e])
+    return is_bad("\n".join(line[s:e] for s, e in spans))
+
+
+# --- legacy Cyrillic code pages (ftfy leaves them) ----------------------------
+#
+# UTF-8 read as KOI8-R or cp866: every UTF-8 sequence becomes a lead character
+# and continuation characters of that code page, mostly box drawing and
+# symbols ("п═п╟я│" , "╨Ь╨╛╤Б").  Such sequences are decoded back, but only
+# where the stretch holds a character that is not a letter, the decoded text
+# is letters and common punctuation, and the line as a whole ends with fewer
+# odd characters.  Cyrillic stored as cp1251 or KOI8-R and read as latin-1 or
+# cp1252 ("Ìîñêâà") is decoded back when several words of a line consist of
+# Latin-1 letters only and decode to Cyrillic words.
+
+def _byte_chars(codec: str, lo: int, hi: int) -> str:
+    return "".join(bytes([b]).decode(codec) for b in range(lo, hi + 1))
+
+
+def _utf8_pattern(codec: str) -> re.Pattern:
+    cont = re.escape(_byte_chars(codec, 0x80, 0xBF))
+    lead2, lead3, lead4 = (re.escape(_byte_chars(codec, lo, hi))
+                           for lo, hi in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
+    return re.compile(f"(?:[{lead2}][{cont}]|[{lead3}][{cont}]{{2}}|[{lead4}][{cont}]{{3}})+")
+
+
+_LEGACY_UTF8 = {codec: _utf8_pattern(codec) for codec in ("koi8_r", "cp866")}
+_ODD_RE = re.compile(r"[\u2219-\u2320\u2500-\u25a0\u00b0\u00b2\u00b7\u00f7\u00a0\u2248\u2264\u2265\u221a]")
+_GOOD_PUNCT = set("«»“”„‘’‚–—…№€°·•\u00a0\u202f©®™§±×")
+
+
+def _good_char(c: str) -> bool:
+    """A letter of Latin (basic, Latin-1, Extended-A) or Cyrillic script, a digit,
+    a space or common punctuation."""
+    if c.isalpha():
+        return c < "\u0180" or "\u0400" <= c <= "\u045f" or c in "\u0490\u0491"
+    return c.isdigit() or c.isspace() or c in _GOOD_PUNCT
+
+
+def _good_decoded(text: str) -> bool:
+    return all(map(_good_char, text))
+
+
+def _repair_legacy_utf8(line: str, codec: str) -> str | None:
+    pattern = _LEGACY_UTF8[codec]
+    pieces: list[tuple[int, int, str]] = []
+    odd_fixed = 0
+    punct_only: list[tuple[int, int, str]] = []
+    symbols_only: list[tuple[int, int, str]] = []
+    for m in pattern.finditer(line):
+        run = m.group()
+        try:
+            decoded = run.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+        if not _good_decoded(decoded):
+            continue
+        odd = len(_ODD_RE.findall(run))
+        if odd == 0 and not any(c.isalpha() for c in run if c.isascii()):
+            # letters only in the source ("тАФ" in cp866): only punctuation may come out
+            if all(c in _GOOD_PUNCT for c in decoded):
+                punct_only.append((m.start(), m.end(), decoded))
+            continue
+        if not any(c.isalpha() for c in run):
+            # symbols alone may be a drawing: taken only in a line with letter runs
+            symbols_only.append((m.start(), m.end(), decoded))
+            continue
+        odd_fixed += odd
+        pieces.append((m.start(), m.end(), decoded))
+    if not pieces or odd_fixed < 2:
+        return None
+    pieces = sorted(pieces + punct_only + symbols_only)
+    out, pos = [], 0
+    for s, e, new in pieces:
+        out.append(line[pos:s])
+        out.append(new)
+        pos = e
+    out.append(line[pos:])
+    fixed = "".join(out)
+    if len(_ODD_RE.findall(fixed)) >= len(_ODD_RE.findall(line)):
+        return None
+    return fixed
+
+
+# Latin-1 letters (and the cp1251 letters that fall on Latin-1 symbols:
+# ё ¸, Ё ¨, і ³, І ², ї ¿, Ї ¯, є º, Є ª, ґ ´, Ґ ¥, ў ¢, Ў ¡) making a word.
+_LATIN1_WORD_RE = re.compile(r"(?<![\w'’])[\u00c0-\u00ff\u00a1-\u00a5\u00a8\u00aa\u00af\u00b2-\u00b4\u00b8\u00ba\u00bf]{2,}(?![\w'’])")
+_LATIN1_LETTERS_RE = re.compile(_LATIN1_WORD_RE.pattern.replace("{2,}", "+"))
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+_CYRILLIC_WORD_RE = re.compile(r"^[\u0400-\u045f\u0490\u0491]+$")
+
+
+def _repair_legacy_cyrillic(line: str) -> str | None:
+    words = _LATIN1_WORD_RE.findall(line)
+    # Latin-script words are never all accented letters; Russian words read as
+    # latin-1 are, and several of them are long.
+    if (len(words) < 3 or len(words) < len(_ASCII_WORD_RE.findall(line))
+            or sum(len(w) >= 4 for w in words) < 2):
+        return None
+    best, best_lower = None, -1
+    for read in ("cp1252", "latin-1"):
+        for stored in ("cp1251", "koi8_r"):
+            try:
+                decoded = [w.encode(read).decode(stored) for w in words]
+            except UnicodeError:
+                continue
+            if not all(_CYRILLIC_WORD_RE.match(w) for w in decoded):
+                continue
+            lower = sum(c.islower() for w in decoded for c in w[1:])
+            if lower > best_lower:
+                best, best_lower = (read, stored), lower
+    if best is None or best_lower < 0.6 * sum(len(w) - 1 for w in words):
+        return None
+    read, stored = best
+    return _LATIN1_LETTERS_RE.sub(lambda m: m.group().encode(read).decode(stored), line)
+
+
+def _repair_legacy(line: str) -> str | None:
+    """The line with legacy Cyrillic mojibake decoded, or None."""
+    if _ODD_RE.search(line):
+        # the code page that leaves the fewest odd characters
+        tried = [fixed for fixed in (_repair_legacy_utf8(line, codec) for codec in ("koi8_r", "cp866"))
+                 if fixed is not None]
+        if tried:
+            return min(tried, key=lambda t: len(_ODD_RE.findall(t)))
+    if _LATIN1_LETTER_RE.search(line):
+        return _repair_legacy_cyrillic(line)
+    return None
+
+
+_LATIN1_LETTER_RE = re.compile(r"[\u00c0-\u00ff]{2}")
+
+
+def _repair_line(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> tuple[str, RuleRef | None]:
     """The repaired line and the rule that changed it (None when unchanged).
 
-    ftfy runs on each space-delimited token that the gate suspects, never on
-    the whole line: its verdict on a stretch of mojibake then depends only on
-    that stretch, not on unrelated words around it that later stages (names,
-    inline strips) may change, which keeps ``clean`` idempotent.  Mojibake
-    keeps its no-break spaces (U+00A0) at this point, so a decoded "Ã\xa0"
-    stays inside one token.
+    ftfy decides on the whole line (as ``ftfy.fix_text`` does), when the gate
+    lets the line through; the legacy Cyrillic repairs come next, then NFC.
     """
-    if line.isascii():
-        return line, None
-    if _suspect(line):
-        fixed = _TOKEN_RE.sub(_repair_token, line)
-        if fixed != line:
-            return fixed, MOJIBAKE.ref
+    fixed = line
+    if config.fix_encoding:
+        fixed = _repair_legacy(line) or line
+    if may_change(fixed, config):
+        fixed = ftfy.fix_text(fixed, config)
+    if fixed != line:
+        return fixed, MOJIBAKE.ref
     if not unicodedata.is_normalized("NFC", line):
         return unicodedata.normalize("NFC", line), UNICODE_NFC.ref
     return line, None
 
 
-def repair_changes(text: str) -> list[Change]:
-    """NF003/NF004: mojibake repaired with ftfy where a cheap check suspects it, then NFC.
+_SUSPECT: dict[ftfy.TextFixerConfig, re.Pattern] = {}
 
-    Works line by line (as ftfy itself does); within a changed line only the
-    differing characters are reported.
+
+def _suspect_re(config: ftfy.TextFixerConfig) -> re.Pattern:
+    """Characters without which a line needs no repair but NFC: those that open
+    the gate (:func:`may_change`) and those the legacy Cyrillic repairs look for."""
+    pattern = _SUSPECT.get(config)
+    if pattern is None:
+        fixer = _fixer_chars(config)
+        chars = (fixer.pattern[1:-1] if fixer is not None else "") + re.escape(_MARK_CHARS)
+        chars += _ODD_RE.pattern[1:-1] + "\u00a0-\u00ff"
+        pattern = _SUSPECT[config] = re.compile(f"[{chars}]")
+    return pattern
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def repair_changes(text: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> list[Change]:
+    """NF003/NF004: mojibake repaired line by line where the gate lets ftfy see it, then NFC.
+
+    Within a changed line only the differing characters are reported.
     """
     from ..text.edits import diff_changes
 
-    if text.isascii():
+    suspect = _suspect_re(config)
+    if not suspect.search(text) and unicodedata.is_normalized("NFC", text):
         return []
     out: list[Change] = []
     pos = 0
     for line in text.split("\n"):
-        fixed, rule = _repair_line(line)
+        if suspect.search(line):
+            fixed, rule = _repair_line(line, config)
+        elif not unicodedata.is_normalized("NFC", line):
+            fixed, rule = unicodedata.normalize("NFC", line), UNICODE_NFC.ref
+        else:
+            rule = None
         if rule is not None:
             for ch in diff_changes(line, fixed, rule):
                 out.append(Change(ch.start + pos, ch.end + pos, ch.replacement, rule))
@@ -210,13 +459,25 @@ def repair_changes(text: str) -> list[Change]:
     return out
 
 
-def repair(text: str) -> str:
-    """Fast twin of :func:`repair_changes`."""
-    if text.isascii():
-        return text
-    if not _suspect(text):
-        return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-    return "\n".join(_repair_line(line)[0] for line in text.split("\n"))
+def repair(text: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> str:
+    """Fast twin of :func:`repair_changes`: only the lines holding a suspect
+    character are looked at (found by searching the whole text)."""
+    suspect = _suspect_re(config)
+    m = suspect.search(text)
+    if m is None:
+        return _nfc(text)
+    out = []
+    pos = 0
+    while m is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        out.append(text[pos:start])
+        out.append(_repair_line(text[start:end], config)[0])
+        pos = end
+        m = suspect.search(text, end)
+    out.append(text[pos:])
+    return _nfc("".join(out))
 
 
 # --- NF005 spaces ------------------------------------------------------------
@@ -309,9 +570,10 @@ _GUILLEMET_CHARS = "«»‹›"
 _ASCII_QUOTES = {**dict.fromkeys(_DOUBLE_QUOTES, '"'), **dict.fromkeys(_SINGLE_QUOTES, "'")}
 _ANY_QUOTE_RE = regex.compile(f"[{regex.escape(_DOUBLE_QUOTES + _SINGLE_QUOTES)}]")
 _INNER_SPACES = " \u00a0\u202f"
-# Guillemets with the spaces they hold inside, French style: « mot », ‹ mot ›.
+# Guillemets with the spaces they hold inside, French style: « mot », ‹ mot ›,
+# also after an elided article or preposition: d'« une victoire ».
 _SPACED_GUILLEMET_RE = regex.compile(
-    r"(?<=^|[\s(\[{—–-])([«‹])[ \u00a0\u202f]+(?=[^\s«»‹›])"
+    r"(?<=^|[\s(\[{—–'’-])([«‹])[ \u00a0\u202f]+(?=[^\s«»‹›])"
     r"|(?<=[^\s«»‹›])[ \u00a0\u202f]+([»›])(?=$|[\s.,;:!?…)\]}—–-])", regex.M)
 _OPEN_BEFORE = set("([{—–-/") | set(_DOUBLE_QUOTES + _SINGLE_QUOTES)
 _CLOSE_AFTER = set(".,;:!?…)]}—–-/") | set(_DOUBLE_QUOTES + _SINGLE_QUOTES)
@@ -336,22 +598,47 @@ def _ascii_changes(text: str) -> list[Change]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _style_glyphs(style: QuoteStyle) -> tuple[frozenset, frozenset]:
+    """The opening and the closing glyphs of ``style``'s pairs."""
+    pairs = (style.double, style.nested, style.single)
+    return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
+
+
 def _role(text: str, i: int, style: QuoteStyle, stack: list[str]) -> str:
     """Is the quote at ``text[i]`` opening, closing or an apostrophe?  Context first
     (what stands before and after it), then the glyph, then the open quotes."""
     char = text[i]
-    prev = text[i - 1] if i else "\n"
-    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    # The spaces a language puts inside its guillemets (French) are looked
+    # through, so that a guillemet this stage wrote reads the same when the
+    # text is cleaned again (the spaces then come back as plain spaces).
+    skip = _INNER_SPACES if style.inner_space and char in _GUILLEMET_CHARS else "\u202f"
+    before = i - 1
+    while before >= 0 and text[before] in skip:
+        before -= 1
+    after = i + 1
+    while after < len(text) and text[after] in skip:
+        after += 1
+    prev = text[before] if before >= 0 else "\n"
+    nxt = text[after] if after < len(text) else "\n"
     kind = "d" if char in _DOUBLE_QUOTES else "s"
     if kind == "s" and prev.isalnum() and (nxt.isalpha() or "s" not in stack):
         return _APOSTROPHE  # it’s, l’homme, the students’ union
-    if kind == "s" and nxt.isdigit() and (prev.isspace() or i == 0):
-        return _APOSTROPHE  # ’90s
+    if kind == "s" and nxt.isdigit() and (prev.isspace() or i == 0) and not stack:
+        return _APOSTROPHE  # ’90s (inside quotes, ‘ before a digit may open a nested quote)
     opens = prev.isspace() or prev in _OPEN_BEFORE
     closes = nxt.isspace() or nxt in _CLOSE_AFTER
     if opens and not closes:
         return _OPEN
     if closes and not opens:
+        return _CLOSE
+    # The context cannot tell: the glyph does.  A glyph of the language's own
+    # pairs first, so that what this stage writes is read back the same way
+    # (``clean`` is idempotent): English ” closes, German “ closes.
+    opening, closing = _style_glyphs(style)
+    if char in opening and char not in closing:
+        return _OPEN
+    if char in closing and char not in opening:
         return _CLOSE
     if char in "„‚":
         return _OPEN
@@ -375,12 +662,15 @@ def _typographic_line(text: str, start: int, end: int, style: QuoteStyle) -> lis
             new = style.single[0] if role == _OPEN else style.single[1]
             stack.append("s") if role == _OPEN else _pop(stack, "s")
         elif role == _OPEN:
-            pair = style.double if stack.count("d") % 2 == 0 else style.nested
+            # nested by the depth of every open quote: a nested double quote written
+            # with single-quote glyphs (English ‘ ’) is read back as a single quote
+            # at the same depth, and the quotes inside it keep their glyphs
+            pair = style.double if len(stack) % 2 == 0 else style.nested
             stack.append("d")
             new = pair[0]
         else:
             _pop(stack, "d")
-            new = (style.double if stack.count("d") % 2 == 0 else style.nested)[1]
+            new = (style.double if len(stack) % 2 == 0 else style.nested)[1]
         s, e = i, i + 1
         if new in "«»" and role != _APOSTROPHE:
             s, e, new = _guillemet_span(text, i, role, style, last_end, end, new)
@@ -445,6 +735,97 @@ def fix_quotes(text: str, style: str, language: str | None = None) -> str:
     return splice(text, quote_changes(text, style, language))
 
 
+# --- LY002 hard-wrapped lines -------------------------------------------------
+#
+# Text wrapped at a fixed width (older sites, e-mail, plain-text archives) has
+# one paragraph cut into lines of nearly the same length that end mid-sentence.
+# A block of consecutive non-blank lines is unwrapped only when everything says
+# so: at least UNWRAP_MIN_LINES lines, the longest between UNWRAP_MIN_WIDTH and
+# UNWRAP_MAX_WIDTH characters, most lines filled to UNWRAP_FILL of it, no line
+# shaped like a list item or a table row, and most breaks falling mid-sentence
+# before a lowercase word (verse starts its lines with capitals, addresses and
+# lists are short or marked).  Within such a block a line is joined to the next
+# when it is filled, unless it ends a sentence and the next line starts with a
+# capital.
+
+UNWRAP_MIN_LINES = 3
+UNWRAP_MIN_WIDTH = 45
+UNWRAP_MAX_WIDTH = 100
+UNWRAP_FILL = 0.7
+UNWRAP_MID_SENTENCE = 0.5
+
+_LIST_LINE_RE = re.compile(r"^\s*(?:[-*•·–—>|]|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
+_SENTENCE_END = ".!?…:;\"»”’)"
+
+
+def _unwrap_joins(lines: list[str]) -> list[int]:
+    """Indices ``i`` of the lines of one block to join to line ``i + 1``."""
+    n = len(lines)
+    if n < UNWRAP_MIN_LINES:
+        return []
+    width = max(len(line) for line in lines)
+    if not UNWRAP_MIN_WIDTH <= width <= UNWRAP_MAX_WIDTH:
+        return []
+    if any(_LIST_LINE_RE.match(line) or "|" in line or "\t" in line for line in lines):
+        return []
+    filled = [len(line) >= UNWRAP_FILL * width for line in lines[:-1]]
+    if sum(filled) < 2 or sum(filled) < 0.6 * (n - 1):
+        return []
+    mid = [i for i in range(n - 1) if filled[i] and lines[i][-1:] not in _SENTENCE_END
+           and lines[i + 1][:1].islower()]
+    if len(mid) < UNWRAP_MID_SENTENCE * sum(filled):
+        return []
+    return [i for i in range(n - 1) if filled[i]
+            and not (lines[i][-1:] in _SENTENCE_END and not lines[i + 1][:1].islower())]
+
+
+def _blocks(text: str):
+    """(start offset, lines) of each run of consecutive non-blank lines."""
+    pos = 0
+    block: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip(" "):
+            if not block:
+                start = pos
+            block.append(line)
+        elif block:
+            yield start, block
+            block = []
+        pos += len(line) + 1
+    if block:
+        yield start, block
+
+
+def unwrap_changes(text: str) -> list[Change]:
+    """LY002: the line breaks inside hard-wrapped paragraphs become spaces."""
+    if text.count("\n") < UNWRAP_MIN_LINES - 1:
+        return []
+    out = []
+    for start, lines in _blocks(text):
+        joins = set(_unwrap_joins([line.strip(" ") for line in lines]))
+        pos = start
+        for i, line in enumerate(lines):
+            end = pos + len(line)
+            if i in joins:
+                s = pos + len(line.rstrip(" "))
+                nxt = lines[i + 1]
+                e = end + 1 + (len(nxt) - len(nxt.lstrip(" ")))
+                out.append(Change(s, e, " ", UNWRAP.ref))
+            pos = end + 1
+    return out
+
+
+def unwrap(text: str) -> str:
+    """Fast twin of :func:`unwrap_changes`."""
+    if text.count("\n") < UNWRAP_MIN_LINES - 1:
+        return text
+    from ..text.edits import splice
+
+    changes = unwrap_changes(text)
+    return splice(text, changes) if changes else text
+
+
 # --- LY001 layout ------------------------------------------------------------
 
 _PARAGRAPH_RE = regex.compile(r"[^\n ]+(?: +[^\n ]+)*")
@@ -480,4 +861,4 @@ def layout(text: str) -> str:
 
 
 CODE_RULES = [LINE_BREAKS, INVISIBLES, MOJIBAKE, UNICODE_NFC, SPACES, DOUBLE_QUOTES,
-              SINGLE_QUOTES, LAYOUT]
+              SINGLE_QUOTES, TERMINAL_ESCAPES, UNWRAP, LAYOUT]

@@ -27,10 +27,13 @@ class Tools(NamedTuple):
 
 NORMALIZATION: tuple[Step, ...] = (
     Step("line-breaks", (nf.LINE_BREAKS,), nf.line_break_changes, nf.fix_line_breaks),
+    Step("terminal-escapes", (nf.TERMINAL_ESCAPES,), nf.terminal_escape_changes,
+         nf.remove_terminal_escapes),
     Step("repair", (nf.MOJIBAKE, nf.UNICODE_NFC), nf.repair_changes, nf.repair),
     Step("invisibles", (nf.INVISIBLES,), nf.invisible_changes, nf.remove_invisibles),
     Step("spaces", (nf.SPACES,), nf.space_changes, nf.fix_spaces),
     Step("quotes", (nf.DOUBLE_QUOTES, nf.SINGLE_QUOTES), nf.quote_changes, nf.fix_quotes),
+    Step("unwrap", (nf.UNWRAP,), nf.unwrap_changes, nf.unwrap),
     Step("layout", (nf.LAYOUT,), nf.layout_changes, nf.layout),
 )
 
