@@ -16,10 +16,12 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md")
 DEFAULT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm")
+COMPRESSED_SUFFIXES = (".gz",)  # read transparently (cleantext.io.compressed)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -112,11 +114,28 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) // 100
 
 
+def inner_name(name: str) -> str:
+    """``name`` without a compression suffix: ``page.html.gz`` -> ``page.html``."""
+    lower = name.lower()
+    for suffix in COMPRESSED_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def is_default_input(name: str) -> bool:
+    """Whether a folder scan picks up ``name``: a default suffix, possibly gzipped
+    (``*.txt``, ``*.html.gz`` ...)."""
+    return PurePath(inner_name(name)).suffix.lower() in DEFAULT_SUFFIXES
+
+
 def looks_like_html(data: bytes | str, name: str = "") -> bool:
-    """HTML by extension, else by a tag near the start of the document."""
-    if name.lower().endswith(HTML_SUFFIXES):
+    """HTML by extension (the inner one of ``x.html.gz``), else by a tag near the
+    start of the document (``data`` already decompressed)."""
+    name = inner_name(name).lower()
+    if name.endswith(HTML_SUFFIXES):
         return True
-    if name.lower().endswith(TEXT_SUFFIXES):
+    if name.endswith(TEXT_SUFFIXES):
         return False
     head = data[:2048]
     if isinstance(head, bytes):

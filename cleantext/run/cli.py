@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..cleaner import MAX_REMOVED, QUOTE_STYLES
-from ..io.files import DEFAULT_SUFFIXES, looks_like_html
+from ..io.compressed import gunzip_head, is_gzip
+from ..io.files import inner_name, is_default_input, looks_like_html
 from ..io.writes import (AtomicFile, WritePlan, WriteRefused, atomic_write, backup_copy,
                          check_target, remove_live_temps, remove_stale_temps, scrub)
 from ..stages.packs import RulePackError
@@ -57,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleantext",
         description="Turn noisy scraped articles into clean, canonical text. "
                     "With no PATH (or '-') reads stdin and writes stdout.",
-        epilog="Folders are searched recursively for *.txt, *.md, *.html and *.htm. "
+        epilog="Folders are searched recursively for *.txt, *.md, *.html and *.htm, also gzipped "
+               "(*.txt.gz, *.html.gz ...; gzip is read transparently). "
                "'cleantext names discover --help' proposes name tables from a corpus. "
                "Exit status: 0 all cleaned, 1 some inputs failed, 2 usage error.",
     )
@@ -131,7 +133,7 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
         path = Path(arg)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in DEFAULT_SUFFIXES:
+                if f.is_file() and is_default_input(f.name):
                     yield Source(str(f), f, path)
         elif path.is_file():
             yield Source(str(path), path, None)
@@ -148,7 +150,7 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
 
 def _out_path(src: Source, out_dir: Path, html: bool) -> Path:
     rel = src.path.relative_to(src.root) if src.root else Path(src.path.name)
-    target = out_dir / rel
+    target = out_dir / inner_name(str(rel))  # x.txt.gz is written as x.txt
     return target.with_suffix(".txt") if html else target
 
 
@@ -301,10 +303,18 @@ def _is_html(src: Source, args) -> bool:
         return True
     try:
         with open(src.path, "rb") as fh:
-            head = fh.read(2048)
+            head = gunzip_head(fh.read(65536), 2048)
     except OSError:
         return looks_like_html(b"", str(src.path))
     return looks_like_html(head, str(src.path))
+
+
+def _compressed(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return is_gzip(fh.read(2))
+    except OSError:
+        return False
 
 
 def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source], dict, dict]:
@@ -320,6 +330,10 @@ def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source],
     html: dict[str, bool] = {}
     wanted = []
     for s in sources:
+        if args.in_place and _compressed(s.path):
+            errors.append(f"{s.label}: compressed input; --in-place would replace it with "
+                          f"plain text (use --out-dir)")
+            continue
         if args.in_place:
             wanted.append((s.label, os.path.realpath(s.path), s.path))
         else:
