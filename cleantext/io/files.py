@@ -64,7 +64,7 @@ def decode_bytes(data: bytes) -> Decoded:
     if _UTF8_MULTIBYTE.search(data):
         # Valid UTF-8 with some stray legacy bytes: a file pasted together from
         # two sources.  The stray bytes are read as cp1252, the rest as UTF-8.
-        return Decoded(data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8+cp1252")
+        return Decoded(_utf8_with_cp1252(data), "utf-8+cp1252")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -78,16 +78,21 @@ def decode_bytes(data: bytes) -> Decoded:
 
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_CP1252_FALLBACK = "cleantext-cp1252-fallback"
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 
 
-def _decode_stray_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: undecodable bytes are read as cp1252 (latin-1 where cp1252 has a hole)."""
-    bad = err.object[err.start : err.end]
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+def _stray_byte(m: re.Match) -> str:
+    """An undecodable byte (escaped as a lone surrogate) read as cp1252 (latin-1 where
+    cp1252 has a hole)."""
+    b = ord(m.group()) - 0xDC00
+    return bytes([b]).decode("cp1252", errors="ignore") or chr(b)
 
 
-codecs.register_error(_CP1252_FALLBACK, _decode_stray_bytes)
+def _utf8_with_cp1252(data: bytes) -> str:
+    """``data`` as UTF-8, its undecodable bytes as cp1252.  Python's own
+    ``surrogateescape`` marks them (valid UTF-8 never decodes to a lone surrogate),
+    so no codec error handler is registered for the whole process."""
+    return _ESCAPED_BYTE_RE.sub(_stray_byte, data.decode("utf-8", errors="surrogateescape"))
 
 
 def _bomless_utf16(data: bytes) -> Decoded | None:

@@ -64,6 +64,7 @@ from __future__ import annotations
 import html as html_escape
 import json
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import regex
@@ -170,7 +171,19 @@ class Extraction:
         return "html: no text"
 
 
-_NULL_HANDLER = logging.NullHandler()
+@contextmanager
+def _quiet_bs4():
+    """While UnicodeDammit runs, its "some characters could not be decoded" warning
+    goes to a NullHandler of its own instead of logging's last-resort handler
+    (stderr), so it stays out of the command's output while applications that
+    configure logging still see it; the handler is removed afterwards."""
+    logger = logging.getLogger("bs4.dammit")
+    handler = logging.NullHandler()
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 def _decode(html: str | bytes) -> str:
@@ -187,11 +200,8 @@ def _decode(html: str | bytes) -> str:
         pass
     from bs4 import UnicodeDammit
 
-    # bs4 logs "some characters could not be decoded" through logging's
-    # last-resort handler (stderr); a NullHandler keeps that out of the
-    # command's output while applications that configure logging still see it.
-    logging.getLogger("bs4.dammit").addHandler(_NULL_HANDLER)
-    dammit = UnicodeDammit(html, is_html=True)
+    with _quiet_bs4():
+        dammit = UnicodeDammit(html, is_html=True)
     return dammit.unicode_markup or html.decode("utf-8", errors="replace")
 
 
