@@ -10,6 +10,7 @@ cleaned comes back as a failed :class:`Outcome` naming the reason.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -24,6 +25,8 @@ from typing import Any, Callable, Iterable, Iterator
 from ..cleaner import MAX_REMOVED, Cleaner, cached_cleaner
 from ..io.compressed import CompressedInputError, maybe_gunzip
 from ..io.files import InputError, decode_bytes, looks_like_html
+
+log = logging.getLogger("cleantext")
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,9 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
         return out
     try:
         data = None if task.jsonl_field is not None else read_input(task)
-        budget = options.budget(len(task.data if data is None else data))
+        size = len(task.data if data is None else data)
+        budget = options.budget(size)
+        log.debug("%s: cleaning %d bytes", task.label, size)
         with time_limit(budget):
             _clean_into(task, data, out, cleaner, options)
     except DocumentTimeout:
