@@ -375,7 +375,7 @@ def run_cli(corpus: list[str], jobs: int, tmp: Path) -> dict:
                "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
                "print(time.perf_counter() - t, "
                "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
-    cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "cleantext", "--jsonl",
+    cmd = [sys.executable, "-c", wrapper, sys.executable, "-m", "cleantext", "--input-format", "jsonl",
            str(path), "-q", "-j", str(jobs)]
     secs, rss = map(float, subprocess.run(cmd, capture_output=True, text=True, check=True,
                                           cwd=ROOT).stdout.split())
@@ -531,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"{len(seeds.warmup)} warm-up; a memo helps here, not a real corpus)",
                     seeds, results["seed-variants"])
     for jobs, r in cli.items():
-        print(f"command --jsonl -j {jobs} on the page texts (wall, start-up included): "
+        print(f"command --input-format jsonl -j {jobs} on the page texts (wall, start-up included): "
               f"{r['docs_per_s']:.0f} docs/s, {r['mb_per_s']:.2f} MB/s, peak {r['peak_rss_mb']:.0f} MB")
     if opts.json:
         summaries = {kind: {track: {**summarise(corpora[kind] if kind in corpora else seeds, r),

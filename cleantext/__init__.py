@@ -11,10 +11,16 @@ returns the text, the language and every change with the rule that made it.
 
 from __future__ import annotations
 
+import logging as _logging
+
 from .cleaner import QUOTE_STYLES, Cleaner, RuleTimeoutWarning, cached_cleaner
 from .stages.packs import RulePackError
 from .text.edits import Edit, Result, replay
 from .version import __version__
+
+# The package logs to the "cleantext" logger (INFO: one line per document from the
+# command; DEBUG: the stages); it only has a NullHandler: the application decides.
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
 __all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "clean", "clean_html",
            "explain", "replay", "warm", "__version__"]

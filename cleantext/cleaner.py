@@ -17,6 +17,9 @@ a :class:`~cleantext.text.edits.TracedDoc` and reports every change as an
 
 from __future__ import annotations
 
+import logging
+import os
+import time
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +36,7 @@ from .text.context import Context
 from .text.edits import PlainDoc, Result, TracedDoc
 
 QUOTE_STYLES = ("ascii", "typographic", "keep")
+log = logging.getLogger("cleantext")
 
 
 class RuleTimeoutWarning(UserWarning):
@@ -126,11 +130,18 @@ class Cleaner:
             raise ValueError(f"lang must be a language code such as 'en', got {lang!r}")
         self.lang = lang.strip().lower() if lang else None
         self.quotes = quotes
+        rule_paths, name_paths = _paths(rules), _paths(names)
+        # Every option of __init__, as given (files as absolute paths): a Cleaner pickles as
+        # these and is rebuilt from them (see __reduce__), never as its compiled state.
+        self._options: dict = dict(lang=lang, names=[os.path.abspath(p) for p in name_paths],
+                                   builtin_names=builtin_names,
+                                   rules=[os.path.abspath(p) for p in rule_paths], quotes=quotes,
+                                   ftfy=ftfy)
         self.ftfy = nf.ftfy_config(ftfy)
         self._packs: list[Pack] = load_builtin_packs()
-        self._packs += [load_pack(p) for p in _paths(rules)]
+        self._packs += [load_pack(p) for p in rule_paths]
         check_disable(self._packs)
-        self._names = _name_table(_paths(names), builtin_names)
+        self._names = _name_table(name_paths, builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
         self._scorers: dict[str | None, BlockScorer] = {}
         # What the first document would otherwise load: the rules of the given
@@ -150,6 +161,18 @@ class Cleaner:
         for language in (None, *self.languages):
             self.block_scorer(language)
         return self
+
+    # -- pickling -----------------------------------------------------------
+    @property
+    def options(self) -> dict:
+        """The options this Cleaner was built with (rule and name files as absolute paths)."""
+        return dict(self._options)
+
+    def __reduce__(self):
+        """Pickle by the options; the receiving process rebuilds (and compiles) the
+        Cleaner from them, once per process for equal options.  Rule and name files
+        are read again there."""
+        return (_rebuild, (type(self), self._options))
 
     # -- configuration ----------------------------------------------------
     def ruleset(self, language: str | None) -> RuleSet:
@@ -243,6 +266,7 @@ class Cleaner:
         heuristic rules still run.
         """
         stages = BOILERPLATE if whole_page else _ARTICLE_STAGES
+        debug = log.isEnabledFor(logging.DEBUG)
         dirty = [True] * len(stages)
         for step in range(_MAX_ROUNDS * len(stages)):
             if not any(dirty):
@@ -253,6 +277,8 @@ class Cleaner:
             stage = stages[k]
             changes = stage.run(tools, doc.text, ctx)
             dirty[k] = False
+            if debug:
+                log.debug("stage %s: %d change(s)", stage.name, len(changes))
             if not changes:
                 continue
             doc.apply(changes)
@@ -263,11 +289,20 @@ class Cleaner:
 
     def _run(self, doc, ctx: Context, whole_page: bool = True) -> str | None:
         """Run the pipeline on ``doc``; the language.  Rules that time out are noted in ``ctx``."""
+        debug = log.isEnabledFor(logging.DEBUG)
+        if debug:
+            started = time.perf_counter()
         language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
+        if debug:
+            log.debug("stage normalize: %.1f ms, language %s",
+                      1000 * (time.perf_counter() - started), language or "unknown")
         # Names before boilerplate: the boilerplate stages then see the final
         # words, so a second clean sees the text they already settled on (a
         # longer canonical name can move a marker past a rule's min_position).
-        doc.apply(self._names.changes(doc.text))
+        names = self._names.changes(doc.text)
+        if debug:
+            log.debug("stage names: %d change(s)", len(names))
+        doc.apply(names)
         tools = Tools(self.ruleset(language), self.block_scorer(language))
         self._remove_boilerplate(doc, ctx, tools, whole_page)
         return language
@@ -292,6 +327,7 @@ class Cleaner:
         if html:
             extraction = self.extract_html(raw)
             text, whole_page = extraction.text, not extraction.article
+            log.debug("stage html: %s", extraction.summary())
         else:
             text = _require_text(raw)
         doc = TracedDoc(text) if trace else PlainDoc(text)
@@ -355,6 +391,11 @@ class Cleaner:
         from .io.html import extract  # lxml is imported on the first page, not with the package
 
         return extract(html)
+
+
+def _rebuild(cls: type, options: dict) -> Cleaner:
+    """A Cleaner from pickled options (shared per process for the plain class)."""
+    return cached_cleaner(options) if cls is Cleaner else cls(**options)
 
 
 def _freeze(value):

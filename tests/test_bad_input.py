@@ -140,7 +140,7 @@ def test_cli_over_deletion_modes(tmp_path, mode, stdout_empty):
 def test_jsonl_bad_records_are_passed_on_not_lost(tmp_path):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"id": 1, "text": "Kiev is big."}\n{"id": 2}\nnot json\n{"id": 3, "text": "Fine."}\n')
-    res = run("--jsonl", corpus, "-q")
+    res = run("--input-format", "jsonl", corpus, "-q")
     assert res.returncode == 1
     lines = [json.loads(x) for x in res.stdout.decode().splitlines()]
     assert [r.get("id") for r in lines[:2]] == [1, 2] and lines[-1]["id"] == 3

@@ -34,7 +34,8 @@ def test_dash_reads_stdin():
 def test_help_and_version():
     res = run("--help")
     assert res.returncode == 0
-    for flag in ("--in-place", "--out-dir", "--format", "--explain", "--diff", "--jsonl", "--jobs"):
+    for flag in ("--in-place", "--out-dir", "--format", "--explain", "--diff", "--input-format",
+                 "--jobs", "--verbose"):
         assert flag in res.stdout.decode()
     res = run("--version")
     assert res.returncode == 0 and res.stdout.startswith(b"cleantext ")
@@ -162,3 +163,74 @@ def test_explain_of_a_page_reports_what_the_dom_stage_kept_and_removed(tmp_path)
     assert res.returncode == 0, res.stderr
     assert f"flag: {want}" in res.stderr.decode()
     assert res.stdout.decode() == cleantext.clean_html(page.read_bytes())
+
+
+# --- one shape per option ------------------------------------------------------------
+
+def test_json_is_always_a_list_also_for_one_file(tmp_path):
+    # (one input used to give a bare object; it is now a list of one, as for several)
+    res = run(SEED4, "--format", "json")
+    assert res.returncode == 0, res.stderr
+    docs = json.loads(res.stdout)
+    assert isinstance(docs, list) and len(docs) == 1 and docs[0]["source"] == str(SEED4)
+    res = run("--format", "json", stdin=SEED4.read_bytes())
+    assert [d["source"] for d in json.loads(res.stdout)] == ["<stdin>"]
+    out = tmp_path / "out"
+    assert run(SEED4, "--format", "json", "--out-dir", out).returncode == 0
+    per_file = json.loads((out / SEED4.name).read_text(encoding="utf-8"))
+    assert isinstance(per_file, list) and per_file[0]["text"] == docs[0]["text"]
+
+
+def test_jsonl_input_is_an_input_format_and_the_old_flag_still_works_with_a_note(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": p.read_text(encoding="utf-8")}) + "\n"
+                              for i, p in enumerate(sorted((SEEDS / "input").glob("*.txt")))))
+    new = run("--input-format", "jsonl", corpus, "-q")
+    old = run("--jsonl", corpus, "-q")
+    assert new.returncode == old.returncode == 0
+    assert new.stdout == old.stdout and new.stderr == b""
+    assert old.stderr.decode().splitlines() == [
+        "cleantext: --jsonl is deprecated; use --input-format jsonl"]
+    traced = [json.loads(line) for line in run("--input-format", "jsonl", "--format", "jsonl",
+                                               corpus, "-q").stdout.splitlines()]
+    assert all(isinstance(r["cleantext_changes"], list) for r in traced)
+    res = run("--input-format", "jsonl", "--format", "json", corpus)
+    assert res.returncode == 2 and b"--format jsonl" in res.stderr
+
+
+def test_an_unknown_lang_is_a_usage_error_listing_the_known_codes(tmp_path):
+    res = run("--lang", "xx", SEED4)
+    assert res.returncode == 2 and res.stdout == b""
+    err = res.stderr.decode()
+    known = err.split("known: ", 1)[1].strip().split(", ")
+    assert known == sorted(known) and {"en", "ru", "uk", "de", "ja", "zh"} <= set(known)
+    assert "xx" not in known and len(err.splitlines()) == 1
+    for code in ("EN", "ko", " uk "):  # any known code, as the Cleaner normalises it
+        assert run("--lang", code, SEED4).returncode == 0
+    pack = tmp_path / "xx.toml"  # a user pack makes its language known
+    pack.write_text('[pack]\nlanguage = "xx"\n\n[[rule]]\nid = "US001"\nname = "promo"\n'
+                    'kind = "drop-line"\nwhy = "House ads."\nphrases = ["Buy our mug"]\n')
+    res = run("--lang", "xx", "--rules", pack, stdin=b"Real text.\n\nBuy our mug\n")
+    assert res.returncode == 0 and res.stdout == b"Real text.\n", res.stderr
+
+
+def test_names_discover_takes_o_like_the_main_command(tmp_path):
+    (tmp_path / "a.txt").write_text("Bogomaz spoke. Bogomaz left. Bogomas said.\n" * 3)
+    short, long_ = tmp_path / "short.toml", tmp_path / "long.toml"
+    assert run("names", "discover", tmp_path / "a.txt", "-o", short).returncode == 0
+    assert run("names", "discover", tmp_path / "a.txt", "--out", long_).returncode == 0
+    assert short.read_bytes() == long_.read_bytes()
+
+
+def test_verbose_logs_one_line_per_document_and_vv_each_stage():
+    files = sorted((SEEDS / "input").glob("*.txt"))[:2]
+    quiet = run(*files, "-q")
+    info = run(*files, "-q", "-v")
+    debug = run(*files, "-q", "-vv")
+    assert quiet.stderr == b"" and quiet.stdout == info.stdout == debug.stdout
+    info_lines = info.stderr.decode().splitlines()
+    assert [line.split(": ")[2] for line in info_lines] == [str(f) for f in files]
+    assert all(line.startswith("cleantext: INFO: ") for line in info_lines)
+    debug_lines = debug.stderr.decode().splitlines()
+    assert [line for line in debug_lines if "INFO" in line] == info_lines
+    assert any(line.startswith("cleantext: DEBUG: stage block-score:") for line in debug_lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,83 @@ def test_truncated_corrupt_and_trailing_data_are_clear_errors():
         maybe_gunzip(packed + b"<html>")
     with pytest.raises(CompressedInputError):
         maybe_gunzip(b"\x1f\x8b not gzip at all")
+
+
+# --- through the command -------------------------------------------------------------
+
+def _cli(*args, stdin: bytes | None = None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "cleantext", *map(str, args)], input=stdin,
+                          capture_output=True, timeout=120)
+
+
+def _page(text: str) -> str:
+    paras = "".join(f"<p>{p}</p>\n" for p in text.split("\n") if p.strip())
+    return (f"<!DOCTYPE html><html><head><title>t</title></head><body><nav><a href='/'>Home</a>"
+            f"</nav><article>{paras}</article><footer>Footer</footer></body></html>")
+
+
+def test_a_folder_of_gzipped_text_and_html_cleans_as_the_plain_files_do(tmp_path):
+    plain, packed = tmp_path / "plain", tmp_path / "packed"
+    plain.mkdir()
+    packed.mkdir()
+    for seed in SEEDS:
+        (plain / seed.name).write_bytes(seed.read_bytes())
+        (packed / (seed.name + ".gz")).write_bytes(gzip.compress(seed.read_bytes()))
+    page = _page(SEEDS[0].read_text("utf-8")).encode("cp1251", errors="xmlcharrefreplace")
+    (plain / "page.html").write_bytes(page)
+    (packed / "page.html.gz").write_bytes(gzip.compress(page))
+    (packed / "notes.gz.bak").write_bytes(gzip.compress(b"not picked up"))
+    want = _cli(plain, "--format", "jsonl", "-q")
+    got = _cli(packed, "--format", "jsonl", "-q")
+    assert want.returncode == got.returncode == 0, got.stderr
+    texts = lambda res: [json.loads(line)["text"] for line in res.stdout.splitlines()]  # noqa: E731
+    assert len(texts(got)) == len(SEEDS) + 1
+    assert sorted(texts(got)) == sorted(texts(want))
+    out = tmp_path / "out"
+    res = _cli(packed, "--out-dir", out, "-q")
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted([s.name for s in SEEDS] + ["page.txt"])
+    for seed in SEEDS:
+        assert (out / seed.name).read_bytes() == (seed.parent.parent / "expected" / seed.name).read_bytes()
+
+
+def test_gzipped_html_is_recognised_by_its_inner_suffix_or_its_content(tmp_path):
+    page = _page("Kiev\u2019s mayor said the talks would resume on Monday, after a week of delays.\n"
+                 "Officials from both sides met in the capital and agreed on the agenda.").encode()
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(page))
+    (tmp_path / "b.gz").write_bytes(gzip.compress(page))  # no inner suffix: sniffed after gunzip
+    for name in ("a.html.gz", "b.gz"):
+        res = _cli(tmp_path / name, "--format", "jsonl", "--lang", "en")
+        assert res.returncode == 0, res.stderr
+        text = json.loads(res.stdout)["text"]
+        assert "<p>" not in text and "Kyiv's mayor" in text and "Footer" not in text
+    res = _cli("--lang", "en", stdin=gzip.compress(page))  # stdin too
+    assert res.returncode == 0 and b"Kyiv's mayor" in res.stdout and b"<p>" not in res.stdout
+
+
+def test_binary_data_is_sniffed_after_gunzip_and_bad_gzip_is_one_line(tmp_path):
+    (tmp_path / "img.txt.gz").write_bytes(gzip.compress(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50))
+    (tmp_path / "cut.txt.gz").write_bytes(gzip.compress(SEEDS[0].read_bytes())[:-40])
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b" " * (4 * MIN_CAP), compresslevel=9))
+    (tmp_path / "ok.txt.gz").write_bytes(gzip.compress(SEEDS[1].read_bytes()))
+    res = _cli(tmp_path, "-q")
+    assert res.returncode == 1
+    err = res.stderr.decode()
+    lines = err.splitlines()
+    assert "Traceback" not in err and len(lines) == 3, err
+    assert any("img.txt.gz" in l and "binary" in l for l in lines)
+    assert any("cut.txt.gz" in l and "truncated" in l for l in lines)
+    assert any("bomb.txt.gz" in l and "gzip bomb" in l for l in lines)
+    assert res.stdout == (SEEDS[1].parent.parent / "expected" / SEEDS[1].name).read_bytes()
+
+
+def test_in_place_refuses_a_compressed_input_and_leaves_it_alone(tmp_path):
+    f = tmp_path / "a.txt.gz"
+    packed = gzip.compress(SEEDS[0].read_bytes())
+    f.write_bytes(packed)
+    res = _cli("--in-place", f)
+    assert res.returncode == 1 and b"compressed" in res.stderr and b"--out-dir" in res.stderr
+    assert f.read_bytes() == packed

@@ -122,7 +122,7 @@ def test_sigterm_removes_temporary_files(tmp_path):
     line = json.dumps({"text": (SEEDS / "input" / "004_e96bcc39b64da713.txt").read_text()})
     corpus.write_text((line + "\n") * 3000)
     out = tmp_path / "out.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "cleantext", "-j", "1", "-q", "--jsonl",
+    proc = subprocess.Popen([sys.executable, "-m", "cleantext", "-j", "1", "-q", "--input-format", "jsonl",
                              "-o", str(out), str(corpus)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60

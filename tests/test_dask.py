@@ -100,8 +100,8 @@ def test_cli_dask_engine_on_a_scheduler_equals_local(client, tmp_path):
     texts = _texts() * 4
     corpus.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts)),
                       encoding="utf-8")
-    local = _run_cli("--jsonl", str(corpus), "-j", "1")
-    on_dask = _run_cli("--jsonl", str(corpus), "--engine", "dask",
+    local = _run_cli("--input-format", "jsonl", str(corpus), "-j", "1")
+    on_dask = _run_cli("--input-format", "jsonl", str(corpus), "--engine", "dask",
                        "--scheduler", client.scheduler.address)
     assert [json.loads(line)["id"] for line in on_dask.splitlines()] == list(range(len(texts)))
     assert on_dask == local

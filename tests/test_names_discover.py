@@ -33,7 +33,7 @@ def test_discover_writes_a_table_that_loads(tmp_path):
     for name, text in CORPUS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     out = tmp_path / "proposed.toml"
-    res = run(tmp_path, "--out", out, "--min-count", "2")
+    res = run(tmp_path, "-o", out, "--min-count", "2")  # -o as for the main command
     assert res.returncode == 0, res.stderr
     entries = {e.canonical: e for e in load_name_table(out)}
     assert set(entries["Bogomaz"].variants) == {"Bogomas"} or set(entries["Bogomas"].variants) == {"Bogomaz"}

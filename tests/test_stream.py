@@ -64,14 +64,14 @@ def test_memory_stays_flat_as_the_jsonl_grows(tmp_path):
     small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
     write_corpus(small, 20)
     write_corpus(large, 80)
-    rss_small = peak_rss_mb("--jsonl", str(small), "-j", "1", "-q")
-    rss_large = peak_rss_mb("--jsonl", str(large), "-j", "1", "-q")
+    rss_small = peak_rss_mb("--input-format", "jsonl", str(small), "-j", "1", "-q")
+    rss_large = peak_rss_mb("--input-format", "jsonl", str(large), "-j", "1", "-q")
     assert rss_large < PEAK_RSS_LIMIT_MB, (rss_small, rss_large)
     assert rss_large - rss_small < RSS_GROWTH_LIMIT_MB, (rss_small, rss_large)
 
 
 def _clean_jsonl(path: Path, *args: str) -> list[dict]:
-    out = subprocess.run(_command("--jsonl", str(path), "-q", *args),
+    out = subprocess.run(_command("--input-format", "jsonl", str(path), "-q", *args),
                          capture_output=True, text=True, check=True)
     return [json.loads(line) for line in out.stdout.splitlines()]
 
@@ -89,7 +89,7 @@ def test_records_keep_every_field_and_get_the_cleaned_text(tmp_path):
     corpus = tmp_path / "c.jsonl"
     write_corpus(corpus, 0.02, pad=3)
     records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    out = _clean_jsonl(corpus, "--format", "json")
+    out = _clean_jsonl(corpus, "--format", "jsonl")  # the stream format carries the trace
     for rec, res in zip(records, out, strict=True):
         assert {k: res[k] for k in rec} == rec
         assert res["text_clean"] == cleantext.clean(rec["text"])
@@ -100,7 +100,7 @@ def test_records_keep_every_field_and_get_the_cleaned_text(tmp_path):
 def test_summary_at_the_end_and_no_progress_bar_without_a_tty(tmp_path):
     corpus = tmp_path / "c.jsonl"
     n = write_corpus(corpus, 0.02, pad=3)
-    out = subprocess.run(_command("--jsonl", str(corpus), "-j", "1"),
+    out = subprocess.run(_command("--input-format", "jsonl", str(corpus), "-j", "1"),
                          capture_output=True, text=True, check=True)
     assert out.stderr.strip().splitlines() == [out.stderr.strip()]  # one line: the summary
     assert out.stderr.startswith(f"cleantext: {n} document(s)")
@@ -126,7 +126,7 @@ def _stderr_on_a_tty(*args: str) -> tuple[int, bytes]:
 def test_progress_bar_on_a_tty(tmp_path):
     corpus = tmp_path / "c.jsonl"
     write_corpus(corpus, 0.02, pad=3)
-    status, err = _stderr_on_a_tty("--jsonl", str(corpus), "-j", "1")
+    status, err = _stderr_on_a_tty("--input-format", "jsonl", str(corpus), "-j", "1")
     assert status == 0
     assert b"doc/s]" in err  # tqdm's bar
     assert b"cleantext: " in err  # and the summary

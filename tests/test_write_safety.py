@@ -307,11 +307,11 @@ def test_a_lone_surrogate_never_loses_another_record(tmp_path):
              json.dumps({"id": 2, "text": "The next record is whole."})]
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("\n".join(lines) + "\n")
-    res = run("--jsonl", corpus)
+    res = run("--input-format", "jsonl", corpus)
     out = [json.loads(x) for x in res.stdout.decode("utf-8").splitlines()]
     assert [r["id"] for r in out] == [1, 2]
     assert out[1]["text_clean"].strip() == "The next record is whole."
-    res = run("--jsonl", corpus, "-o", tmp_path / "out.jsonl")
+    res = run("--input-format", "jsonl", corpus, "-o", tmp_path / "out.jsonl")
     assert len((tmp_path / "out.jsonl").read_text("utf-8").splitlines()) == 2
 
 

@@ -16,7 +16,7 @@ MAX_RATIO = 20  # real HTML and text compress 3-10x
 MAX_BYTES = 1 << 30  # 1 GiB
 MIN_CAP = 1 << 20  # 1 MiB: the cap never falls below this, whatever the ratio
 
-__all__ = ["CompressedInputError", "GZIP_MAGIC", "is_gzip", "maybe_gunzip"]
+__all__ = ["CompressedInputError", "GZIP_MAGIC", "gunzip_head", "is_gzip", "maybe_gunzip"]
 
 
 class CompressedInputError(ValueError):
@@ -64,3 +64,16 @@ def maybe_gunzip(data: bytes, *, max_ratio: float = MAX_RATIO, max_bytes: int = 
                 raise CompressedInputError(f"{_size(len(rest))} of trailing data after the gzip stream")
             break
     return bytes(out)
+
+
+def gunzip_head(data: bytes, size: int) -> bytes:
+    """The first ``size`` bytes of what ``data`` holds: decompressed when it is gzip
+    (as far as the bytes given reach; corrupt data gives what decoded before the
+    damage), else ``data[:size]``.  For sniffing a file from its first bytes."""
+    if not is_gzip(data):
+        return data[:size]
+    decoder = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        return decoder.decompress(data, size)
+    except zlib.error:
+        return b""

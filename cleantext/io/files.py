@@ -19,10 +19,12 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md")
 DEFAULT_SUFFIXES = TEXT_SUFFIXES + (".html", ".htm")
+COMPRESSED_SUFFIXES = (".gz",)  # read transparently (cleantext.io.compressed)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -203,33 +205,32 @@ _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-class _NotStray(Exception):
-    pass
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 
 
-def _isolated_letter(data: bytes, i: int) -> bool:
-    """A Latin-1 letter byte between two ASCII letters ("na\xefve")."""
-    return (0xC0 <= data[i] <= 0xFF and data[i] not in (0xD7, 0xF7) and 0 < i < len(data) - 1
-            and chr(data[i - 1]).isalpha() and data[i - 1] < 0x80
-            and chr(data[i + 1]).isalpha() and data[i + 1] < 0x80)
+def _stray_byte(m: re.Match) -> str:
+    """An undecodable byte (escaped as a lone surrogate) read as cp1252 (latin-1 where
+    cp1252 has a hole)."""
+    b = ord(m.group()) - 0xDC00
+    return bytes([b]).decode("cp1252", errors="ignore") or chr(b)
 
 
-def _strict_stray(err: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: a stray byte is read as cp1252 when it is punctuation
-    or a letter inside an ASCII word, and alone; anything else gives up."""
-    data = err.object
-    if err.end - err.start != 1:
-        raise _NotStray
-    byte = data[err.start]
-    if byte not in _CP1252_PUNCT and not _isolated_letter(data, err.start):
-        raise _NotStray
-    nxt = data[err.end : err.end + 1]
-    if nxt and nxt[0] >= 0x80 and nxt[0] not in range(0xC2, 0xF5):
-        raise _NotStray  # two undecodable bytes in a row: a legacy text, not a stray byte
-    return bytes([byte]).decode("cp1252"), err.end
+def _is_escaped(c: str) -> bool:
+    return "\udc80" <= c <= "\udcff"
 
 
-codecs.register_error("cleantext-stray-cp1252", _strict_stray)
+def _isolated_stray(text: str, i: int) -> bool:
+    """Is the escaped byte at ``text[i]`` a stray cp1252 byte: alone (no undecodable
+    neighbour), and punctuation or a Latin-1 letter between two ASCII letters ("na\xefve")?"""
+    prev = text[i - 1] if i else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if _is_escaped(prev) or _is_escaped(nxt):
+        return False  # a run of undecodable bytes: a legacy text, not a stray byte
+    byte = ord(text[i]) - 0xDC00
+    if byte in _CP1252_PUNCT:
+        return True
+    return (0xC0 <= byte <= 0xFF and byte not in (0xD7, 0xF7)
+            and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha())
 
 
 def _utf8_with_stray_cp1252(data: bytes) -> str | None:
@@ -237,13 +238,15 @@ def _utf8_with_stray_cp1252(data: bytes) -> str | None:
     bytes are -- punctuation, or a letter inside an ASCII word ("naïve") -- and it
     holds real UTF-8 sequences; else None.  A legacy text has runs of non-UTF-8
     bytes (its words), which some pairs of happen to be valid UTF-8 ("ТАСС" in
-    cp1251 holds "СС", 0xD1 0xD1... and "С»", 0xD1 0xBB)."""
+    cp1251 holds "СС", 0xD1 0xD1... and "С»", 0xD1 0xBB).  Python's own
+    ``surrogateescape`` marks the undecodable bytes (valid UTF-8 never decodes to a
+    lone surrogate), so no codec error handler is registered for the process."""
     if not _UTF8_MULTIBYTE.search(data):
         return None
-    try:
-        return data.decode("utf-8", errors="cleantext-stray-cp1252")
-    except _NotStray:
+    text = data.decode("utf-8", errors="surrogateescape")
+    if not all(_isolated_stray(text, m.start()) for m in _ESCAPED_BYTE_RE.finditer(text)):
         return None
+    return _ESCAPED_BYTE_RE.sub(_stray_byte, text)
 
 
 _ODD_LATIN_RE = re.compile(r"[\u0100-\u024f]")
@@ -310,11 +313,28 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) // 100
 
 
+def inner_name(name: str) -> str:
+    """``name`` without a compression suffix: ``page.html.gz`` -> ``page.html``."""
+    lower = name.lower()
+    for suffix in COMPRESSED_SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def is_default_input(name: str) -> bool:
+    """Whether a folder scan picks up ``name``: a default suffix, possibly gzipped
+    (``*.txt``, ``*.html.gz`` ...)."""
+    return PurePath(inner_name(name)).suffix.lower() in DEFAULT_SUFFIXES
+
+
 def looks_like_html(data: bytes | str, name: str = "") -> bool:
-    """HTML by extension, else by a tag near the start of the document."""
-    if name.lower().endswith(HTML_SUFFIXES):
+    """HTML by extension (the inner one of ``x.html.gz``), else by a tag near the
+    start of the document (``data`` already decompressed)."""
+    name = inner_name(name).lower()
+    if name.endswith(HTML_SUFFIXES):
         return True
-    if name.lower().endswith(TEXT_SUFFIXES):
+    if name.endswith(TEXT_SUFFIXES):
         return False
     head = data[:2048]
     if isinstance(head, bytes):

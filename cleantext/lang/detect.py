@@ -323,3 +323,17 @@ def detect_language(text: str) -> str | None:
     if code == UNSURE and len(chunk) > QUICK_CHARS:
         code = quick_detect(chunk)
     return langdetect_language(chunk) if code == UNSURE else code
+
+
+def known_languages() -> list[str]:
+    """Every code :func:`detect_language` can answer, and every code with a stoplist,
+    sorted: the languages the cleaner knows (rule packs may add more)."""
+    import os
+
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    codes = set(STOPLISTS) | set(SCRIPT_LANGUAGE.values()) | {"ja", "zh"}
+    for candidates in CANDIDATES.values():
+        codes.update(candidates)
+    codes.update(name.split("-")[0] for name in os.listdir(PROFILES_DIRECTORY))
+    return sorted(codes)

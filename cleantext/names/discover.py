@@ -184,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "spelling, not just a different ending), ranked by frequency.",
         epilog="Review the output, then use it with: cleantext --names FILE ...")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="text files or folders of .txt files")
-    parser.add_argument("--out", metavar="FILE", help="write the table here (default: standard output)")
+    parser.add_argument("-o", "--out", metavar="FILE",
+                        help="write the table here (default: standard output)")
     parser.add_argument("--min-count", type=int, default=2, metavar="N",
                         help="ignore spellings seen fewer than N times (default 2)")
     parser.add_argument("--include-known", action="store_true",

@@ -10,6 +10,7 @@ cleaned comes back as a failed :class:`Outcome` naming the reason.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -22,7 +23,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..cleaner import MAX_REMOVED, Cleaner, cached_cleaner
+from ..io.compressed import CompressedInputError, maybe_gunzip
 from ..io.files import InputError, decode_bytes, looks_like_html, replace_surrogates
+
+log = logging.getLogger("cleantext")
 
 
 @dataclass(frozen=True)
@@ -131,19 +135,16 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
         out.error = task.read_error or "nothing to read"
         return out
     try:
-        if task.jsonl_field is not None:
-            size = len(task.data)
-        elif task.data is not None:
-            size = len(task.data)
-        else:
-            size = os.stat(task.path).st_size
+        data = None if task.jsonl_field is not None else read_input(task)
+        size = len(task.data if data is None else data)
         budget = options.budget(size)
+        log.debug("%s: cleaning %d bytes", task.label, size)
         with time_limit(budget):
-            _clean_into(task, out, cleaner, options)
+            _clean_into(task, data, out, cleaner, options)
     except DocumentTimeout:
         out.ok, out.text, out.flags, out.dropped = False, "", [], False
         out.error = f"took longer than {budget:g}s (--timeout); skipped"
-    except (InputError, UnicodeDecodeError) as exc:
+    except (InputError, CompressedInputError, UnicodeDecodeError) as exc:
         out.error = str(exc)
     except OSError as exc:
         out.error = exc.strerror or str(exc)
@@ -154,14 +155,23 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
     return out
 
 
-def _clean_into(task: Task, out: Outcome, cleaner: Cleaner, options: WorkerOptions) -> None:
-    """The work of :func:`clean_task` (raises for bad input; a JSONL record goes to
-    ``out.record`` first, so a failure still passes it on)."""
+def read_input(task: Task) -> bytes:
+    """The bytes of a document (read from its path unless given), decompressed when
+    they are gzip: the one place where input files are read."""
+    data = task.data if task.data is not None else Path(task.path).read_bytes()
+    return maybe_gunzip(data)
+
+
+def _clean_into(task: Task, data: bytes | None, out: Outcome, cleaner: Cleaner,
+                options: WorkerOptions) -> None:
+    """The work of :func:`clean_task` on the document's (decompressed) ``data``; raises
+    for bad input; a JSONL record goes to ``out.record`` first, so a failure still
+    passes it on."""
     if task.jsonl_field is not None:
         out.record, raw = _jsonl_text(task, out)
         html = bool(task.html)
     else:
-        data = task.data if task.data is not None else Path(task.path).read_bytes()
+        assert data is not None
         out.bytes_in = len(data)
         html = task.html if task.html is not None else looks_like_html(data, task.path or "")
         raw = data if html else decode_bytes(data).text

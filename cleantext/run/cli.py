@@ -12,6 +12,7 @@ import difflib
 import errno
 import glob
 import json
+import logging
 import os
 import signal
 import sys
@@ -21,7 +22,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..cleaner import MAX_REMOVED, QUOTE_STYLES
-from ..io.files import DEFAULT_SUFFIXES, looks_like_html
+from ..io.compressed import gunzip_head, is_gzip
+from ..io.files import inner_name, is_default_input, looks_like_html
+from ..lang.detect import known_languages
 from ..io.writes import (AtomicFile, WritePlan, WriteRefused, atomic_write, backup_copy,
                          check_target, remove_live_temps, remove_stale_temps, scrub)
 from ..stages.packs import RulePackError
@@ -57,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="cleantext",
         description="Turn noisy scraped articles into clean, canonical text. "
                     "With no PATH (or '-') reads stdin and writes stdout.",
-        epilog="Folders are searched recursively for *.txt, *.md, *.html and *.htm. "
+        epilog="Folders are searched recursively for *.txt, *.md, *.html and *.htm, also gzipped "
+               "(*.txt.gz, *.html.gz ...; gzip is read transparently). "
                "'cleantext names discover --help' proposes name tables from a corpus. "
                "Exit status: 0 all cleaned, 1 some inputs failed, 2 usage error.",
     )
@@ -70,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with --in-place: keep a copy as PATH+SUFFIX (numbered PATH+SUFFIX.1, "
                           ".2 ... when that exists; nothing is overwritten)")
     out.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
-                     help="text (default); json or jsonl carry the language and the trace")
+                     help="text (default); json (always a JSON list) or jsonl (one record a line) "
+                          "carry the language and the trace; JSONL input is always written as "
+                          "JSONL (--format jsonl adds the trace to each record)")
     out.add_argument("--explain", action="store_true",
                      help="print what was removed or changed, and why, to stderr")
     out.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
@@ -81,13 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--max-removed", type=float, default=MAX_REMOVED, metavar="SHARE",
                      help=f"share of words above which a document counts as over-deleted ({MAX_REMOVED})")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    out.add_argument("-v", "--verbose", action="count", default=0,
+                     help="log to stderr: -v one line per document, -vv also each stage")
     inp = p.add_argument_group("input")
     inp.add_argument("--html", action="store_true", help="treat input as HTML (default: by extension or sniffing)")
-    inp.add_argument("--jsonl", action="store_true", help="inputs are JSONL corpora, one document per line")
-    inp.add_argument("--field", default="text", help="with --jsonl: the field holding the text (text)")
-    inp.add_argument("--out-field", help="with --jsonl: the field for the cleaned text (FIELD_clean)")
+    inp.add_argument("--input-format", choices=("docs", "jsonl"), default="docs",
+                     help="docs: each input is one document, text or HTML (default); "
+                          "jsonl: each line of each input is a JSON record, one document each")
+    inp.add_argument("--jsonl", action="store_true",
+                     help="deprecated: the same as --input-format jsonl")
+    inp.add_argument("--field", default="text",
+                     help="with --input-format jsonl: the field holding the text (text)")
+    inp.add_argument("--out-field",
+                     help="with --input-format jsonl: the field for the cleaned text (FIELD_clean)")
     rules = p.add_argument_group("rules")
-    rules.add_argument("--lang", help="language code (default: detect per document)")
+    rules.add_argument("--lang", help="ISO 639-1 code of a known language (default: detect per "
+                                      "document); an unknown code is a usage error listing them")
     rules.add_argument("--rules", action="append", default=[], metavar="PACK",
                        help="extra rule pack (TOML); may be repeated")
     rules.add_argument("--names", action="append", default=[], metavar="TABLE",
@@ -131,7 +146,7 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
         path = Path(arg)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in DEFAULT_SUFFIXES:
+                if f.is_file() and is_default_input(f.name):
                     yield Source(str(f), f, path)
         elif path.is_file():
             yield Source(str(path), path, None)
@@ -148,7 +163,7 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
 
 def _out_path(src: Source, out_dir: Path, html: bool) -> Path:
     rel = src.path.relative_to(src.root) if src.root else Path(src.path.name)
-    target = out_dir / rel
+    target = out_dir / inner_name(str(rel))  # x.txt.gz is written as x.txt
     return target.with_suffix(".txt") if html else target
 
 
@@ -257,7 +272,10 @@ def _check_options(args, sources: list[Source]) -> None:
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format json/jsonl")
     if args.out_field and not args.jsonl:
-        raise UsageError("--out-field needs --jsonl")
+        raise UsageError("--out-field needs --input-format jsonl")
+    if args.jsonl and args.format == "json":
+        raise UsageError("JSONL input is written as JSONL: use --format jsonl "
+                         "(each record then carries the trace)")
     if not 0.0 < args.max_removed <= 1.0:
         raise UsageError("--max-removed must be in (0, 1]")
     if args.jobs < 0:
@@ -301,10 +319,18 @@ def _is_html(src: Source, args) -> bool:
         return True
     try:
         with open(src.path, "rb") as fh:
-            head = fh.read(2048)
+            head = gunzip_head(fh.read(65536), 2048)
     except OSError:
         return looks_like_html(b"", str(src.path))
     return looks_like_html(head, str(src.path))
+
+
+def _compressed(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return is_gzip(fh.read(2))
+    except OSError:
+        return False
 
 
 def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source], dict, dict]:
@@ -320,6 +346,10 @@ def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source],
     html: dict[str, bool] = {}
     wanted = []
     for s in sources:
+        if args.in_place and _compressed(s.path):
+            errors.append(f"{s.label}: compressed input; --in-place would replace it with "
+                          f"plain text (use --out-dir)")
+            continue
         if args.in_place:
             wanted.append((s.label, os.path.realpath(s.path), s.path))
         else:
@@ -426,6 +456,10 @@ def main(argv: list[str] | None = None) -> int:
         return discover_main(argv[2:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.jsonl:
+        print("cleantext: --jsonl is deprecated; use --input-format jsonl", file=sys.stderr)
+    args.jsonl = args.jsonl or args.input_format == "jsonl"
+    handler = _start_logging(args.verbose)
     previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         return _run(args)
@@ -433,9 +467,35 @@ def main(argv: list[str] | None = None) -> int:
         print("cleantext: interrupted", file=sys.stderr)
         return 128 + exc.signum
     finally:
+        if handler is not None:
+            log.removeHandler(handler)
+            log.setLevel(logging.NOTSET)
         remove_live_temps()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+log = logging.getLogger("cleantext")
+
+
+def _start_logging(verbose: int) -> logging.Handler | None:
+    """-v: INFO (a line per document), -vv: DEBUG (each stage), to stderr."""
+    if not verbose:
+        return None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("cleantext: %(levelname)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+    return handler
+
+
+def _check_lang(lang: str | None, packs: list[str]) -> None:
+    """An unknown --lang is a usage error naming the known codes."""
+    if lang is None:
+        return
+    known = sorted(set(known_languages()) | set(packs))
+    if lang.strip().lower() not in known:
+        raise UsageError(f"--lang {lang!r}: unknown language; known: {', '.join(known)}")
 
 
 def _run(args) -> int:
@@ -452,10 +512,11 @@ def _run(args) -> int:
             on_overdelete=args.on_overdelete,
             max_removed=args.max_removed,
             out_field=args.out_field or f"{args.field}_clean",
-            trace_in_record=args.format == "json",
+            trace_in_record=args.format == "jsonl",
             timeout=args.timeout,
         )
-        options.check()  # loads packs and tables once: errors are usage errors
+        cleaner = options.check()  # loads packs and tables once: errors are usage errors
+        _check_lang(args.lang, cleaner.languages)
         if args.scheduler and args.engine != "dask":
             raise UsageError("--scheduler needs --engine dask")
         dask_engine = _dask_engine() if args.engine == "dask" else None
@@ -526,7 +587,6 @@ class _Writer:
         self.args = args
         self.by_label = {s.label: s for s in sources}
         self.targets = targets
-        self.many = len(sources) > 1 or args.jsonl
         self._out: AtomicFile | None = None
         self._json_items: list[dict] | None = [] if args.format == "json" and not args.jsonl else None
         self._jsonl_file: tuple[str, AtomicFile] | None = None
@@ -573,6 +633,11 @@ class _Writer:
             if o.record is not None:  # a JSONL record is passed on, never lost
                 self._emit_record(o)
             return
+        if log.isEnabledFor(logging.INFO):
+            log.info("%s: %s, %d -> %d words, %s%d flag(s)", o.label, "HTML" if o.html else "text",
+                     o.words_in, o.words_out,
+                     f"language {o.language or 'unknown'}, " if o.changes is not None else "",
+                     len(o.flags))
         if args.explain:
             print(format_explain(o), file=sys.stderr)
         elif o.flags:
@@ -611,7 +676,9 @@ class _Writer:
     def _write_file(self, o: Outcome) -> None:
         src = self.by_label[o.label]
         text = o.text
-        if self.args.format != "text":
+        if self.args.format == "json":  # always a list, as on stdout
+            text = scrub(json.dumps([_record(o, True)], ensure_ascii=False, indent=2)) + "\n"
+        elif self.args.format == "jsonl":
             text = scrub(json.dumps(_record(o, True), ensure_ascii=False)) + "\n"
         target = self.targets[o.label]
         try:
@@ -673,10 +740,8 @@ class _Writer:
                     fh.abort()
             self._out = self._jsonl_file = None
             return
-        if self._json_items is not None and (self._json_items or not self.many):
-            items = self._json_items
-            doc = items[0] if len(items) == 1 and not self.many else items
-            self._emit(scrub(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
+        if self._json_items is not None:  # always a list, also for one input
+            self._emit(scrub(json.dumps(self._json_items, ensure_ascii=False, indent=2)) + "\n")
         self._finish_jsonl()
         if self.args.output:
             try:
