@@ -12,12 +12,13 @@ returns the text, the language and every change with the rule that made it.
 from __future__ import annotations
 
 from .cleaner import QUOTE_STYLES, Cleaner, RuleTimeoutWarning, cached_cleaner
+from .corpus import SiteProfile, learn_sites, load_profiles, save_profiles
 from .stages.packs import RulePackError
 from .text.edits import Edit, Result, replay
 from .version import __version__
 
 __all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "clean", "clean_html",
-           "explain", "replay", "__version__"]
+           "explain", "replay", "__version__", "SiteProfile", "learn_sites", "load_profiles", "save_profiles"]
 
 
 def clean(text: str, **options) -> str:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .corpus.profile import load_profiles, site_template
 from .lang.detect import detect_language
 from .names.table import build_name_table
 from .stages import normalize as nf
@@ -82,14 +83,18 @@ class Cleaner:
     * ``lang``: ISO 639-1 code, or None to detect per document;
     * ``names``: extra name-table files; ``builtin_names``: use the shipped tables;
     * ``rules``: extra rule-pack files (they add, replace or disable rules by id);
-    * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``.
+    * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``;
+    * ``profiles``: site templates (a folder of TOML packs, or what
+      :func:`cleantext.learn_sites` returns); ``clean(text, site=...)`` then
+      removes that site's template (SP001) before the boilerplate stages.
     """
 
     def __init__(self, *, lang: str | None = None,
                  names: str | Path | Sequence[str | Path] | None = None,
                  builtin_names: bool = True,
                  rules: str | Path | Sequence[str | Path] | None = None,
-                 quotes: str = "ascii") -> None:
+                 quotes: str = "ascii",
+                 profiles=None) -> None:
         if quotes not in QUOTE_STYLES:
             raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
         if lang is not None and (not isinstance(lang, str) or not lang.strip()):
@@ -101,6 +106,7 @@ class Cleaner:
         self._names = build_name_table(_paths(names), builtin=builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
         self._scorers: dict[str | None, BlockScorer] = {}
+        self.profiles = load_profiles(profiles)  # site templates (corpus mode)
 
     # -- configuration ----------------------------------------------------
     def ruleset(self, language: str | None) -> RuleSet:
@@ -205,21 +211,22 @@ class Cleaner:
                     dirty[i] = True
             dirty[k] = not (local and whole)
 
-    def _run(self, doc, whole_page: bool = True) -> tuple[str | None, list[str]]:
+    def _run(self, doc, whole_page: bool = True, site: str | None = None) -> tuple[str | None, list[str]]:
         """Run the pipeline on ``doc``; the language and notes on rules that timed out."""
         language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
         # Names before boilerplate: the boilerplate stages then see the final
         # words, so a second clean sees the text they already settled on (a
         # longer canonical name can move a marker past a rule's min_position).
         doc.apply(self._names.changes(doc.text))
+        kept = site_template(doc, self.profiles.get(site) if site else None, language)
         boilerplate.begin_document()
         try:
             self._remove_boilerplate(doc, self.ruleset(language), self.block_scorer(language), whole_page)
         finally:
             notes = boilerplate.end_document()
-        return language, notes
+        return language, notes + (kept if isinstance(doc, TracedDoc) else [])
 
-    def clean(self, text: str, *, whole_page: bool = True) -> str:
+    def clean(self, text: str, *, whole_page: bool = True, site: str | None = None) -> str:
         """Canonical text of ``text`` (no trace kept).
 
         ``whole_page=False`` says the text is already the article (block
@@ -227,15 +234,15 @@ class Cleaner:
         for the document and reported as a :class:`RuleTimeoutWarning`.
         """
         doc = PlainDoc(_require_text(text))
-        _, notes = self._run(doc, whole_page)
+        _, notes = self._run(doc, whole_page, site)
         for note in notes:
             warnings.warn(note, RuleTimeoutWarning, stacklevel=2)
         return doc.text
 
-    def explain(self, text: str, *, whole_page: bool = True) -> Result:
+    def explain(self, text: str, *, whole_page: bool = True, site: str | None = None) -> Result:
         """Canonical text, its language and every change, with spans into ``text``."""
         doc = TracedDoc(_require_text(text))
-        language, notes = self._run(doc, whole_page)
+        language, notes = self._run(doc, whole_page, site)
         result = Result(doc.text, language, doc.edits(), flags=notes)
         reason = overdelete_reason(len(text.split()), len(doc.text.split()))
         if reason:

@@ -6,8 +6,9 @@ Declarative rules live in the TOML packs; rules that need code declare a
 
 from __future__ import annotations
 
+from .corpus import profile as corpus_profile
 from .names import table as names
 from .stages import blocks, normalize, taglist
 
 CODE_RULES = [*normalize.CODE_RULES, taglist.TAG_LIST, blocks.BLOCK_SCORE, blocks.REPEATED_LINE,
-              *names.CODE_RULES]
+              *names.CODE_RULES, corpus_profile.SITE_TEMPLATE]
