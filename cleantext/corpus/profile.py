@@ -25,8 +25,8 @@ tables and before the boilerplate stages.  On a page of the site it removes:
 
 * every line of the template (**SP001**), its detail carrying the evidence
   ("seen on 47 of 50 pages of example.com");
-* a *template block*'s varying lines: after the article's last paragraph of
-  prose, a short run (at most :data:`GAP_LINES`) of lines that are not prose
+* a *template block*'s varying lines: outside the article (not the run right
+  before it: headline, byline), a short run (at most :data:`GAP_LINES`) of lines that are not prose
   between two template lines (a "Related" list whose titles change) is chrome
   too.
 
@@ -48,7 +48,7 @@ from typing import Iterable, Mapping
 
 from ..lang.stoplists import stoplist
 from ..stages.base import CodeRule
-from ..stages.blocks import PROSE, signals
+from ..stages.blocks import PROSE, BlockScorer, main_span, signals
 from ..text.edits import Change, RuleRef
 from ..text.paragraphs import paragraphs, removal_changes
 from .lines import line_hash, line_key, key_hash
@@ -59,10 +59,13 @@ SITE_TEMPLATE = CodeRule(
     "header), or a varying line inside such a block, is the site's template, not the article.",
     __name__)
 
-# A run of at most this many non-prose lines between template lines after the article is
-# part of the template block (a related-links list whose titles change).
-GAP_LINES = 8
+# A run of at most this many lines between template lines outside the article (not the run right
+# before it) is part of the template block, but for its prose (chosen on the scrapinghub set).
+GAP_LINES = 3
 POSITIONS = ("top", "bottom", "any")
+# What a block of template lines costs in the search for the article's span (plus a
+# quarter per word): as much as a short line of a link list.
+TEMPLATE_COST = 4.0
 SUFFIX = ".toml"
 
 
@@ -183,7 +186,7 @@ class SiteProfile:
     def changes(self, text: str, language: str | None = None) -> tuple[list[Change], list[str]]:
         """SP001 removals for canonical ``text`` of a page of this site, and notes on the
         template lines kept by the article guard."""
-        return site_changes(text, self, stoplist(language))
+        return site_changes(text, self, stoplist(language), language)
 
 
 def profile_filename(site: str) -> str:
@@ -232,8 +235,8 @@ def load_profiles(source: str | Path | Iterable[str | Path] | Mapping[str, SiteP
     return out
 
 
-def site_changes(text: str, profile: SiteProfile, stops: frozenset[str] = frozenset()
-                 ) -> tuple[list[Change], list[str]]:
+def site_changes(text: str, profile: SiteProfile, stops: frozenset[str] = frozenset(),
+                 language: str | None = None) -> tuple[list[Change], list[str]]:
     """SP001 removals for canonical ``text`` (a page of ``profile.site``) and notes on
     template lines kept by the article guard (see the module's docstring)."""
     if not profile.lines:
@@ -243,9 +246,16 @@ def site_changes(text: str, profile: SiteProfile, stops: frozenset[str] = frozen
     found = [profile.lines.get(line_hash(line)) for line in lines]
     if not any(found):
         return [], []
-    prose = [signals(line, stops)[4] in PROSE for line in lines]
-    own = [i for i, t in enumerate(found) if t is None and prose[i]]
-    first, last = (own[0], own[-1]) if own else (len(lines), -1)
+    n = len(lines)
+    words = [signals(line, stops) for line in lines]
+    prose = [w[4] in PROSE for w in words]
+    own_words = sum(w[1] for w, t, p in zip(words, found, prose) if p and t is None)
+    tmpl_words = sum(w[1] for w, t, p in zip(words, found, prose) if p and t is not None)
+    if tmpl_words > own_words:
+        return [], [f"SP001 left the page alone: most of its prose ({tmpl_words} of "
+                    f"{tmpl_words + own_words} words) is on other pages of {profile.site} too "
+                    "(a copy of another page?)"]
+    first, last = _article_span(lines, found, language)
     ref = SITE_TEMPLATE.ref
     site, pages = profile.site, profile.pages
     drop: dict[int, tuple[RuleRef, str]] = {}
@@ -254,31 +264,53 @@ def site_changes(text: str, profile: SiteProfile, stops: frozenset[str] = frozen
         if t is None or t.keep:
             continue
         evidence = f"seen on {t.pages} of {pages} pages of {site}"
-        if prose[i] and first < i < last and not t.remove:
+        if prose[i] and first <= i <= last and not t.remove:
             notes.append(f"SP001 kept {_short(lines[i])} ({evidence}): it reads as prose inside "
                          f"the article; add remove = true to its entry in the profile to remove it")
             continue
         where = f", {t.position} of the page" if t.position != "any" else ""
         drop[i] = (ref, evidence + where)
-    # the varying lines of a template block after the article (a related list)
-    i = max(last + 1, 0)
-    n = len(lines)
-    while i < n:
-        if i not in drop:
-            i += 1
+    # the varying lines of template blocks outside the article (a related list, a
+    # comment form): lines that are not prose between two template lines; before the
+    # article, not the run right before it (the headline, the byline).
+    template = [i for i in range(n) if found[i] is not None]
+    for a, b in zip(template, template[1:]):
+        if b - a < 2 or (a < first <= b) or (first <= a and b <= last) or a < last < b:
             continue
-        j = i + 1
-        while j < n and found[j] is None and not prose[j] and j - i - 1 < GAP_LINES:
-            j += 1
-        if j < n and j > i + 1 and j in drop:
-            detail = (f"between template lines {_short(lines[i])} and {_short(lines[j])} "
-                      f"(a block seen on most pages of {site})")
-            for k in range(i + 1, j):
+        if b <= first and not any(found[k] is not None for k in range(b, first)):
+            continue  # the run just before the article
+        if b - a - 1 > GAP_LINES:
+            continue
+        detail = (f"between template lines {_short(lines[a])} and {_short(lines[b])} "
+                  f"of {site}, outside the article")
+        for k in range(a + 1, b):
+            if not prose[k]:
                 drop[k] = (ref, detail)
-        i = j
     if not drop or len(drop) == n:
         return [], notes
     return removal_changes(text, paras, drop), notes
+
+
+_scorers: dict[str | None, BlockScorer] = {}
+
+
+def _article_span(lines: list[str], found: list, language: str | None) -> tuple[int, int]:
+    """The article's lines (first, last) with the template known: the block scorer's
+    main span when every template block counts as chrome.  (n, -1) when there is none."""
+    scorer = _scorers.get(language)
+    if scorer is None:
+        scorer = _scorers[language] = BlockScorer(language)
+    blocks = scorer.score(lines)
+    values = []
+    for b in blocks:
+        if all(found[i] is not None for i in range(b.first, b.last + 1)):
+            values.append(-TEMPLATE_COST - b.words / 4)
+        else:
+            values.append(b.value)
+    first, last, _ = main_span(values)
+    if last < first:
+        return len(lines), -1
+    return blocks[first].first, blocks[last].last
 
 
 def _short(text: str, limit: int = 60) -> str:
