@@ -31,6 +31,7 @@ class Task:
     data: bytes | None = None
     html: bool | None = None  # None: decide by extension or sniffing
     jsonl_field: str | None = None  # data is one JSONL line; clean this field
+    site: str | None = None  # corpus mode: remove this site's template
 
 
 @dataclass
@@ -102,12 +103,12 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", RuleTimeoutWarning)
             if options.trace:
-                result = cleaner.explain(source_text, whole_page=whole_page)
+                result = cleaner.explain(source_text, whole_page=whole_page, site=task.site)
                 out.text, out.language = result.text, result.language
                 out.changes = [e.as_dict() for e in result.changes]
                 out.flags += [f for f in result.flags if not f.startswith("over-deleted")]
             else:
-                out.text = cleaner.clean(source_text, whole_page=whole_page)
+                out.text = cleaner.clean(source_text, whole_page=whole_page, site=task.site)
         out.flags += [str(w.message) for w in caught if issubclass(w.category, RuleTimeoutWarning)]
         out.words_in = len(source_text.split())
         out.words_out = len(out.text.split())
