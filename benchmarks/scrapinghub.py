@@ -23,7 +23,6 @@ from pathlib import Path
 from statistics import mean
 from typing import Iterable, NamedTuple
 
-from bs4 import BeautifulSoup
 
 SHINGLE_SIZE = 4
 DROPPED_TAGS = ("script", "style", "noscript", "template")
@@ -83,6 +82,8 @@ def full_page_text(html: bytes | str) -> str:
     take ``get_text("\\n")``, collapse white space runs inside each line and drop the
     lines left empty.
     """
+    from bs4 import BeautifulSoup  # here, so that importing the metric loads no parser
+
     soup = BeautifulSoup(decode_html(html), "lxml")
     for tag in soup.find_all(DROPPED_TAGS):
         tag.decompose()

@@ -1,46 +1,164 @@
-"""Speed benchmark: cleantext against its peers, side by side, in one run.
+"""Speed benchmark: cleantext against its peers on real pages, side by side, in one run.
 
-    python benchmarks/speed.py [--docs 400] [--rounds 3] [--pages 60] [--cli]
+    python benchmarks/speed.py [--data DIR] [--limit N] [--warmup K] [--json OUT]
+                               [--seed-variants [--docs 400]] [--cli]
 
-Tracks (each timed in its own subprocess on the same documents, so peak
-memory is that process's ``ru_maxrss``; the best of ``--rounds`` passes counts):
+Corpora, built from both development sets (``<data>/scrapinghub`` and
+``<data>/readability``; ``<data>`` defaults to ``shared/data`` beside the repository):
 
-* **text**: ``Cleaner().clean`` (the default profile: all rules, ftfy repair,
-  language detection, names) on the seeds and seed-like variants, against
-  PyPI ``clean-text``'s ``clean()`` run in its own venv (``benchmarks/.peer-venv``,
-  created on first use: both packages install a module called ``cleantext``),
-  plus ``ftfy.fix_text`` and ``langdetect`` on the whole text for reference;
-* **html**: ``Cleaner().clean_html`` against ``trafilatura.extract``, on the
-  scrapinghub benchmark pages and on simple pages made from the text corpus;
-* ``--cli``: the command on a JSONL of the text corpus, ``--jobs 1`` and all cores.
+* **page-text**: each page's full-page text (``scrapinghub.full_page_text``), what a
+  naive scraper hands to a text cleaner;
+* **article**: the gold article texts (``articleBody``), article-like text with little
+  boilerplate;
+* **html**: the raw pages.
 
-The ratios are cleantext's docs/s over the peer's (goal: >= 5 for text, >= 1.5
-for html, scrapinghub pages).  Numbers on a shared machine are noisy.
+Honest timing: documents are deduplicated by content hash (empty ones dropped);
+the first ``--warmup`` pages of each set are warm-up pages, never timed, so every
+track warms up on *other* documents; then each timed document is cleaned exactly
+once. Each (corpus, system) pair runs in its own fresh subprocess, one after the
+other on one core; its peak memory is that process's ``ru_maxrss`` (which includes
+the corpus it loaded: the ``base MB`` column). PyPI ``clean-text`` runs in its own
+venv (``benchmarks/.peer-venv``, created on first use) because it also installs a
+module named ``cleantext``.
+
+Cold start is timed in fresh subprocesses: ``import cleantext``, ``Cleaner()`` and
+the first document, each part reported (median of three runs).
+
+``--seed-variants`` adds the old synthetic table: seed-like variants of the five
+seeds, near-duplicates of one another, so a paragraph memo helps there and the
+figures are not those of a real corpus.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
+import hashlib
 import inspect
 import json
 import os
+import platform
 import random
 import re
-import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds" / "input"
-PAGES = Path("/work/shared/data/scrapinghub/html")
 PEER_VENV = Path(__file__).resolve().parent / ".peer-venv"
 PEER_PACKAGE = "clean-text"
 
+SETS = ("scrapinghub", "readability")
+PAGE_TEXT, ARTICLE, HTML = "page-text", "article", "html"
+KINDS = (PAGE_TEXT, ARTICLE, HTML)
+WARMUP_PAGES = 3  # per set
+SHUFFLE_SEED = 0
+
+
+def default_data() -> Path:
+    """``shared/data`` beside the repository: the first ancestor of the repository that
+    holds it (a worktree may sit one level deeper), else ``ROOT.parent / "shared" / "data"``."""
+    for base in ROOT.parents:
+        if (base / "shared" / "data").is_dir():
+            return base / "shared" / "data"
+    return ROOT.parent / "shared" / "data"
+
+
 # --- corpus ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Doc:
+    """One document of a corpus: its set, page id and text."""
+
+    set: str
+    id: str
+    text: str
+
+    @property
+    def digest(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def size(self) -> int:
+        return len(self.text.encode("utf-8", "surrogatepass"))
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of ``text``'s UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def dedupe(docs: list[Doc], seen: set[str] | None = None) -> list[Doc]:
+    """``docs`` without empty documents and without repeats (by content hash), first
+    occurrence kept; hashes in ``seen`` count as already taken (``seen`` is updated)."""
+    seen = set() if seen is None else seen
+    kept = []
+    for doc in docs:
+        if not doc.text.strip():
+            continue
+        digest = doc.digest
+        if digest not in seen:
+            seen.add(digest)
+            kept.append(doc)
+    return kept
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Warm-up and timed documents of one kind; no text occurs twice in either or both."""
+
+    kind: str
+    warmup: list[Doc]
+    timed: list[Doc]
+    empty: int  # empty documents left out
+    repeated: int  # repeats (same content hash) left out
+
+    def payload(self) -> dict:
+        """What a track's subprocess receives: the warm-up and timed texts, in order."""
+        return {"warmup": [d.text for d in self.warmup], "docs": [d.text for d in self.timed]}
+
+
+def build_corpora(data: Path, limit: int | None = None, warmup: int = WARMUP_PAGES,
+                  kinds: tuple[str, ...] = KINDS) -> dict[str, Corpus]:
+    """The benchmark's corpora of ``kinds`` from both development sets under ``data``.
+
+    Per set, pages sorted by id: the first ``warmup`` are warm-up pages, the next
+    ``limit`` (all when ``None``) are timed. Per kind, warm-up documents are
+    deduplicated first, then timed documents against them and each other; the
+    timed documents are shuffled with a fixed seed so both sets share the run's
+    conditions.
+    """
+    from benchmarks.scrapinghub import decode_html, full_page_text, load_pages
+
+    render = {PAGE_TEXT: lambda p: full_page_text(p.html), ARTICLE: lambda p: p.gold,
+              HTML: lambda p: decode_html(p.html)}
+    raw = {kind: ([], []) for kind in kinds}
+    for name in SETS:
+        pages = load_pages(data / name)
+        stop = None if limit is None else warmup + limit
+        for position, page in enumerate(pages[:stop]):
+            for kind in kinds:
+                raw[kind][position >= warmup].append(Doc(name, page.id, render[kind](page)))
+    corpora = {}
+    for kind, (warm, timed) in raw.items():
+        seen: set[str] = set()
+        warm_kept = dedupe(warm, seen)
+        timed_kept = dedupe(timed, seen)
+        random.Random(SHUFFLE_SEED).shuffle(timed_kept)
+        empty = sum(not d.text.strip() for d in warm + timed)
+        repeated = len(warm) + len(timed) - len(warm_kept) - len(timed_kept) - empty
+        corpora[kind] = Corpus(kind, warm_kept, timed_kept, empty, repeated)
+    return corpora
+
+
+# The old synthetic corpus (``--seed-variants``).
 
 _BOILERPLATE = [
     "Share this article", "Read more: {title}", "Follow us on Telegram",
@@ -52,11 +170,7 @@ _MOJIBAKE = str.maketrans({"’": "â€™", "“": "â€œ", "”": "â€\x9
 
 def variant(text: str, i: int) -> str:
     """The ``i``-th seed-like variant of ``text``: other numbers, a distinct closing
-    line, and, by turns, boilerplate lines, CRLF line ends, curly quotes, mojibake.
-
-    Every variant differs in several paragraphs, so no cache of documents or
-    paragraphs can make replication look faster than real corpora are.
-    """
+    line, and, by turns, boilerplate lines, CRLF line ends, curly quotes, mojibake."""
     rnd = random.Random(i)
     text = re.sub(r"\d+", lambda m: str(int(m.group()) + i), text)
     lines = text.split("\n")
@@ -74,81 +188,116 @@ def variant(text: str, i: int) -> str:
     return sep.join(lines)
 
 
-def text_corpus(n: int) -> list[str]:
-    """``n`` documents: the seeds once, then variants of them in turn."""
+def seed_variant_corpus(n: int, warmup: int = 5) -> Corpus:
+    """``n`` timed documents (the seeds, then variants of them in turn) and ``warmup``
+    further variants to warm up on, deduplicated like the real corpora."""
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    return [seeds[i] if i < len(seeds) else variant(seeds[i % len(seeds)], i) for i in range(n)]
-
-
-def simple_html(text: str) -> str:
-    """A simple page for ``text``: first line the title, the rest paragraphs, some chrome."""
-    title, *paras = [line for line in text.splitlines() if line.strip()] or [""]
-    body = "".join(f"<p>{p}</p>" for p in paras)
-    return (f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a>"
-            f"<a href='/world'>World</a></nav><article><h1>{title}</h1>{body}</article>"
-            f"<footer>© 2024 News Agency</footer></body></html>")
-
-
-def scrapinghub_pages(limit: int) -> list[str]:
-    """The first ``limit`` scrapinghub benchmark pages (sorted by name), as text."""
-    paths = sorted(PAGES.glob("*.html.gz"))[:limit]
-    return [gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace") for p in paths]
+    docs = [Doc("seeds", str(i), seeds[i] if i < len(seeds) else variant(seeds[i % len(seeds)], i))
+            for i in range(n + warmup)]
+    seen: set[str] = set()
+    warm = dedupe(docs[n:], seen)
+    timed = dedupe(docs[:n], seen)
+    return Corpus("seed-variants", warm, timed, 0, n + warmup - len(warm) - len(timed))
 
 
 # --- timing (runs inside each track's subprocess) ------------------------------------
 
-def time_calls(fn, docs: list, rounds: int) -> dict:
-    """Best-of-``rounds`` throughput of ``fn`` over ``docs`` (after one warm-up call)."""
-    fn(docs[0])
-    best = float("inf")
-    for _ in range(rounds):
+def time_each(load, path):
+    """Load the corpus at ``path``, then the system (``load()`` returns its function),
+    warm up on the warm-up documents, then time each timed document once."""
+    import json
+    import resource
+    import time
+
+    def rss_mb():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    with open(path, encoding="utf-8") as handle:
+        corpus = json.load(handle)
+    base = rss_mb()
+    start = time.perf_counter()
+    fn = load()
+    load_s = time.perf_counter() - start
+    errors = 0
+    for doc in corpus["warmup"]:
+        try:
+            fn(doc)
+        except Exception:  # noqa: BLE001 -- a peer may raise on a hard page
+            errors += 1
+    seconds = []
+    for doc in corpus["docs"]:
         start = time.perf_counter()
-        for d in docs:
-            fn(d)
-        best = min(best, time.perf_counter() - start)
-    size = sum(len(d.encode("utf-8")) for d in docs)
-    return {"docs_per_s": len(docs) / best, "mb_per_s": size / best / 1e6,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        try:
+            fn(doc)
+        except Exception:  # noqa: BLE001
+            errors += 1
+        seconds.append(time.perf_counter() - start)
+    return {"seconds": seconds, "errors": errors, "load_s": load_s,
+            "base_rss_mb": base, "peak_rss_mb": rss_mb()}
 
 
-def _track_function(name: str):
-    """The function a track times (imported inside the subprocess only)."""
-    if name == "cleantext":
+def _cleantext(method: str, **options):
+    def load():
         from cleantext import Cleaner
 
-        return Cleaner().clean
-    if name == "cleantext-lang-en":
-        from cleantext import Cleaner
+        return getattr(Cleaner(**options), method)
+    return load
 
-        return Cleaner(lang="en").clean
-    if name == "cleantext-html":
-        from cleantext import Cleaner
 
-        return Cleaner().clean_html
-    if name == "trafilatura":
-        import trafilatura
+def _justext_text():
+    """jusText (English stoplist, default thresholds) on the text, one ``<p>`` per line."""
+    import justext
 
-        return trafilatura.extract
-    if name == "ftfy":
-        import ftfy
+    from benchmarks.systems import lines_to_html
 
-        return ftfy.fix_text
-    if name == "langdetect":
-        from langdetect import DetectorFactory, detect
+    stoplist = justext.get_stoplist("English")
+    return lambda text: [p.text for p in justext.justext(lines_to_html(text), stoplist)
+                         if not p.is_boilerplate]
 
-        DetectorFactory.seed = 0
-        return detect
-    raise ValueError(f"unknown track {name}")
 
+def _trafilatura():
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    return trafilatura.extract
+
+
+def _ftfy():
+    import ftfy
+
+    return ftfy.fix_text
+
+
+# Track name -> (label, loader). "clean-text" runs in the peer venv (see PEER_SCRIPT).
+TRACKS = {
+    "cleantext": ("cleantext Cleaner().clean", _cleantext("clean")),
+    "cleantext-lang-en": ('cleantext lang="en"', _cleantext("clean", lang="en")),
+    "cleantext-no-names": ("cleantext builtin_names=False", _cleantext("clean", builtin_names=False)),
+    "clean-text": ("PyPI clean-text clean()", None),
+    "justext": ("jusText (text, English)", _justext_text),
+    "ftfy": ("ftfy.fix_text", _ftfy),
+    "cleantext-html": ("cleantext Cleaner().clean_html", _cleantext("clean_html")),
+    "cleantext-html-lang-en": ('cleantext html lang="en"', _cleantext("clean_html", lang="en")),
+    "cleantext-html-no-names": ("cleantext html builtin_names=False",
+                                _cleantext("clean_html", builtin_names=False)),
+    "trafilatura": ("trafilatura.extract", _trafilatura),
+}
+TEXT_TRACKS = ("cleantext", "cleantext-lang-en", "cleantext-no-names", "clean-text", "justext", "ftfy")
+HTML_TRACKS = ("cleantext-html", "cleantext-html-lang-en", "cleantext-html-no-names", "trafilatura")
+PLAN = {PAGE_TEXT: TEXT_TRACKS, ARTICLE: TEXT_TRACKS, HTML: HTML_TRACKS}
+SEED_TRACKS = ("cleantext", "cleantext-lang-en", "cleantext-no-names", "clean-text", "ftfy")
 
 # The peer runs this in its own venv, from a folder without our ``cleantext``:
-# the same ``time_calls``, its source copied in, around clean-text's ``clean``.
+# the same ``time_each``, its source copied in, around clean-text's ``clean``.
 PEER_SCRIPT = "\n".join([
-    "import json, resource, sys, time",
-    inspect.getsource(time_calls),
-    "from cleantext import clean",
-    "docs = json.load(open(sys.argv[1], encoding='utf-8'))",
-    "print(json.dumps(time_calls(clean, docs, int(sys.argv[2]))))",
+    "import json, sys",
+    inspect.getsource(time_each),
+    "def load():",
+    "    from cleantext import clean",
+    "    return clean",
+    "print(json.dumps(time_each(load, sys.argv[1])))",
 ])
 
 
@@ -162,22 +311,64 @@ def peer_python() -> Path:
     return python
 
 
-def run_track(name: str, docs_file: Path, rounds: int) -> dict:
+# Linux carries a process's resident size over into the ``ru_maxrss`` of the program it
+# execs, so a track started straight from this (large) process would report at least
+# our own peak. A small interpreter in between starts each track instead.
+LAUNCHER = "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:]).returncode)"
+
+
+def run_track(name: str, docs_file: Path) -> dict:
     """One track's numbers, timed in a fresh subprocess."""
     if name == "clean-text":
-        cmd = [str(peer_python()), "-W", "ignore", "-c", PEER_SCRIPT, str(docs_file), str(rounds)]
+        cmd = [str(peer_python()), "-W", "ignore", "-c", PEER_SCRIPT, str(docs_file)]
         cwd = docs_file.parent  # not the repository: its cleantext would shadow the peer's
     else:
-        cmd = [sys.executable, __file__, "--track", name, str(docs_file), str(rounds)]
+        cmd = [sys.executable, "-W", "ignore", __file__, "--track", name, str(docs_file)]
         cwd = ROOT
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd)
+    out = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True,
+                         cwd=cwd)
     if out.returncode != 0:
         raise RuntimeError(f"track {name} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# --- cold start ----------------------------------------------------------------------
+
+COLD_SCRIPT = """
+import json, sys, time
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+t0 = time.perf_counter()
+import cleantext
+t1 = time.perf_counter()
+cleaner = cleantext.Cleaner()
+t2 = time.perf_counter()
+getattr(cleaner, sys.argv[2])(doc)
+t3 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "Cleaner()": t2 - t1, "first doc": t3 - t2}))
+"""
+
+
+def cold_start(doc: str, method: str, tmp: Path, runs: int = 3) -> dict:
+    """Median over ``runs`` fresh interpreters of import, construction and first call;
+    also the bare interpreter start-up, for reference."""
+    path = tmp / f"cold-{method}.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    parts: dict[str, list[float]] = {}
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True, cwd=ROOT)
+        parts.setdefault("python start-up", []).append(time.perf_counter() - start)
+        out = subprocess.run([sys.executable, "-W", "ignore", "-c", COLD_SCRIPT, str(path), method],
+                             capture_output=True, text=True, check=True, cwd=ROOT)
+        for key, value in json.loads(out.stdout.strip().splitlines()[-1]).items():
+            parts.setdefault(key, []).append(value)
+    return {key: statistics.median(values) for key, values in parts.items()}
+
+
+# --- command ----------------------------------------------------------------------------
+
 def run_cli(corpus: list[str], jobs: int, tmp: Path) -> dict:
-    """The command on a JSONL of ``corpus``: wall-clock throughput and peak RSS per process."""
+    """The command on a JSONL of ``corpus``: wall-clock throughput (start-up included)."""
     path = tmp / "corpus.jsonl"
     path.write_text("".join(json.dumps({"text": t}) + "\n" for t in corpus), encoding="utf-8")
     wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
@@ -188,69 +379,167 @@ def run_cli(corpus: list[str], jobs: int, tmp: Path) -> dict:
            str(path), "-q", "-j", str(jobs)]
     secs, rss = map(float, subprocess.run(cmd, capture_output=True, text=True, check=True,
                                           cwd=ROOT).stdout.split())
-    size = path.stat().st_size
+    size = sum(len(t.encode("utf-8")) for t in corpus)
     return {"docs_per_s": len(corpus) / secs, "mb_per_s": size / secs / 1e6, "peak_rss_mb": rss}
 
 
 # --- report --------------------------------------------------------------------------
 
-def _row(label: str, r: dict) -> str:
-    return f"  {label:34s} {r['docs_per_s']:9.0f} {r['mb_per_s']:8.2f} {r['peak_rss_mb']:8.0f}"
+def _set_order(name: str) -> tuple:
+    return (SETS.index(name) if name in SETS else len(SETS), name)
 
 
-def _ratio(label: str, ours: dict, theirs: dict, goal: float) -> str:
-    ratio = ours["docs_per_s"] / theirs["docs_per_s"]
-    return f"  {label}: {ratio:.2f}x (goal >= {goal}x) {'ok' if ratio >= goal else 'BELOW GOAL'}"
+def summarise(corpus: Corpus, result: dict) -> dict:
+    """Per set and over all: documents, docs/s, MB/s (one core) and median ms per doc."""
+    groups = {name: [] for name in sorted({d.set for d in corpus.timed}, key=_set_order)}
+    for doc, secs in zip(corpus.timed, result["seconds"]):
+        groups[doc.set].append((doc.size, secs))
+    groups["all"] = [pair for name in list(groups) for pair in groups[name]]
+    summary = {}
+    for name, pairs in groups.items():
+        total = sum(s for _, s in pairs) or float("nan")
+        summary[name] = {"docs": len(pairs), "docs_per_s": len(pairs) / total,
+                         "mb_per_s": sum(b for b, _ in pairs) / total / 1e6,
+                         "median_ms": 1000 * statistics.median(s for _, s in pairs)}
+    return summary
+
+
+def print_table(title: str, corpus: Corpus, results: dict[str, dict]) -> None:
+    sets = sorted({d.set for d in corpus.timed}, key=_set_order) + ["all"]
+    print(f"\n{title}")
+    print(f"  {'':34s}" + "".join(f" | {s:^21.21s}" for s in sets) + " |")
+    print(f"  {'system':34s}" + f" | {'docs/s':>7s} {'MB/s':>6s} {'ms50':>6s}" * len(sets)
+          + " | peak MB base MB err")
+    for track, result in results.items():
+        summary = summarise(corpus, result)
+        cells = "".join(f" | {summary[s]['docs_per_s']:7.0f} {summary[s]['mb_per_s']:6.2f}"
+                        f" {summary[s]['median_ms']:6.1f}" for s in sets)
+        print(f"  {TRACKS[track][0]:34s}{cells} | {result['peak_rss_mb']:7.0f}"
+              f" {result['base_rss_mb']:7.0f} {result['errors']:3d}")
+
+
+def goal_line(label: str, values: dict[str, float], goal: float, unit: str) -> str:
+    cells = "  ".join(f"{name} {value:.2f}{unit}" for name, value in values.items())
+    met = "met" if values["all"] >= goal else "NOT MET"
+    return f"  {label:46s} {cells}  (goal >= {goal}{unit}, all: {met})"
+
+
+def print_goals(corpora: dict[str, Corpus], results: dict) -> None:
+    def summary(kind, track):
+        return summarise(corpora[kind], results[kind][track])
+
+    def ratio(kind, ours, theirs):
+        a, b = summary(kind, ours), summary(kind, theirs)
+        return {s: a[s]["docs_per_s"] / b[s]["docs_per_s"] for s in a}
+
+    def mbps(kind, track):
+        return {s: v["mb_per_s"] for s, v in summary(kind, track).items()}
+
+    print("\ngoals:")
+    print(goal_line("full-page text, cleantext / clean-text docs/s",
+                    ratio(PAGE_TEXT, "cleantext", "clean-text"), 5, "x"))
+    print(goal_line("full-page text, cleantext MB/s per core", mbps(PAGE_TEXT, "cleantext"), 3, ""))
+    print(goal_line("article text (gold), cleantext MB/s per core",
+                    mbps(ARTICLE, "cleantext"), 10, ""))
+    print(goal_line("html, cleantext clean_html / trafilatura docs/s",
+                    ratio(HTML, "cleantext-html", "trafilatura"), 3, "x"))
+
+
+def print_cold(cold: dict[str, dict]) -> None:
+    print("\ncold start (fresh interpreter, median of 3; goal: import + Cleaner() + first doc < 0.3 s):")
+    for method, parts in cold.items():
+        total = parts["import"] + parts["Cleaner()"] + parts["first doc"]
+        cells = "  ".join(f"{k} {v * 1000:.0f} ms" for k, v in parts.items() if k != "python start-up")
+        met = "met" if total < 0.3 else "NOT MET"
+        print(f"  {method:10s} {cells}  = {total * 1000:.0f} ms ({met}); "
+              f"python start-up alone {parts['python start-up'] * 1000:.0f} ms")
+
+
+def run_plan(corpora: dict[str, Corpus], plan: dict[str, tuple], tmp: Path) -> dict:
+    """Every (kind, track) of ``plan`` in its own subprocess, one after the other."""
+    results: dict[str, dict] = {}
+    for kind, tracks in plan.items():
+        path = tmp / f"{kind}.json"
+        path.write_text(json.dumps(corpora[kind].payload()), encoding="utf-8")
+        for track in tracks:
+            print(f"  timing {kind}: {track} ...", file=sys.stderr, flush=True)
+            results.setdefault(kind, {})[track] = run_track(track, path)
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["--track"]:
-        name, docs_file, rounds = args[1], Path(args[2]), int(args[3])
-        docs = json.loads(docs_file.read_text(encoding="utf-8"))
-        print(json.dumps(time_calls(_track_function(name), docs, rounds)))
+        name, docs_file = args[1], args[2]
+        print(json.dumps(time_each(TRACKS[name][1], docs_file)))
         return 0
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--docs", type=int, default=400, help="text documents (400)")
-    p.add_argument("--pages", type=int, default=60, help="scrapinghub pages (60)")
-    p.add_argument("--rounds", type=int, default=3, help="passes per track; the best counts (3)")
-    p.add_argument("--cli", action="store_true", help="also time the command on JSONL")
+    p.add_argument("--data", type=Path, default=default_data(),
+                   help="folder holding scrapinghub/ and readability/ (default: %(default)s)")
+    p.add_argument("--limit", type=int, default=None, help="timed pages per set (default: all)")
+    p.add_argument("--warmup", type=int, default=WARMUP_PAGES,
+                   help="warm-up pages per set, never timed (default: %(default)s)")
+    p.add_argument("--seed-variants", action="store_true",
+                   help="also the synthetic table on seed-like variants")
+    p.add_argument("--docs", type=int, default=400, help="seed variants timed (default: 400)")
+    p.add_argument("--cli", action="store_true", help="also time the command on the page texts")
+    p.add_argument("--json", type=Path, help="write all raw results here")
     opts = p.parse_args(args)
+    for name in SETS:
+        if not (opts.data / name / "ground-truth.json").is_file():
+            p.error(f"no development set at {opts.data / name} (see --data)")
 
-    corpus = text_corpus(opts.docs)
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
+    corpora = build_corpora(opts.data, opts.limit, opts.warmup)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        files = {"text": tmp / "text.json", "pages": tmp / "pages.json", "simple": tmp / "simple.json"}
-        files["text"].write_text(json.dumps(corpus), encoding="utf-8")
-        files["pages"].write_text(json.dumps(scrapinghub_pages(opts.pages)), encoding="utf-8")
-        files["simple"].write_text(json.dumps([simple_html(t) for t in corpus]), encoding="utf-8")
-        plan = [("text", "cleantext"), ("text", "clean-text"), ("text", "cleantext-lang-en"),
-                ("text", "ftfy"), ("text", "langdetect"),
-                ("pages", "cleantext-html"), ("pages", "trafilatura"),
-                ("simple", "cleantext-html"), ("simple", "trafilatura")]
-        results = {}
-        for corpus_name, track in plan:
-            results[corpus_name, track] = run_track(track, files[corpus_name], opts.rounds)
+        results = run_plan(corpora, PLAN, tmp)
+        cold = {"clean": cold_start(corpora[PAGE_TEXT].timed[0].text, "clean", tmp),
+                "clean_html": cold_start(corpora[HTML].timed[0].text, "clean_html", tmp)}
+        seeds = None
+        if opts.seed_variants:
+            seeds = seed_variant_corpus(opts.docs)
+            results["seed-variants"] = run_plan({"seed-variants": seeds},
+                                                {"seed-variants": SEED_TRACKS}, tmp)["seed-variants"]
         cli = {}
         if opts.cli:
+            texts = [d.text for d in corpora[PAGE_TEXT].timed]
             for jobs in (1, os.cpu_count() or 1):
-                cli[jobs] = run_cli(corpus, jobs, tmp)
+                cli[jobs] = run_cli(texts, jobs, tmp)
 
-    print(f"cleantext speed benchmark: {opts.docs} text docs (seeds + variants), "
-          f"{opts.pages} scrapinghub pages, best of {opts.rounds}, one core per track")
-    print(f"  {'track':34s} {'docs/s':>9s} {'MB/s':>8s} {'peak MB':>8s}")
-    labels = {"text": "text", "pages": "html scrapinghub", "simple": "html simple"}
-    for (corpus_name, track), r in results.items():
-        print(_row(f"{labels[corpus_name]}: {track}", r))
+    print(f"cleantext speed benchmark ({platform.python_version()}, {os.cpu_count()} cores, "
+          f"one core and one fresh process per system; {time.perf_counter() - started:.0f} s; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after)")
+    print(f"data: {opts.data}; warm-up: first {opts.warmup} pages of each set, never timed; "
+          f"each timed document cleaned once")
+    for kind, corpus in corpora.items():
+        per_set = ", ".join(f"{s} {sum(d.set == s for d in corpus.timed)}" for s in SETS)
+        mb = sum(d.size for d in corpus.timed) / 1e6
+        print(f"  {kind:9s}: {len(corpus.timed)} distinct timed docs ({per_set}; {mb:.1f} MB), "
+              f"{len(corpus.warmup)} warm-up; left out: {corpus.empty} empty, "
+              f"{corpus.repeated} repeated")
+    titles = {PAGE_TEXT: "full-page text (rendered from the HTML)",
+              ARTICLE: "article-like text (gold articleBody)", HTML: "HTML (raw pages)"}
+    print("columns per set: docs/s and MB/s over the summed per-document times, ms50 = median ms "
+          "per doc; peak MB = the process's ru_maxrss, base MB = after loading the corpus")
+    for kind in KINDS:
+        print_table(titles[kind], corpora[kind], results[kind])
+    print_goals(corpora, results)
+    print_cold(cold)
+    if seeds is not None:
+        print_table(f"SYNTHETIC seed variants ({len(seeds.timed)} near-duplicates of the 5 seeds, "
+                    f"{len(seeds.warmup)} warm-up; a memo helps here, not a real corpus)",
+                    seeds, results["seed-variants"])
     for jobs, r in cli.items():
-        print(_row(f"command --jsonl -j {jobs} (wall)", r))
-    print("ratios:")
-    print(_ratio("text, cleantext / clean-text", results["text", "cleantext"],
-                 results["text", "clean-text"], 5))
-    print(_ratio("html (scrapinghub), cleantext / trafilatura", results["pages", "cleantext-html"],
-                 results["pages", "trafilatura"], 1.5))
-    print(_ratio("html (simple pages), cleantext / trafilatura", results["simple", "cleantext-html"],
-                 results["simple", "trafilatura"], 1.5))
+        print(f"command --jsonl -j {jobs} on the page texts (wall, start-up included): "
+              f"{r['docs_per_s']:.0f} docs/s, {r['mb_per_s']:.2f} MB/s, peak {r['peak_rss_mb']:.0f} MB")
+    if opts.json:
+        summaries = {kind: {track: {**summarise(corpora[kind] if kind in corpora else seeds, r),
+                                    **{k: r[k] for k in ("errors", "load_s", "base_rss_mb",
+                                                         "peak_rss_mb")}}
+                            for track, r in tracks.items()} for kind, tracks in results.items()}
+        opts.json.write_text(json.dumps({"summaries": summaries, "cold_start": cold, "cli": cli},
+                                        indent=1), encoding="utf-8")
     return 0
 
 

@@ -7,12 +7,13 @@
 3. NM001/NM002 name tables.
 4. Boilerplate stages, repeated until nothing changes (so that ``clean`` is
    idempotent): headline taglines, truncate-after markers, drop-line rules,
-   strip-inline rules, the tag-list heuristic, block scoring.
+   strip-inline rules, the tag-list heuristic, block scoring, and in corpus
+   mode the site's template (SP001; block scoring counts it as chrome).
 
 :class:`Cleaner` builds and compiles everything once; ``clean`` runs the
-stages on a :class:`~cleantext.edits.PlainDoc` (no bookkeeping), ``explain`` on
-a :class:`~cleantext.edits.TracedDoc` and reports every change as an
-:class:`~cleantext.edits.Edit` against the input.
+stages on a :class:`~cleantext.text.edits.PlainDoc` (no bookkeeping), ``explain`` on
+a :class:`~cleantext.text.edits.TracedDoc` and reports every change as an
+:class:`~cleantext.text.edits.Edit` against the input.
 """
 
 from __future__ import annotations
@@ -22,15 +23,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .corpus.profile import load_profiles, site_template
+from .corpus.profile import load_profiles
 from .lang.detect import detect_language
 from .names.table import build_name_table
 from .stages import normalize as nf
-from .stages import rules as boilerplate
 from .stages.blocks import BlockScorer
 from .stages.packs import Pack, builtin_pack_paths, load_pack, merge_rules
+from .stages.pipeline import BOILERPLATE, Tools
 from .stages.rules import RuleSet
-from .stages.taglist import tag_list_changes
+from .text.context import Context
 from .text.edits import PlainDoc, Result, TracedDoc
 
 QUOTE_STYLES = ("ascii", "typographic", "keep")
@@ -42,7 +43,8 @@ class RuleTimeoutWarning(UserWarning):
 
 _MAX_ROUNDS = 5
 _REPAIR_ROUNDS = 3
-MAX_REMOVED = 0.8
+MAX_REMOVED = 0.8  # share of a document's words above which cleaning counts as over-deletion
+_ARTICLE_STAGES = tuple(s for s in BOILERPLATE if not s.whole_page)
 
 
 def overdelete_reason(words_in: int, words_out: int, max_removed: float = MAX_REMOVED) -> str:
@@ -86,7 +88,7 @@ class Cleaner:
     * ``quotes``: ``"ascii"`` (default), ``"typographic"`` or ``"keep"``;
     * ``profiles``: site templates (a folder of TOML packs, or what
       :func:`cleantext.learn_sites` returns); ``clean(text, site=...)`` then
-      removes that site's template (SP001) before the boilerplate stages.
+      counts that site's template as chrome in block scoring and removes it (SP001).
     """
 
     def __init__(self, *, lang: str | None = None,
@@ -170,8 +172,9 @@ class Cleaner:
         doc.apply(nf.layout_changes(doc.text))
         return language
 
-    def _remove_boilerplate(self, doc, rs: RuleSet, scorer: BlockScorer, whole_page: bool = True) -> None:
-        """Run the boilerplate stages in a cycle until none has anything left to do.
+    def _remove_boilerplate(self, doc, ctx: Context, tools: Tools, whole_page: bool = True) -> None:
+        """Run the :data:`~cleantext.stages.pipeline.BOILERPLATE` stages in a cycle
+        until none has anything left to do.
 
         Stages depend only on the text.  A stage must run again after another
         stage changed the text, except that a *line-local* stage (its verdict
@@ -183,16 +186,11 @@ class Cleaner:
         confirm.  The cycle is bounded by :data:`_MAX_ROUNDS` rounds.
 
         ``whole_page=False`` (the text is already the article, e.g. the DOM chose
-        its container) leaves out block scoring, whose main-span search is for
-        whole pages rendered to text; the phrase and heuristic rules still run.
+        its container) leaves out the whole-page stages (block scoring, whose
+        main-span search is for whole pages rendered to text); the phrase and
+        heuristic rules still run.
         """
-        # (stage, line_local, removes_whole_paragraphs_only)
-        stages = ((rs.headline_changes, False, False),
-                  (rs.truncate_changes, False, True),
-                  (rs.drop_line_changes, True, True),
-                  (rs.strip_inline_changes, True, False),
-                  (tag_list_changes, False, True),
-                  (scorer.changes, False, True))[: None if whole_page else -1]
+        stages = BOILERPLATE if whole_page else _ARTICLE_STAGES
         dirty = [True] * len(stages)
         for step in range(_MAX_ROUNDS * len(stages)):
             if not any(dirty):
@@ -200,31 +198,74 @@ class Cleaner:
             k = step % len(stages)
             if not dirty[k]:
                 continue
-            stage, local, whole = stages[k]
-            changes = stage(doc.text)
+            stage = stages[k]
+            changes = stage.run(tools, doc.text, ctx)
             dirty[k] = False
             if not changes:
                 continue
             doc.apply(changes)
-            for i, (_, other_local, _) in enumerate(stages):
-                if i != k and (not other_local or not whole):
+            for i, other in enumerate(stages):
+                if i != k and (not other.line_local or not stage.whole_paragraphs):
                     dirty[i] = True
-            dirty[k] = not (local and whole)
+            dirty[k] = not (stage.line_local and stage.whole_paragraphs)
 
-    def _run(self, doc, whole_page: bool = True, site: str | None = None) -> tuple[str | None, list[str]]:
-        """Run the pipeline on ``doc``; the language and notes on rules that timed out."""
+    def _run(self, doc, ctx: Context, whole_page: bool = True, site: str | None = None) -> str | None:
+        """Run the pipeline on ``doc``; the language.  Rules that time out are noted in ``ctx``;
+        with ``site``, the site's template (if a profile has it) goes in ``ctx.site``."""
         language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
         # Names before boilerplate: the boilerplate stages then see the final
         # words, so a second clean sees the text they already settled on (a
         # longer canonical name can move a marker past a rule's min_position).
         doc.apply(self._names.changes(doc.text))
-        kept = site_template(doc, self.profiles.get(site) if site else None, language)
-        boilerplate.begin_document()
-        try:
-            self._remove_boilerplate(doc, self.ruleset(language), self.block_scorer(language), whole_page)
-        finally:
-            notes = boilerplate.end_document()
-        return language, notes + (kept if isinstance(doc, TracedDoc) else [])
+        profile = self.profiles.get(site) if site is not None else None
+        if profile is not None:
+            ctx.site, notes = profile.for_page(doc.text, language)
+            ctx.reports += notes
+        tools = Tools(self.ruleset(language), self.block_scorer(language))
+        self._remove_boilerplate(doc, ctx, tools, whole_page)
+        return language
+
+    def process(self, raw: str | bytes, *, html: bool = False, trace: bool = False,
+                whole_page: bool = True, max_removed: float = MAX_REMOVED,
+                site: str | None = None) -> Result:
+        """The one way through the cleaner: every entry point (``clean``, ``explain``,
+        their HTML forms, the batch runner, the command and the dask engine) calls it.
+
+        ``html=True``: ``raw`` is a page (str or bytes); the DOM stage extracts its
+        article first (``Result.extraction``), and when it chose the article's
+        container the whole-page stages are left out.  Otherwise ``raw`` is text,
+        and ``whole_page=False`` says it is already the article.
+
+        ``trace=True`` records every change (``Result.changes``) and puts in
+        ``Result.flags`` what the DOM stage did, the rules that timed out and
+        the over-deletion verdict; without it no change is recorded and the flags
+        are the notes on rules that timed out.  ``Result.overdeleted`` is the
+        verdict either way (see :func:`overdelete_reason`).
+
+        ``site`` names the document's site in corpus mode: when the cleaner has its
+        profile, block scoring counts the site's template lines as chrome and SP001
+        removes them (what the article guard kept is reported in the trace's flags).
+        """
+        extraction = None
+        if html:
+            extraction = self.extract_html(raw)
+            text, whole_page = extraction.text, not extraction.article
+        else:
+            text = _require_text(raw)
+        doc = TracedDoc(text) if trace else PlainDoc(text)
+        ctx = Context(doc)
+        language = self._run(doc, ctx, whole_page, site)
+        words_in, words_out = len(text.split()), len(doc.text.split())
+        reason = overdelete_reason(words_in, words_out, max_removed)
+        if not trace:
+            return Result(doc.text, language, flags=ctx.notes, extraction=extraction,
+                          overdeleted=reason, words_in=words_in, words_out=words_out)
+        flags = [extraction.summary()] if extraction is not None else []
+        flags += ctx.notes + ctx.reports
+        if reason:
+            flags.append(f"over-deleted: {reason}")
+        return Result(doc.text, language, doc.edits(), flags, extraction=extraction,
+                      overdeleted=reason, words_in=words_in, words_out=words_out)
 
     def clean(self, text: str, *, whole_page: bool = True, site: str | None = None) -> str:
         """Canonical text of ``text`` (no trace kept).
@@ -233,21 +274,14 @@ class Cleaner:
         scoring is left out).  A user rule whose pattern times out is skipped
         for the document and reported as a :class:`RuleTimeoutWarning`.
         """
-        doc = PlainDoc(_require_text(text))
-        _, notes = self._run(doc, whole_page, site)
-        for note in notes:
+        result = self.process(text, whole_page=whole_page, site=site)
+        for note in result.flags:
             warnings.warn(note, RuleTimeoutWarning, stacklevel=2)
-        return doc.text
+        return result.text
 
     def explain(self, text: str, *, whole_page: bool = True, site: str | None = None) -> Result:
         """Canonical text, its language and every change, with spans into ``text``."""
-        doc = TracedDoc(_require_text(text))
-        language, notes = self._run(doc, whole_page, site)
-        result = Result(doc.text, language, doc.edits(), flags=notes)
-        reason = overdelete_reason(len(text.split()), len(doc.text.split()))
-        if reason:
-            result.flags.append(f"over-deleted: {reason}")
-        return result
+        return self.process(text, trace=True, whole_page=whole_page, site=site)
 
     def normalize_only(self, text: str) -> str:
         """Canonical text without boilerplate removal (formatting and names only)."""
@@ -256,23 +290,22 @@ class Cleaner:
         doc.apply(self._names.changes(doc.text))
         return doc.text
 
-    def clean_html(self, html: str | bytes) -> str:
+    def clean_html(self, html: str | bytes, *, site: str | None = None) -> str:
         """Canonical text of an HTML page.
 
         When the DOM stage chose the article's container, block scoring is left
         out (the DOM already separated the article from the page furniture).
         """
-        extraction = self.extract_html(html)
-        return self.clean(extraction.text, whole_page=not extraction.article)
+        result = self.process(html, html=True, site=site)
+        for note in result.flags:
+            warnings.warn(note, RuleTimeoutWarning, stacklevel=2)
+        return result.text
 
-    def explain_html(self, html: str | bytes) -> Result:
+    def explain_html(self, html: str | bytes, *, site: str | None = None) -> Result:
         """``explain`` for an HTML page; spans refer to the page's extracted text.  What
         the DOM stage removed before the text existed (the root it kept, the chrome
         elements it pruned) is reported as a flag."""
-        extraction = self.extract_html(html)
-        result = self.explain(extraction.text, whole_page=not extraction.article)
-        result.flags.insert(0, extraction.summary())
-        return result
+        return self.process(html, html=True, trace=True, site=site)
 
     @staticmethod
     def extract_html(html: str | bytes):

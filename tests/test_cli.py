@@ -144,3 +144,21 @@ def test_no_names_and_extra_table(tmp_path):
     text = "Kiev and Mariupl.\n".encode()
     assert run("--no-names", stdin=text).stdout == b"Kiev and Mariupl.\n"
     assert run("--names", table, stdin=text).stdout == b"Kyiv and Mariupol.\n"
+
+
+def test_explain_of_a_page_reports_what_the_dom_stage_kept_and_removed(tmp_path):
+    prose = "".join(f"<p>Paragraph {i} of the report says the council met on Monday "
+                    f"and voted on the new budget for the city.</p>" for i in range(6))
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>t</title></head><body><nav><a href='/'>Home</a></nav>"
+                    f"<article class='story'>{prose}</article>"
+                    "<div class='related'><a href='/x'>More news</a></div></body></html>",
+                    encoding="utf-8")
+    import cleantext
+
+    want = cleantext.Cleaner().explain_html(page.read_bytes()).flags[0]
+    assert want.startswith("html: kept <article")
+    res = run("--explain", page)
+    assert res.returncode == 0, res.stderr
+    assert f"flag: {want}" in res.stderr.decode()
+    assert res.stdout.decode() == cleantext.clean_html(page.read_bytes())

@@ -58,6 +58,48 @@ def test_digits_dates_and_counters_fold_into_one_line():
     assert line_hash("“Share” this") == line_hash('"Share" this')
 
 
+def test_a_line_of_figures_alone_is_never_template():
+    for line in ("[12]", "1.1", "23/16", "2019", "(3)"):
+        assert line_key(line) == ""
+    pages = []
+    for head, article, tail in _site(6, seed=7):
+        pages.append((head, [article[0], article[1], "[1]", *article[2:]], tail))
+    profiles = learn_sites(("c.example", _text(p)) for p in pages)
+    assert line_hash("[1]") not in profiles["c.example"].lines
+    assert "[1]" in cleantext.Cleaner(lang="en", profiles=profiles).clean(_text(pages[0]), site="c.example")
+
+
+def test_a_lone_template_line_amid_the_article_stays():
+    """Block scoring counts only runs of template lines as chrome, and SP001 leaves a lone
+    template line inside the article's span alone (a section heading every page prints)."""
+    pages = []
+    for head, article, tail in _site(6, seed=9):
+        pages.append((head, article[:2] + ["Background"] + article[2:], tail))
+    cleaner = cleantext.Cleaner(lang="en", profiles=learn_sites(("c.example", _text(p)) for p in pages))
+    for page in pages:
+        kept = cleaner.clean(_text(page), site="c.example").splitlines()
+        assert "Background" in kept
+        assert all(line in kept for line in page[1][1:])
+        assert "The Courier" not in kept
+
+
+def test_corpus_mode_on_html_pages():
+    pages = _site(5, seed=13)
+
+    def html(page):
+        return ("<html><body>" + "".join(f"<p>{line}</p>" for line in page[0])
+                + "<article>" + "".join(f"<p>{line}</p>" for line in page[1]) + "</article>"
+                + "".join(f"<p>{line}</p>" for line in page[2]) + "</body></html>")
+
+    texts = [cleantext.Cleaner().extract_html(html(p)).text for p in pages]
+    cleaner = cleantext.Cleaner(lang="en", profiles=learn_sites(("h.example", t) for t in texts))
+    for page in pages:
+        out = cleaner.clean_html(html(page), site="h.example")
+        assert all(line in out for line in page[1][1:])
+        assert cleaner.explain_html(html(page), site="h.example").text == out
+        assert cleaner.clean_html(html(page)) == cleantext.clean_html(html(page), lang="en")
+
+
 def test_template_goes_and_every_article_stays():
     pages = _site(12)
     cleaner = cleantext.Cleaner(lang="en", profiles=learn_sites(("courier.example", _text(p)) for p in pages))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from cleantext.io.html import html_to_text
+from cleantext.io.html import extract
+
+
+def html_to_text(html: str | bytes) -> str:
+    """The visible text of an HTML page's article, one block element per line."""
+    return extract(html).text
 
 
 def _page(body: str) -> str:

@@ -73,13 +73,26 @@ def test_scripts_settle_without_langdetect():
     assert lg.quick_detect("市议会周二投票决定将夜间公交服务延长至年底，此前已有居民签名。") == "zh"
 
 
-def test_stopword_profiles_come_from_justext():
+def test_stopword_profiles_come_from_the_shipped_stoplists():
     from cleantext.lang.stoplists import stoplist_by_name, stoplist_folder
 
     prof = lg.profiles("Latin")
     assert "und" in prof.votes and "und" in stoplist_by_name("German")
-    assert stoplist_folder().parent.name == "justext"
+    assert stoplist_folder().parent == Path(lg.__file__).resolve().parent
     assert all(code in lg.CANDIDATES["Latin"] for votes in prof.votes.values() for code, _ in votes)
+
+
+def test_every_named_stoplist_is_shipped_and_nothing_else():
+    from cleantext.lang.stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
+
+    named = set(STOPLISTS.values())
+    assert {code for codes in lg.CANDIDATES.values() for code in codes} <= set(STOPLISTS)
+    shipped = {p.stem for p in stoplist_folder().glob("*.txt")}
+    assert named == shipped
+    assert all(stoplist_by_name(name) for name in named)
+    assert (stoplist_folder() / "LICENSE.justext").read_text(encoding="utf-8").count("Jan Pomikalek") == 1
+    with pytest.raises(ValueError):
+        stoplist_by_name("Klingon")
 
 
 def test_lang_option_overrides_detection():

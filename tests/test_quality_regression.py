@@ -5,6 +5,9 @@ The first :data:`SAMPLE` pages (sorted by id) of the scrapinghub article benchma
 and scored with the benchmark's own metric (``benchmarks/scrapinghub.py``).  The
 floors sit a little under what the sample measured when they were set (text F1
 0.929, HTML F1 0.974), so a change that makes removal worse fails here.
+
+The first :data:`SAMPLE` pages of the second development set (``../shared/data/readability``)
+are held the same way (text F1 0.896 and HTML F1 0.929 when their floors were set).
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "scrapinghub"
 SAMPLE = 20
 TEXT_F1_FLOOR = 0.92
 HTML_F1_FLOOR = 0.96
+READABILITY = DATA.parent / "readability"
+READABILITY_TEXT_F1_FLOOR = 0.89
+READABILITY_HTML_F1_FLOOR = 0.92
 
 pytestmark = pytest.mark.skipif(
     not (DATA / "ground-truth.json").exists(),
@@ -53,3 +59,23 @@ def test_html_track_f1_stays_above_its_floor(bench, pages):
     scores = [bench.shingle_scores(cleantext.clean_html(p.html), p.gold) for p in pages]
     _, _, f1 = bench.aggregate(scores)
     assert f1 >= HTML_F1_FLOOR, f"HTML-track F1 {f1:.3f} < {HTML_F1_FLOOR}"
+
+
+@pytest.fixture(scope="module")
+def readability_pages(bench):
+    if not (READABILITY / "ground-truth.json").exists():
+        pytest.skip(f"benchmark data not found at {READABILITY} (the readability development set)")
+    return bench.load_pages(READABILITY, SAMPLE)
+
+
+def test_readability_text_track_f1_stays_above_its_floor(bench, readability_pages):
+    scores = [bench.shingle_scores(cleantext.clean(bench.full_page_text(p.html)), p.gold)
+              for p in readability_pages]
+    _, _, f1 = bench.aggregate(scores)
+    assert f1 >= READABILITY_TEXT_F1_FLOOR, f"text-track F1 {f1:.3f} < {READABILITY_TEXT_F1_FLOOR}"
+
+
+def test_readability_html_track_f1_stays_above_its_floor(bench, readability_pages):
+    scores = [bench.shingle_scores(cleantext.clean_html(p.html), p.gold) for p in readability_pages]
+    _, _, f1 = bench.aggregate(scores)
+    assert f1 >= READABILITY_HTML_F1_FLOOR, f"HTML-track F1 {f1:.3f} < {READABILITY_HTML_F1_FLOOR}"

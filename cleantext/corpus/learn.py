@@ -65,7 +65,10 @@ class SiteCounts:
         half = len(lines) / 2
         seen: set[int] = set()
         for i, line in enumerate(lines):
-            h = key_hash(line_key(line))
+            key = line_key(line)
+            if not key:
+                continue
+            h = key_hash(key)
             if h in seen:
                 continue
             seen.add(h)

@@ -6,7 +6,10 @@ template.  The key keeps the words of a line, case-folded, with every run of
 digits written ``0`` and every month and weekday name written ``M`` / ``D``;
 punctuation, quotes and spacing are dropped, so the key of a raw scraped line
 is the key of the same line after normalisation.  A line without a word keeps
-its stripped text ("|", "»").  Keys are hashed to 64 bits (BLAKE2b): a site's
+its stripped text ("|", "»").  A line whose words are all numbers ("[12]", "1.1",
+"23/16", "2019") has no key: folded, every citation mark, table cell and year of
+a site would be one line printed on all its pages, yet such a line says nothing
+about being furniture, and inside the article it is text.  Keys are hashed to 64 bits (BLAKE2b): a site's
 counts hold integers, never the lines themselves.
 """
 
@@ -48,6 +51,8 @@ def line_key(line: str) -> str:
     words = _WORD_RE.findall(line[: MAX_KEY_CHARS * 2].casefold())
     if not words:
         return line.strip()[:MAX_KEY_CHARS]
+    if all(w.isdigit() for w in words):
+        return ""  # figures alone: never template
     out = []
     for w in words:
         if w.isdigit() or _DIGITS_RE.search(w):

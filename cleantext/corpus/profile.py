@@ -20,20 +20,29 @@ A line written by hand needs only ``text`` (its hash is that of its key).
 Loading is strict: an unknown key, a wrong type or a bad hash is an error
 naming the file.
 
-The stage (:func:`site_changes`) runs on canonical text, after the name
-tables and before the boilerplate stages.  On a page of the site it removes:
+On a page of the site, the Cleaner puts the page's view of the profile
+(:class:`PageTemplate`) in the document's context, unless most of the page's
+prose is on other pages of the site too (a copy of another page: left alone,
+with a note).  Two stages then use it:
 
-* every line of the template (**SP001**), its detail carrying the evidence
-  ("seen on 47 of 50 pages of example.com");
-* a *template block*'s varying lines: outside the article (not the run right
-  before it: headline, byline), a short run (at most :data:`GAP_LINES`) of lines that are not prose
-  between two template lines (a "Related" list whose titles change) is chrome
-  too.
+* **block scoring** counts a run of at least ``TEMPLATE_RUN`` template blocks (a
+  menu, a footer, a newsletter box) as chrome, so the template both costs in
+  the search for the article's span and cuts the span off where single-document
+  scoring would; the template lines it removes outside the span are reported as
+  **SP001** with the evidence ("seen on 47 of 50 pages of example.com");
+* the **site-template** stage (:func:`site_changes`), after block scoring,
+  removes the template lines it left: outside the article's span, every one,
+  and a *template block*'s varying lines (outside the article but for the run
+  right before it -- headline, byline -- a short run, at most :data:`GAP_LINES`,
+  of lines that are not prose between two template lines: a "Related" list
+  whose titles change); inside the span, the lines of template runs.
 
-It guards the article: a template line that reads as prose (a paragraph of
-running text by the block scorer's classes) and sits between two paragraphs of
-the page's own prose (a standard disclaimer, an editor's note) is kept and
-reported in the trace's flags, unless its entry says ``remove = true``.
+It guards the article: a lone template line amid the article's own text (a
+section heading, a fragment of a sentence cut by links) is left alone, and a
+template line that reads as prose (a paragraph of running text by the block
+scorer's classes) inside the article's span (a standard disclaimer, an editor's
+note) is kept and reported in the trace's flags, unless its entry says
+``remove = true``.
 Removing every line of a page is never done.  A site learned from one page has
 no template, so its pages get the single-document result.
 """
@@ -49,6 +58,7 @@ from typing import Iterable, Mapping
 from ..lang.stoplists import stoplist
 from ..stages.base import CodeRule
 from ..stages.blocks import PROSE, BlockScorer, main_span, signals
+from ..text.context import Context
 from ..text.edits import Change, RuleRef
 from ..text.paragraphs import paragraphs, removal_changes
 from .lines import line_hash, line_key, key_hash
@@ -63,9 +73,6 @@ SITE_TEMPLATE = CodeRule(
 # before it) is part of the template block, but for its prose (chosen on the scrapinghub set).
 GAP_LINES = 3
 POSITIONS = ("top", "bottom", "any")
-# What a block of template lines costs in the search for the article's span (plus a
-# quarter per word): as much as a short line of a link list.
-TEMPLATE_COST = 4.0
 SUFFIX = ".toml"
 
 
@@ -183,10 +190,10 @@ class SiteProfile:
         return cls.from_toml(text, str(path))
 
     # -- the stage -------------------------------------------------------------
-    def changes(self, text: str, language: str | None = None) -> tuple[list[Change], list[str]]:
-        """SP001 removals for canonical ``text`` of a page of this site, and notes on the
-        template lines kept by the article guard."""
-        return site_changes(text, self, stoplist(language), language)
+    def for_page(self, text: str, language: str | None = None) -> tuple["PageTemplate | None", list[str]]:
+        """This profile as the stages see it on canonical ``text`` (a page of the site), or
+        None with a note when the page is left alone (see :func:`page_template`)."""
+        return page_template(text, self, stoplist(language))
 
 
 def profile_filename(site: str) -> str:
@@ -235,41 +242,104 @@ def load_profiles(source: str | Path | Iterable[str | Path] | Mapping[str, SiteP
     return out
 
 
-def site_changes(text: str, profile: SiteProfile, stops: frozenset[str] = frozenset(),
-                 language: str | None = None) -> tuple[list[Change], list[str]]:
-    """SP001 removals for canonical ``text`` (a page of ``profile.site``) and notes on
-    template lines kept by the article guard (see the module's docstring)."""
+class PageTemplate:
+    """A site's template on one page: what the context hands the stages (block scoring
+    counts its lines as chrome, :func:`site_changes` removes them).  Lines are looked up
+    by their key's hash once per distinct text of the page."""
+
+    __slots__ = ("profile", "ref", "_memo")
+
+    def __init__(self, profile: SiteProfile) -> None:
+        self.profile = profile
+        self.ref = SITE_TEMPLATE.ref
+        self._memo: dict[str, TemplateLine | None] = {}
+
+    def line(self, text: str) -> TemplateLine | None:
+        """The template entry of a line (None when the line is not the site's)."""
+        try:
+            return self._memo[text]
+        except KeyError:
+            key = line_key(text)
+            found = self._memo[text] = self.profile.lines.get(key_hash(key)) if key else None
+            return found
+
+    def evidence(self, text: str) -> str | None:
+        """"seen on 47 of 50 pages of example.com" for a template line (None for any
+        other line, and for a line whose entry says ``keep = true``)."""
+        t = self.line(text)
+        if t is None or t.keep:
+            return None
+        where = f", {t.position} of the page" if t.position != "any" else ""
+        return f"seen on {t.pages} of {self.profile.pages} pages of {self.profile.site}{where}"
+
+
+def page_template(text: str, profile: SiteProfile, stops: frozenset[str] = frozenset()
+                  ) -> tuple[PageTemplate | None, list[str]]:
+    """The template of ``profile`` for canonical ``text``, or None: when the profile has no
+    lines, when no line of the page is the site's, and when most of the page's prose is
+    on other pages of the site too (a copy of another page: it is left alone, with a
+    note)."""
     if not profile.lines:
-        return [], []
-    paras = paragraphs(text)
-    lines = [text[p.start : p.end] for p in paras]
-    found = [profile.lines.get(line_hash(line)) for line in lines]
+        return None, []
+    view = PageTemplate(profile)
+    lines = [text[p.start : p.end] for p in paragraphs(text)]
+    found = [view.line(line) for line in lines]
     if not any(found):
-        return [], []
-    n = len(lines)
-    words = [signals(line, stops) for line in lines]
-    prose = [w[4] in PROSE for w in words]
-    own_words = sum(w[1] for w, t, p in zip(words, found, prose) if p and t is None)
-    tmpl_words = sum(w[1] for w, t, p in zip(words, found, prose) if p and t is not None)
+        return None, []
+    own_words = tmpl_words = 0
+    for line, t in zip(lines, found):
+        sig = signals(line, stops)
+        if sig[4] in PROSE:
+            if t is None:
+                own_words += sig[1]
+            else:
+                tmpl_words += sig[1]
     if tmpl_words > own_words:
-        return [], [f"SP001 left the page alone: most of its prose ({tmpl_words} of "
-                    f"{tmpl_words + own_words} words) is on other pages of {profile.site} too "
-                    "(a copy of another page?)"]
-    first, last = _article_span(lines, found, language)
-    ref = SITE_TEMPLATE.ref
-    site, pages = profile.site, profile.pages
+        return None, [f"SP001 left the page alone: most of its prose ({tmpl_words} of "
+                      f"{tmpl_words + own_words} words) is on other pages of {profile.site} too "
+                      "(a copy of another page?)"]
+    return view, []
+
+
+def site_changes(scorer: BlockScorer, text: str, ctx: Context) -> list[Change]:
+    """SP001 removals for canonical ``text``, a page of the site whose template is
+    ``ctx.site`` (see the module's docstring); the article guard's notes go to
+    ``ctx.reports``.  Block scoring, which runs first, has already removed the template
+    lines outside the article's span; this stage removes those inside it, and all of
+    them when the page is not a whole page (the DOM chose the article)."""
+    view = ctx.site
+    if not isinstance(view, PageTemplate):
+        return []
+    paras = paragraphs(text, ctx)
+    lines = [text[p.start : p.end] for p in paras]
+    found = [view.line(line) for line in lines]
+    if not any(t is not None and not t.keep for t in found):
+        return []
+    n = len(lines)
+    blocks = scorer.score(lines, ctx)
+    prose = [False] * n
+    chrome = [False] * n  # in a run of template blocks (block scoring counts it as chrome)
+    for b in blocks:
+        for i in range(b.first, b.last + 1):
+            prose[i] = b.cls in PROSE
+            chrome[i] = b.template and b.chrome
+    first, last = _article_span(blocks, n)
+    ref = view.ref
     drop: dict[int, tuple[RuleRef, str]] = {}
-    notes: list[str] = []
     for i, t in enumerate(found):
         if t is None or t.keep:
             continue
-        evidence = f"seen on {t.pages} of {pages} pages of {site}"
-        if prose[i] and first <= i <= last and not t.remove:
-            notes.append(f"SP001 kept {_short(lines[i])} ({evidence}): it reads as prose inside "
-                         f"the article; add remove = true to its entry in the profile to remove it")
+        evidence = view.evidence(lines[i])
+        inside = first <= i <= last
+        if inside and prose[i] and not t.remove:
+            note = (f"SP001 kept {_short(lines[i])} ({evidence}): it reads as prose inside "
+                    f"the article; add remove = true to its entry in the profile to remove it")
+            if note not in ctx.reports:
+                ctx.reports.append(note)
             continue
-        where = f", {t.position} of the page" if t.position != "any" else ""
-        drop[i] = (ref, evidence + where)
+        if inside and not (chrome[i] or t.remove):
+            continue  # a lone template line amid the article's own text
+        drop[i] = (ref, evidence)
     # the varying lines of template blocks outside the article (a related list, a
     # comment form): lines that are not prose between two template lines; before the
     # article, not the run right before it (the headline, the byline).
@@ -282,34 +352,21 @@ def site_changes(text: str, profile: SiteProfile, stops: frozenset[str] = frozen
         if b - a - 1 > GAP_LINES:
             continue
         detail = (f"between template lines {_short(lines[a])} and {_short(lines[b])} "
-                  f"of {site}, outside the article")
+                  f"of {view.profile.site}, outside the article")
         for k in range(a + 1, b):
             if not prose[k]:
                 drop[k] = (ref, detail)
     if not drop or len(drop) == n:
-        return [], notes
-    return removal_changes(text, paras, drop), notes
+        return []
+    return removal_changes(text, paras, drop)
 
 
-_scorers: dict[str | None, BlockScorer] = {}
-
-
-def _article_span(lines: list[str], found: list, language: str | None) -> tuple[int, int]:
-    """The article's lines (first, last) with the template known: the block scorer's
-    main span when every template block counts as chrome.  (n, -1) when there is none."""
-    scorer = _scorers.get(language)
-    if scorer is None:
-        scorer = _scorers[language] = BlockScorer(language)
-    blocks = scorer.score(lines)
-    values = []
-    for b in blocks:
-        if all(found[i] is not None for i in range(b.first, b.last + 1)):
-            values.append(-TEMPLATE_COST - b.words / 4)
-        else:
-            values.append(b.value)
-    first, last, _ = main_span(values)
+def _article_span(blocks: list, n: int) -> tuple[int, int]:
+    """The article's lines (first, last): the block scorer's main span, with the
+    template's lines counted as chrome.  (n, -1) when there is none."""
+    first, last, _ = main_span([b.value for b in blocks])
     if last < first:
-        return len(lines), -1
+        return n, -1
     return blocks[first].first, blocks[last].last
 
 
@@ -340,12 +397,3 @@ def _typed(data: dict, key: str, kind, where: str, default=None):
     if bad or (kind == (int, float) and isinstance(value, bool)):
         raise ProfileError(f"{where}: {key} has the wrong type ({type(value).__name__})")
     return value
-
-
-def site_template(doc, profile: SiteProfile | None, language: str | None) -> list[str]:
-    """Apply SP001 of ``profile`` to ``doc`` (a PlainDoc or TracedDoc); the guard's notes."""
-    if profile is None or not profile.lines:
-        return []
-    changes, notes = profile.changes(doc.text, language)
-    doc.apply(changes)
-    return notes

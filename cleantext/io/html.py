@@ -47,7 +47,7 @@ adds the report to the flags).  In order:
    (less than half of it link text) becomes a ``- item`` line, a row of a data
    table (no paragraph, list or table in its cells) one ``| cell | cell``
    line: block scoring values such lines as items of the article, where a
-   menu's link-only items stay plain short lines (see :mod:`cleantext.blocks`).
+   menu's link-only items stay plain short lines (see :mod:`cleantext.stages.blocks`).
    The headline is kept when it is inside the root (it is part of the
    article's text there); one outside the root is page furniture.
 
@@ -670,8 +670,3 @@ def extract(html: str | bytes | bytearray) -> Extraction:
         return Extraction(ld_body, "json-ld", root, len(page.pruned), article=True)
     return Extraction(text, "dom" if text else "empty", root, len(page.pruned),
                       article=bool(text) and roots[0] is not body)
-
-
-def html_to_text(html: str | bytes) -> str:
-    """The visible text of an HTML page's article, one block element per line."""
-    return extract(html).text

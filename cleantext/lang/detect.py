@@ -1,7 +1,7 @@
 """Language detection: a cheap fast path first, seeded ``langdetect`` when unsure.
 
-Only a bounded sample is read (the first paragraphs that look like prose, up
-to :data:`SAMPLE_CHARS` characters), so the cost does not grow with the
+Only a bounded sample is read (the longest paragraphs that look like prose, up
+to :data:`SAMPLE_CHARS` characters), so langdetect's cost does not grow with the
 document.  Text with too few letters gets ``None`` and is cleaned with the
 language-neutral pack only.
 
@@ -17,14 +17,15 @@ The fast path (:func:`quick_detect`) settles the clear cases:
    times is ruled out (і ї є ґ leave Ukrainian, Belarusian, Kazakh; ы э ё rule
    out Ukrainian and Bulgarian; ђ ћ mean Serbian, ѓ ќ ѕ Macedonian, ...).
 3. **Stopwords.**  The sample's distinct words are looked up in the
-   stoplists that jusText ships (:func:`justext.get_stoplist`) for the
+   stoplists that jusText ships (read by :mod:`cleantext.lang.stoplists`) for the
    candidate languages of the script; a hit counts ``1 / n`` when ``n``
    candidates list the word, so words shared by related languages weigh
    little.  The best language wins when its score is high enough, a clear
    multiple of the runner-up's, and it also lists the most of the words.
 
-Anything else is *unsure* and goes to ``langdetect``, whose factory is seeded
-once so the same text always gives the same answer; its answer is taken when
+Anything else is *unsure* and goes to ``langdetect``, through a private
+detector factory seeded once, so the same text always gives the same answer
+(langdetect's own shared factory is left as it is); its answer is taken when
 its probability is at least :data:`MIN_PROBABILITY`, otherwise ``None``.
 """
 
@@ -32,14 +33,14 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
-from .stoplists import stoplist_by_name
+from .stoplists import STOPLISTS, stoplist_by_name
 
 SAMPLE_CHARS = 1500
 QUICK_CHARS = 600  # the fast path first reads this much of the sample
@@ -53,8 +54,6 @@ STRAY_LETTERS = 3  # this many letters foreign to an alphabet may be quotes or n
 STRAY_SHARE = 0.01  # ... or this share of the script's letters, whichever is larger
 
 _WORD_RE = regex.compile(r"\p{L}+")
-_lock = threading.Lock()
-_ready = False
 
 # --- scripts -----------------------------------------------------------------
 
@@ -90,25 +89,16 @@ SCRIPT_LANGUAGE = {
 }
 KANA_SHARE = 0.1  # Han text with this share of kana is Japanese
 
-# Candidate languages of the scripts that many languages share, with the name
-# of their jusText stoplist.  Codes are langdetect's where it knows the language.
+# Candidate languages of the scripts that many languages share (their jusText
+# stoplists are named in :data:`cleantext.lang.stoplists.STOPLISTS`).  Codes are
+# langdetect's where it knows the language.
 CANDIDATES = {
-    "Latin": {
-        "af": "Afrikaans", "bs": "Bosnian", "ca": "Catalan", "cs": "Czech", "cy": "Welsh",
-        "da": "Danish", "de": "German", "en": "English", "es": "Spanish", "et": "Estonian",
-        "eu": "Basque", "fi": "Finnish", "fr": "French", "ga": "Irish", "gl": "Galician",
-        "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "is": "Icelandic",
-        "it": "Italian", "lt": "Lithuanian", "lv": "Latvian", "ms": "Malay", "nl": "Dutch",
-        "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
-        "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sv": "Swedish", "sw": "Swahili",
-        "tl": "Tagalog", "tr": "Turkish", "vi": "Vietnamese", "az": "Azerbaijani",
-    },
-    "Cyrillic": {
-        "ru": "Russian", "uk": "Ukrainian", "bg": "Bulgarian", "sr": "Serbian",
-        "mk": "Macedonian", "be": "Belarusian", "kk": "Kazakh",
-    },
-    "Arabic": {"ar": "Arabic", "fa": "Persian", "ur": "Urdu"},
-    "Devanagari": {"hi": "Hindi", "mr": "Marathi", "ne": "Nepali"},
+    "Latin": ("af", "bs", "ca", "cs", "cy", "da", "de", "en", "es", "et", "eu", "fi", "fr",
+              "ga", "gl", "hr", "hu", "id", "is", "it", "lt", "lv", "ms", "nl", "no", "pl",
+              "pt", "ro", "sk", "sl", "sq", "sv", "sw", "tl", "tr", "vi", "az"),
+    "Cyrillic": ("ru", "uk", "bg", "sr", "mk", "be", "kk"),
+    "Arabic": ("ar", "fa", "ur"),
+    "Devanagari": ("hi", "mr", "ne"),
 }
 
 # Alphabets used to rule languages out by letters they do not write.
@@ -161,7 +151,7 @@ def _stoplist(name: str) -> frozenset[str]:
     return stoplist_by_name(name)
 
 
-def build_profiles(candidates: dict[str, str], script: str) -> Profiles:
+def build_profiles(candidates: Iterable[str], script: str) -> Profiles:
     """Stopword votes for ``candidates``: a word listed by ``n`` of them weighs ``1/n``.
 
     Words listed by more than :data:`MAX_LISTINGS` languages (jusText's lists
@@ -172,26 +162,18 @@ def build_profiles(candidates: dict[str, str], script: str) -> Profiles:
     (jusText's lists also hold tokens such as ``(англ.`` or English ``the``).
     """
     listed: dict[str, list[str]] = {}
-    for code, name in candidates.items():
-        for word in _stoplist(name):
+    for code in candidates:
+        for word in _stoplist(STOPLISTS[code]):
             if _WORD_RE.fullmatch(word) and all(script_of(c) == script for c in word):
                 listed.setdefault(word, []).append(code)
     return Profiles({w: tuple((c, 1.0 / len(codes)) for c in codes)
                      for w, codes in listed.items() if len(codes) <= MAX_LISTINGS})
 
 
-_profiles: dict[str, Profiles] = {}
-
-
+@lru_cache(maxsize=None)
 def profiles(script: str) -> Profiles:
     """The stopword profiles of ``script``, built once on first use."""
-    prof = _profiles.get(script)
-    if prof is None:
-        with _lock:
-            prof = _profiles.get(script)
-            if prof is None:
-                prof = _profiles[script] = build_profiles(CANDIDATES[script], script)
-    return prof
+    return build_profiles(CANDIDATES[script], script)
 
 
 def stopword_scores(words: set[str], prof: Profiles, allowed=None) -> tuple[Counter, Counter]:
@@ -234,18 +216,24 @@ UNSURE = "?"  # quick_detect's answer when langdetect must decide
 
 
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
-    """The first prose-like lines of ``text`` (six words, or 80 characters of unspaced
-    script), up to ``limit`` characters; all of ``text`` when no line looks like prose."""
-    picked: list[str] = []
+    """The longest prose-like lines of ``text`` (six words, or 80 characters of unspaced
+    script), longest first, up to ``limit`` characters; all of ``text`` when no line looks
+    like prose.
+
+    The longest paragraphs are the article's far more often than the first ones: a
+    scraped page opens with menus, banners, a translation notice or spam in another
+    language, and the article's language is the one to report."""
+    picked = [line for line in text.split("\n") if len(line) >= 80 or len(line.split()) >= 6]
+    if not picked:
+        return text[:limit]
+    picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order
     size = 0
-    for line in text.split("\n"):
-        if len(line.split()) >= 6 or len(line) >= 80:
-            picked.append(line)
-            size += len(line)
-            if size >= limit:
-                break
-    out = "\n".join(picked) if picked else text
-    return out[:limit]
+    for k, line in enumerate(picked):
+        size += len(line)
+        if size >= limit:
+            picked = picked[: k + 1]
+            break
+    return "\n".join(picked)[:limit]
 
 
 def quick_detect(chunk: str) -> str | None:
@@ -281,25 +269,28 @@ def quick_detect(chunk: str) -> str | None:
     return best_of(*stopword_scores(distinct, profiles(script), allowed)) or UNSURE
 
 
-def _factory_ready() -> None:
-    global _ready
-    with _lock:
-        if not _ready:
-            from langdetect import DetectorFactory
+@lru_cache(maxsize=1)
+def _detector_factory():
+    """cleantext's own langdetect factory, loaded with langdetect's profiles and seeded,
+    so answers are reproducible without setting the seed of langdetect's shared factory
+    for the whole process."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-            DetectorFactory.seed = 0
-            _ready = True
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
 
 
 def langdetect_language(chunk: str) -> str | None:
     """Seeded langdetect on ``chunk``: its best code (``zh-cn`` cut to ``zh``) when
     its probability is at least :data:`MIN_PROBABILITY`, else None."""
-    _factory_ready()
-    from langdetect import detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
     try:
-        best = detect_langs(chunk)[0]
+        detector = _detector_factory().create()
+        detector.append(chunk)
+        best = detector.get_probabilities()[0]
     except LangDetectException:
         return None
     return best.lang.split("-")[0] if best.prob >= MIN_PROBABILITY else None

@@ -1,6 +1,6 @@
 """Guarded fuzzy lookup of capitalised words among generated name spellings.
 
-The rule (NM003): an unknown capitalised word becomes a table name when it is
+The rule (NM002): an unknown capitalised word becomes a table name when it is
 within a small edit distance of one of that name's known spellings, and
 
 * it is at least :data:`MIN_LENGTH` letters long, title-case, and starts with
@@ -14,7 +14,7 @@ within a small edit distance of one of that name's known spellings, and
   Ukrainian mark gender and case at the end of a word, so
   Peskova is not Peskov, Zelenska is not Zelensky, Donets is not Donetsk;
 * the word is not an ordinary word or another known name
-  (:mod:`cleantext.names_lookalikes`), nor a spelling the table refuses;
+  (:mod:`cleantext.names.lookalikes`), nor a spelling the table refuses;
 * exactly one canonical name is nearest (ties between names refuse).
 
 Lookup is sub-linear in the number of spellings: each spelling is indexed by
@@ -104,10 +104,6 @@ class FuzzyIndex(Generic[T]):
 
     def __len__(self) -> int:
         return len(self._spellings)
-
-    def payload(self, spelling: str) -> T:
-        """The payload of an indexed (lower-case) spelling."""
-        return self._spellings[spelling]
 
     def candidates(self, word: str) -> set[str]:
         """Indexed spellings that share a deletion key with ``word``."""

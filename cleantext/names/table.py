@@ -14,12 +14,12 @@ Every entry is compiled, once per table, into the spellings it claims:
 
 * the canonical form itself and the listed ``variants`` ("table");
 * every romanization of each ``native`` form by a standard scheme or an
-  English-press habit (:mod:`cleantext.translit`), labelled with the scheme.
+  English-press habit (:mod:`cleantext.names.translit`), labelled with the scheme.
 
 A claimed spelling is replaced under NM001; the change's ``detail`` says how it
 was claimed ("table: Kiev -> Kyiv (places_ukraine.toml)", "scheme ru:wikipedia:
 Kharkov -> Kharkiv").  NM002 is the guessed case: an unknown capitalised word
-close to a claimed spelling, under the guards of :mod:`cleantext.names_fuzzy`
+close to a claimed spelling, under the guards of :mod:`cleantext.names.fuzzy`
 ("fuzzy 89: Khinsten -> Khinshtein (near Khinshtein, canonical)").
 
 A person (``kind = "person"``, or a native form that starts with a common given
@@ -38,7 +38,7 @@ spellings win over shorter ones.  A spelling inside one of its entry's
 Claims are settled when the table is compiled: a canonical form or listed
 variant beats a generated spelling; a generated spelling that two entries
 with different canonical forms both claim, or that is an ordinary word or
-another known place (:mod:`cleantext.names_lookalikes`), is claimed by no one
+another known place (:mod:`cleantext.names.lookalikes`), is claimed by no one
 and refused to fuzzy matching as well.
 
 Lookup is indexed: capitalised words are found with one pattern and looked up
@@ -48,7 +48,6 @@ index.  The cost grows with the text, not with the table.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -56,7 +55,7 @@ from typing import Iterable
 import regex
 
 from ..stages.base import CodeRule
-from ..stages.packs import RulePackError, builtin_rules_dir
+from ..stages.packs import RulePackError, builtin_rules_dir, load_toml
 from ..text.edits import Change
 from .fuzzy import FuzzyIndex
 from .lookalikes import is_known_other_word
@@ -258,13 +257,6 @@ class NameTable:
         if first:
             self._exact.setdefault(first.group(), []).append(sp)
 
-    @property
-    def spelling_count(self) -> int:
-        """How many spellings the exact index holds (capitals included)."""
-        if not self._compiled:
-            self.compile()
-        return sum(len(v) for v in self._exact.values())
-
     def canonical_of(self, word: str) -> str | None:
         """The canonical form of ``word`` standing alone, or None if the table knows no such name."""
         changes = self.changes(word)
@@ -420,15 +412,7 @@ def _check_entry(path: Path, raw: object, k: int) -> NameEntry:
 def load_name_table(path: str | Path) -> list[NameEntry]:
     """Read and validate one name-table file (strict: unknown keys are errors)."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RulePackError(path, "no such file") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RulePackError(path, f"not valid TOML: {exc}") from None
-    for key in data:
-        if key != "name":
-            raise RulePackError(path, "unknown top-level key (known: name)", None, key)
+    data = load_toml(path, ("name",))
     return [_check_entry(path, raw, k) for k, raw in enumerate(data.get("name", []))]
 
 

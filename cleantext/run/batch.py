@@ -10,14 +10,13 @@ cleaned comes back as a failed :class:`Outcome` naming the reason.
 from __future__ import annotations
 
 import json
-import warnings
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..cleaner import Cleaner, RuleTimeoutWarning, cached_cleaner, overdelete_reason
+from ..cleaner import MAX_REMOVED, Cleaner, cached_cleaner
 from ..io.files import InputError, decode_bytes, looks_like_html
 
 
@@ -63,7 +62,7 @@ class WorkerOptions:
     trace: bool = False
     keep_input: bool = False
     on_overdelete: str = "flag"
-    max_removed: float = 0.8
+    max_removed: float = MAX_REMOVED
     out_field: str = "text_clean"
     trace_in_record: bool = False
 
@@ -86,35 +85,24 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
         if task.jsonl_field is not None:
             record, raw = _jsonl_text(task, out)
             html = bool(task.html)
-            text = raw
         else:
             data = task.data if task.data is not None else Path(task.path).read_bytes()
             out.bytes_in = len(data)
             html = task.html if task.html is not None else looks_like_html(data, task.path or "")
-            text = None if html else decode_bytes(data).text
-            raw = data if html else text
+            raw = data if html else decode_bytes(data).text
         out.html = html
-        whole_page = True
-        source_text = text
-        if html:
-            extraction = cleaner.extract_html(raw)
-            source_text, whole_page = extraction.text, not extraction.article
+        result = cleaner.process(raw, html=html, trace=options.trace, max_removed=options.max_removed,
+                                 site=task.site)
+        source_text = result.extraction.text if html else raw
         out.bytes_in = out.bytes_in or len(source_text.encode("utf-8"))
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", RuleTimeoutWarning)
-            if options.trace:
-                result = cleaner.explain(source_text, whole_page=whole_page, site=task.site)
-                out.text, out.language = result.text, result.language
-                out.changes = [e.as_dict() for e in result.changes]
-                out.flags += [f for f in result.flags if not f.startswith("over-deleted")]
-            else:
-                out.text = cleaner.clean(source_text, whole_page=whole_page, site=task.site)
-        out.flags += [str(w.message) for w in caught if issubclass(w.category, RuleTimeoutWarning)]
-        out.words_in = len(source_text.split())
-        out.words_out = len(out.text.split())
-        reason = overdelete_reason(out.words_in, out.words_out, options.max_removed)
-        if reason:
-            _handle_overdelete(out, reason, cleaner, source_text, options)
+        out.text = result.text
+        if options.trace:  # (the language, too, is reported only with the trace)
+            out.language = result.language
+            out.changes = [e.as_dict() for e in result.changes]
+        out.flags += [f for f in result.flags if not f.startswith("over-deleted")]
+        out.words_in, out.words_out = result.words_in, result.words_out
+        if result.overdeleted:
+            _handle_overdelete(out, result.overdeleted, cleaner, source_text, options)
         if options.keep_input:
             out.input_text = source_text
         out.ok = True
@@ -175,19 +163,6 @@ def _handle_overdelete(out: Outcome, reason: str, cleaner: Cleaner, source_text:
 
 # --- running ---------------------------------------------------------------------
 
-_WORKER_OPTIONS: WorkerOptions | None = None
-
-
-def _init_worker(options: WorkerOptions) -> None:
-    global _WORKER_OPTIONS
-    _WORKER_OPTIONS = options
-    _cleaner_for(options)
-
-
-def _run_chunk(tasks: list[Task]) -> list[Outcome]:
-    return run_chunk(tasks, _WORKER_OPTIONS)
-
-
 def run_chunk(tasks: list[Task], options: WorkerOptions) -> list[Outcome]:
     """Clean a chunk of tasks in this process: the unit of work a worker receives."""
     return [clean_task(t, options) for t in tasks]
@@ -235,7 +210,8 @@ def run_tasks(tasks: Iterable[Task], options: WorkerOptions, jobs: int = 1,
         for t in tasks:
             yield clean_task(t, options)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+    # each worker builds its Cleaner once, before its first chunk
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_cleaner_for,
                              initargs=(options,)) as pool:
-        yield from run_windowed(lambda chunk: pool.submit(_run_chunk, chunk), tasks,
+        yield from run_windowed(lambda chunk: pool.submit(run_chunk, chunk, options), tasks,
                                 chunk_size, window or 4 * jobs)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..cleaner import QUOTE_STYLES
+from ..cleaner import MAX_REMOVED, QUOTE_STYLES
 from ..io.files import DEFAULT_SUFFIXES, AtomicFile, atomic_write, backup_copy
 from ..stages.packs import RulePackError
 from ..version import __version__
@@ -56,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--on-overdelete", choices=("keep", "flag", "drop"), default="flag",
                      help="when rules would remove more than --max-removed of a document's words "
                           "or empty it: keep it uncut, flag it (default), or drop it")
-    out.add_argument("--max-removed", type=float, default=0.8, metavar="SHARE",
-                     help="share of words above which a document counts as over-deleted (0.8)")
+    out.add_argument("--max-removed", type=float, default=MAX_REMOVED, metavar="SHARE",
+                     help=f"share of words above which a document counts as over-deleted ({MAX_REMOVED})")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     inp = p.add_argument_group("input")
     inp.add_argument("--html", action="store_true", help="treat input as HTML (default: by extension or sniffing)")
@@ -292,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return discover_main(argv[2:])
     if argv[:1] == ["learn"] and not Path("learn").exists():
-        return corpus_cli.learn_main(argv[1:])
+        return corpus_cli.learn_main(argv[1:], expand_paths)
     parser = build_parser()
     args = parser.parse_args(argv)
     errors: list[str] = []

@@ -189,10 +189,12 @@ def build_learn_parser() -> argparse.ArgumentParser:
     return p
 
 
-def learn_main(argv: list[str]) -> int:
-    """``cleantext learn``: exit 0, 1 when an input was missing, 2 on usage errors."""
-    from .cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, expand_paths
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # as the main command's
 
+
+def learn_main(argv: list[str], expand_paths) -> int:
+    """``cleantext learn``: exit 0, 1 when an input was missing, 2 on usage errors.
+    ``expand_paths`` is the main command's (files, folders and globs to sources)."""
     args = build_learn_parser().parse_args(argv)
     errors: list[str] = []
     sources = [s for s in expand_paths(args.paths, errors) if s.path is not None]

@@ -31,7 +31,8 @@ this stage decides from the *shape* of the text, in one linear pass:
    a table's repeated labels and its heading row cost nothing);
    short and bad blocks cost, more so inside a link-list run (many
    short blocks in a row), when they are repeated on the page, or when a
-   chrome phrase of the packs matches them.  For prose, only a *later copy*
+   chrome phrase of the packs matches them -- or, in corpus mode, when they
+   are in a run of lines of the site's template (``ctx.site``).  For prose, only a *later copy*
    counts as repeated, and it is worth nothing (neither adds to a span nor
    cuts it): the first copy of a paragraph the page prints twice (a teaser,
    a scraper's duplicate) keeps its full value, so removing the copies -- or
@@ -46,7 +47,8 @@ this stage decides from the *shape* of the text, in one linear pass:
    the gap's cost discounted (a lede split from the body by a widget, a body
    cut by a related box: take both runs, not only the larger).  The headline
    just before it (a line of the page title, or the first line) is kept with it.
-5. **BS001** removes every block outside that span; **BS002** removes short
+5. **BS001** removes every block outside that span (a line of the site's
+   template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
    not the lines of a table (``DL`` in every row of a stats sheet is a cell).
 
@@ -66,6 +68,7 @@ import regex
 
 from ..lang.stoplists import stoplist
 from ..text.edits import Change, RuleRef
+from ..text.context import Context
 from ..text.paragraphs import paragraphs, removal_changes
 from .base import CodeRule
 
@@ -138,6 +141,8 @@ _INTEGER_RE = re.compile(r"[0-9]{1,6}")
 BRIDGE_MIN = 60.0
 BRIDGE_DISCOUNT = 0.75
 BRIDGE_STEPS = 3
+# Corpus mode: a run of at least this many blocks of the site's template is chrome.
+TEMPLATE_RUN = 2
 # Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
 _MEMO_SIZE = 100_000
 
@@ -161,6 +166,7 @@ class Block:
     number: int = -1
     table: bool = False
     head: bool = False
+    template: bool = False  # corpus mode: every line is a line of the site's template
 
     def detail(self) -> str:
         """The signals behind the block's value, for ``explain``."""
@@ -176,7 +182,9 @@ class Block:
             parts.append(f"link-list run of {self.run}")
         if self.repeated:
             parts.append("repeated on the page")
-        if self.chrome:
+        if self.template:
+            parts.append("the site's template")
+        elif self.chrome:
             parts.append("chrome phrase")
         return ", ".join(parts)
 
@@ -293,6 +301,26 @@ def value(block: Block) -> float:
         if block.repeated or block.chrome:
             v *= REPEAT_FACTOR
     return v
+
+
+def _mark_template_runs(blocks: list[Block]) -> None:
+    """Count a block of the site's template as chrome when it is in a run of at least
+    :data:`TEMPLATE_RUN` template blocks (a menu, a footer, a newsletter box): such a
+    run is furniture that cuts the article off.  A lone template line amid the page's
+    own text (a citation mark, an "Advertisement" label) keeps its single-document
+    value; the site-template stage removes it once the span is chosen."""
+    n, i = len(blocks), 0
+    while i < n:
+        if not blocks[i].template:
+            i += 1
+            continue
+        j = i
+        while j < n and blocks[j].template:
+            j += 1
+        if j - i >= TEMPLATE_RUN:
+            for k in range(i, j):
+                blocks[k].chrome = True
+        i = j
 
 
 def _is_content(b: Block) -> bool:
@@ -447,8 +475,8 @@ class BlockScorer:
     """The block-scoring stage for one language (stoplist and chrome matcher bound once)."""
 
     def __init__(self, language: str | None,
-                 chrome: Callable[[str], bool] | None = None,
-                 marker: Callable[[str], bool] | None = None) -> None:
+                 chrome: Callable[[str, Context], bool] | None = None,
+                 marker: Callable[[str, Context], bool] | None = None) -> None:
         self.stops = stoplist(language)
         self.chrome = chrome
         self.marker = marker
@@ -469,13 +497,15 @@ class BlockScorer:
                 int(text) if _INTEGER_RE.fullmatch(text) else -1)
         return found
 
-    def score(self, lines: list[str]) -> list[Block]:
+    def score(self, lines: list[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
+        ctx = ctx or Context()
         facts = [self.facts(line) for line in lines]
         keys = [key for _, key, _, _ in facts]
         counts, copies = _line_counts(keys)
         blocks = make_blocks(lines, [sig[3] for sig, _, _, _ in facts])
         chrome = self.chrome
+        site = ctx.site
         for b in blocks:
             if b.first == b.last:
                 text, fact = lines[b.first], facts[b.first]
@@ -484,35 +514,45 @@ class BlockScorer:
                 fact = self.facts(text)
             (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
             b.repeated = _is_repeated(b, keys[b.first], counts, copies[b.first])
-            b.chrome = chrome is not None and chrome(text)
+            b.chrome = chrome is not None and chrome(text, ctx)
+            if site is not None:
+                b.template = all(site.evidence(line) is not None for line in lines[b.first : b.last + 1])
+        if site is not None:
+            _mark_template_runs(blocks)
         mark_runs(blocks)
         mark_tables(blocks)
         for b in blocks:
             b.value = value(b)
         return blocks
 
-    def changes(self, text: str) -> list[Change]:
+    def changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """BS001/BS002 removals for canonical ``text``."""
-        paras = paragraphs(text)
+        ctx = ctx or Context()
+        paras = paragraphs(text, ctx)
         if len(paras) < MIN_PARAGRAPHS:
             return []
         lines = [text[p.start : p.end] for p in paras]
-        blocks = self.score(lines)
+        blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
         first, last, total = main_span([b.value for b in blocks])
         if last < first:
             return []
-        last, cut = self._cut_at_marker(blocks, lines, first, last)
+        last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
         first, last = _extend(blocks, first, last, not cut)
         head = _headline(blocks, lines, first)
         drop: dict[int, tuple[RuleRef, str]] = {}
+        site = ctx.site
         where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
         if cut:
             where += f", which ends at the marker {cut!r}"
         for k, b in enumerate(blocks):
             inside = first <= k <= last
             if k == head or (inside and not _is_label(b)):
+                continue
+            if b.template and not inside:  # reported as the site's template, with its evidence
+                for i in range(b.first, b.last + 1):
+                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}")
                 continue
             ref, detail = ((BLOCK_SCORE.ref, f"{b.detail()}, {where}") if not inside else
                            (REPEATED_LINE.ref, f"{b.detail()}, inside the article"))
@@ -523,8 +563,8 @@ class BlockScorer:
         return removal_changes(text, paras, drop)
 
 
-    def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int
-                       ) -> tuple[int, str]:
+    def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int,
+                       ctx: Context) -> tuple[int, str]:
         """End the span before a comment/related-section marker (a truncate-after phrase of
         the packs) that follows at least :data:`MARKER_AFTER_WORDS` words of prose in it."""
         if self.marker is None:
@@ -535,7 +575,7 @@ class BlockScorer:
             if b.cls == "good":
                 prose += b.words
             elif (prose >= MARKER_AFTER_WORDS and b.first == b.last
-                  and self.marker(lines[b.first]) and not _prose_follows(blocks, k)):
+                  and self.marker(lines[b.first], ctx) and not _prose_follows(blocks, k)):
                 return k - 1, lines[b.first]
         return last, ""
 
@@ -580,7 +620,7 @@ def _headline(blocks: list[Block], lines: list[str], first: int) -> int | None:
     for k in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         b = blocks[k]
         line = lines[b.first]
-        if b.first != b.last or not 2 <= len(line.split()) <= HEADLINE_MAX_WORDS:
+        if b.first != b.last or b.template or not 2 <= len(line.split()) <= HEADLINE_MAX_WORDS:
             continue
         if b.first == 0 or line.casefold() in title:
             return k

@@ -2,7 +2,7 @@
 Unicode NFC, spaces and quotes.
 
 Each stage is a pure function ``text -> list[Change]`` plus, where it is
-cheaper, a fast ``text -> text`` twin; ``tests/test_trace.py`` proves the two
+cheaper, a fast ``text -> text`` twin; ``tests/test_properties.py`` proves the two
 agree.  The stages are rules implemented in code; their ids and reasons are
 declared in :data:`CODE_RULES` and documented in ``docs/rules.md``.
 """

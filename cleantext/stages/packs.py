@@ -6,7 +6,7 @@ A pack is one TOML file::
     name = "en-comments"
     language = "en"            # or "*" for the language-neutral pack
     description = "..."
-    disable = ["BP003"]        # optional: built-in rules this pack switches off
+    disable = ["RL002"]        # optional: built-in rules this pack switches off
 
     [[rule]]
     id = "CS001"               # two or three capitals and three digits, stable
@@ -139,7 +139,7 @@ def _parse_rule(path: Path, raw: Any, language: str) -> Rule:
         raise RulePackError(path, "each [[rule]] must be a table")
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not _ID_RE.fullmatch(rule_id):
-        raise RulePackError(path, "missing or malformed id (expected like 'BP001')",
+        raise RulePackError(path, "missing or malformed id (expected like 'CS001')",
                             str(rule_id) if rule_id else None, "id")
     kind = raw.get("kind")
     if kind not in KINDS:
@@ -191,9 +191,9 @@ def _parse_rule(path: Path, raw: Any, language: str) -> Rule:
     )
 
 
-def load_pack(path: str | Path) -> Pack:
-    """Read and validate one pack file."""
-    path = Path(path)
+def load_toml(path: Path, top_level: tuple[str, ...]) -> dict:
+    """The tables of a pack or name-table file; a missing file, invalid TOML or a
+    top-level key not in ``top_level`` is a :class:`RulePackError`."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -201,8 +201,16 @@ def load_pack(path: str | Path) -> Pack:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RulePackError(path, f"not valid TOML: {exc}") from None
     for key in data:
-        if key not in ("pack", "rule"):
-            raise RulePackError(path, "unknown top-level key (known: pack, rule)", None, key)
+        if key not in top_level:
+            raise RulePackError(path, f"unknown top-level key (known: {', '.join(top_level)})",
+                                None, key)
+    return data
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Read and validate one pack file."""
+    path = Path(path)
+    data = load_toml(path, ("pack", "rule"))
     head = data.get("pack", {})
     for key, value in head.items():
         if key not in _PACK_KEYS:

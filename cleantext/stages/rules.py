@@ -4,7 +4,10 @@
   is removed ("Comments", "Hot Topics", "Also Read: ...").
 * ``truncate-after``: a comment-section or related-links marker in the last
   part of the document (at or after ``min_position`` of its length) starts the
-  site's tail; the marker and everything after it are removed.
+  site's tail; the marker and everything after it are removed -- unless the
+  article is below it (a run of prose after it outweighs all the prose before
+  it), or prose follows it at once (an in-body "Read also" box: the marker, and
+  a related marker's teaser title, are dropped as lines).
 * ``strip-inline``: a span inside a paragraph is removed (a dangling
   attribution stub); a paragraph left empty is removed whole.
 * ``headline``: the first paragraph, when it reads as a headline, loses the site
@@ -17,16 +20,17 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 from __future__ import annotations
 
 import bisect
-import threading
-from dataclasses import dataclass
 
 import regex
 
 from ..text.edits import Change, RuleRef
+from ..text.context import Context
 from ..text.paragraphs import Paragraph, paragraphs, removal_changes
 from .packs import Rule
 
 _TERMINAL = ".!?…"
+# A paragraph ends a sentence with one of these (perhaps a closing quote or bracket).
+_SENTENCE_END = ".!?…:;\"')»”’。！？"
 
 
 def _word_count(s: str) -> int:
@@ -36,33 +40,12 @@ def _word_count(s: str) -> int:
 # A pattern call that runs longer than this (a catastrophic user pattern such as
 # ``(a+)+$``) is stopped; the rule is skipped for the rest of the document.
 RULE_TIMEOUT = 0.5
-_doc = threading.local()
 _UNKNOWN = object()
 _MEMO_SIZE = 100_000  # distinct lines remembered per matcher
 
 
-def begin_document() -> None:
-    """Start the per-document record of rules that timed out (see :func:`end_document`)."""
-    _doc.skipped = set()
-    _doc.notes = []
-
-
-def end_document() -> list[str]:
-    """The notes about rules skipped in this document, and forget them."""
-    notes = getattr(_doc, "notes", [])
-    _doc.skipped, _doc.notes = set(), []
-    return notes
-
-
-def _skipped() -> set[str]:
-    if not hasattr(_doc, "skipped"):
-        begin_document()
-    return _doc.skipped
-
-
-def _time_out(rule: Rule) -> None:
-    _skipped().add(rule.id)
-    _doc.notes.append(f"rule {rule.id} ({rule.source}) timed out after {RULE_TIMEOUT}s "
+def _time_out(rule: Rule, ctx: Context) -> None:
+    ctx.skip(rule.id, f"rule {rule.id} ({rule.source}) timed out after {RULE_TIMEOUT}s "
                       f"and was skipped for this document")
 
 
@@ -83,11 +66,10 @@ class _Compiled:
             pattern = self._single[rule.id] = regex.compile(f"(?m){rule.regex_source()}")
         return pattern
 
-    def _live_rules(self) -> list[Rule]:
-        skipped = _skipped()
-        return [r for r in self.rules.values() if r.id not in skipped]
+    def _live_rules(self, ctx: Context) -> list[Rule]:
+        return [r for r in self.rules.values() if r.id not in ctx.skipped]
 
-    def match_line(self, line: str) -> Rule | None:
+    def match_line(self, line: str, ctx: Context) -> Rule | None:
         """The first rule (in order) that matches all of ``line``.
 
         Answers are remembered per distinct line (chrome lines repeat across a
@@ -97,19 +79,19 @@ class _Compiled:
         memo = self._memo
         rule = memo.get(line, _UNKNOWN)
         if rule is _UNKNOWN:
-            found = self.fullmatch(line)
+            found = self.fullmatch(line, ctx)
             rule = found[0] if found else None
-            if not _skipped():
+            if not ctx.skipped:
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()
                 memo[line] = rule
         return rule
 
-    def fullmatch(self, text: str, start: int = 0, end: int | None = None
+    def fullmatch(self, text: str, ctx: Context, start: int = 0, end: int | None = None
                   ) -> tuple[Rule, regex.Match] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
         end = len(text) if end is None else end
-        skipped = _skipped()
+        skipped = ctx.skipped
         if not skipped or skipped.isdisjoint(self.rules):
             try:
                 m = self.pattern.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
@@ -117,19 +99,19 @@ class _Compiled:
                 pass
             else:
                 return (self.rules[m.lastgroup], m) if m else None
-        for rule in self._live_rules():
+        for rule in self._live_rules(ctx):
             try:
                 m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
             except TimeoutError:
-                _time_out(rule)
+                _time_out(rule, ctx)
                 continue
             if m:
                 return rule, m
         return None
 
-    def finditer(self, text: str) -> list[tuple[Rule, int, int]]:
+    def finditer(self, text: str, ctx: Context) -> list[tuple[Rule, int, int]]:
         """Leftmost non-overlapping matches of any rule: ``(rule, start, end)``."""
-        skipped = _skipped()
+        skipped = ctx.skipped
         if not skipped or skipped.isdisjoint(self.rules):
             try:
                 return [(self.rules[m.lastgroup], m.start(), m.end())
@@ -137,12 +119,12 @@ class _Compiled:
             except TimeoutError:
                 pass
         found = []
-        for order, rule in enumerate(self._live_rules()):
+        for order, rule in enumerate(self._live_rules(ctx)):
             try:
                 found += [(m.start(), order, m.end(), rule)
                           for m in self._one(rule).finditer(text, timeout=RULE_TIMEOUT)]
             except TimeoutError:
-                _time_out(rule)
+                _time_out(rule, ctx)
         out, pos = [], 0
         for start, _, end, rule in sorted(found, key=lambda f: (f[0], f[1])):
             if start >= pos:
@@ -173,68 +155,86 @@ class RuleSet:
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
 
-    def is_chrome(self, line: str) -> bool:
+    def is_chrome(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
-        return any(c is not None and c.match_line(line) is not None
+        ctx = ctx or Context()
+        return any(c is not None and c.match_line(line, ctx) is not None
                    for c in (self._drop, self._truncate))
 
-    def is_marker(self, line: str) -> bool:
+    def is_marker(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
         ``comment-...``), wherever it stands?  Related-link markers are left out: sites
         put related boxes inside the article too."""
         return self._comment_markers is not None and any(True for _ in self._line_matches(
-            self._comment_markers, line, [Paragraph(0, 0, len(line))]))
+            self._comment_markers, line, [Paragraph(0, 0, len(line))], ctx or Context()))
 
     # -- drop-line --------------------------------------------------------
-    def _line_matches(self, compiled: _Compiled | None, text: str, paras: list[Paragraph]):
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: list[Paragraph],
+                      ctx: Context):
         """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
         if compiled is None:
             return
         for p in paras:
             line = text[p.start:p.end]
-            rule = compiled.match_line(line)
+            rule = compiled.match_line(line, ctx)
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
                 yield p, rule
 
-    def drop_line_changes(self, text: str) -> list[Change]:
+    def drop_line_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Remove every paragraph that is wholly a chrome phrase or pattern."""
         if self._drop is None:
             return []
-        paras = paragraphs(text)
+        ctx = ctx or Context()
+        paras = paragraphs(text, ctx)
         drop = {p.index: (self._refs[rule.id], "") for p, rule in
-                self._line_matches(self._drop, text, paras)}
+                self._line_matches(self._drop, text, paras, ctx)}
         return removal_changes(text, paras, drop) if drop else []
 
     # -- truncate-after ---------------------------------------------------
-    def truncate_changes(self, text: str) -> list[Change]:
-        """Remove a late comment/related-section marker and everything after it."""
+    def truncate_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
+        """Remove a late comment/related-section marker and everything after it -- when
+        what follows it is not the article (see :func:`_tail_follows`).  A marker that
+        stands inside the article's prose (an in-body "Read also" box, a share-bar
+        label above the body) is dropped as one line instead."""
         if self._truncate is None or not text:
             return []
+        ctx = ctx or Context()
         n = len(text)
-        paras = paragraphs(text)
+        paras = paragraphs(text, ctx)
         first_late = bisect.bisect_left(paras, self._earliest_marker * n, key=lambda p: p.start)
         late = paras[max(first_late, 1):]
-        for p, rule in self._line_matches(self._truncate, text, late):
+        runs: _ProseRuns | None = None
+        for p, rule in self._line_matches(self._truncate, text, late, ctx):
             if p.start < rule.min_position * n:
                 continue
-            detail = f"marker at {p.start / n:.0%} of the text"
+            if runs is None:
+                runs = _ProseRuns(text, paras)
             ref = self._refs[rule.id]
-            return removal_changes(text, paras, {q.index: (ref, detail) for q in paras[p.index:]})
+            k = p.index
+            inside = runs.inside(k, related=not rule.name.startswith("comment"))
+            if inside:
+                return removal_changes(text, paras, {i: (ref, f"marker inside the article's prose ({why})")
+                                                     for i, why in inside})
+            if runs.heaviest_after(k) > runs.prose_before(k):
+                continue  # the article is below the marker: a label of the page's header
+            detail = f"marker at {p.start / n:.0%} of the text"
+            return removal_changes(text, paras, {q.index: (ref, detail) for q in paras[k:]})
         return []
 
     # -- strip-inline -----------------------------------------------------
-    def strip_inline_changes(self, text: str) -> list[Change]:
+    def strip_inline_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Remove inline spans; a paragraph that would be left empty is dropped whole."""
         if self._strip is None:
             return []
+        ctx = ctx or Context()
         spans = []
-        for rule, start, end in self._strip.finditer(text):
+        for rule, start, end in self._strip.finditer(text, ctx):
             span = _within_line(text, start, end)
             if span is not None:
                 spans.append((*span, self._refs[rule.id]))
         if not spans:
             return []
-        paras = paragraphs(text)
+        paras = paragraphs(text, ctx)
         out: list[Change] = []
         drop: dict[int, tuple[RuleRef, str]] = {}
         j = 0
@@ -257,7 +257,7 @@ class RuleSet:
         return out
 
     # -- headline ---------------------------------------------------------
-    def headline_changes(self, text: str) -> list[Change]:
+    def headline_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Strip a site/section tagline from the first paragraph when it reads as a headline."""
         if not self._headlines or not text:
             return []
@@ -290,6 +290,63 @@ class RuleSet:
                     out.append(Change(k_end, len(first), "", ref, f"tagline after {sep.strip()!r}"))
                 return out
         return []
+
+
+class _ProseRuns:
+    """Where a page's prose stands, for deciding what a truncate-after marker cuts.
+
+    A paragraph is *prose* when it has at least eight words and ends a sentence (the
+    tag-list stage's test); a *run* is a sequence of consecutive prose paragraphs, and
+    weighs its words.  Comments alternate with names, dates and "Reply" lines, a related
+    list with titles, so a run below a marker that outweighs all the prose above it is an
+    article that starts below the marker (a page whose menus fill its first half), not
+    the site's tail.  No constant is tuned here: the eight words are the tag-list
+    stage's, and "outweighs" compares the page with itself."""
+
+    def __init__(self, text: str, paras: list[Paragraph]) -> None:
+        words = [len(text[p.start:p.end].split()) for p in paras]
+        self.prose = [w >= 8 and text[p.end - 1] in _SENTENCE_END for w, p in zip(words, paras)]
+        n = len(paras)
+        total = 0
+        self._before = []  # prose words before each paragraph, itself included
+        for w, prose in zip(words, self.prose):
+            total += w if prose else 0
+            self._before.append(total)
+        # the run starting at each paragraph, read backwards
+        start = [0] * n
+        for i in range(n - 1, -1, -1):
+            if self.prose[i]:
+                start[i] = words[i] + (start[i + 1] if i + 1 < n else 0)
+        self._after = list(_running_max(start[::-1]))[::-1]
+
+    def prose_before(self, k: int) -> int:
+        """Words of all the prose before paragraph ``k``."""
+        return self._before[k - 1] if k > 0 else 0
+
+    def heaviest_after(self, k: int) -> int:
+        """Words of the heaviest run that starts after paragraph ``k``."""
+        return self._after[k + 1] if k + 1 < len(self._after) else 0
+
+    def inside(self, k: int, related: bool) -> list[tuple[int, str]]:
+        """The lines to drop when the marker at paragraph ``k`` stands inside the
+        article: two paragraphs of prose follow it at once -- or, after a related-link
+        marker, after one line that is not prose (the other article's title, which goes
+        with its marker).  Comments open with a name or a date, a related list
+        alternates titles and one-line summaries, so neither is two prose paragraphs in
+        a row.  Empty when the marker does not stand inside prose."""
+        prose = self.prose
+        if k + 2 < len(prose) and prose[k + 1] and prose[k + 2]:
+            return [(k, "prose follows")]
+        if related and k + 3 < len(prose) and not prose[k + 1] and prose[k + 2] and prose[k + 3]:
+            return [(k, "prose follows its teaser"), (k + 1, "teaser of another article")]
+        return []
+
+
+def _running_max(values: list[int]):
+    best = 0
+    for v in values:
+        best = max(best, v)
+        yield best
 
 
 def _within_line(text: str, s: int, e: int) -> tuple[int, int] | None:

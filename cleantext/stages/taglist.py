@@ -18,6 +18,7 @@ from __future__ import annotations
 import regex
 
 from ..text.edits import Change
+from ..text.context import Context
 from ..text.paragraphs import paragraphs, removal_changes
 from .base import CodeRule
 
@@ -59,9 +60,9 @@ def is_tag_list(line: str) -> bool:
     return all(_is_tag_item(i) for i in items)
 
 
-def tag_list_changes(text: str) -> list[Change]:
+def tag_list_changes(text: str, ctx: Context | None = None) -> list[Change]:
     """Remove tag-list paragraphs that follow the last prose paragraph."""
-    paras = paragraphs(text)
+    paras = paragraphs(text, ctx)
     last_prose = next((p.index for p in reversed(paras) if _is_prose(text[p.start : p.end])), None)
     if last_prose is None:
         return []

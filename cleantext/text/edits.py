@@ -110,18 +110,56 @@ def replay(text: str, edits: Iterable[Edit]) -> str:
     return "".join(parts)
 
 
-class PlainDoc:
-    """The fast document: changes are spliced, nothing is remembered."""
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of canonical text: its index and span."""
 
-    __slots__ = ("text",)
+    index: int
+    start: int
+    end: int
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs (non-empty lines) of canonical text, in order."""
+    paras = []
+    start = 0
+    for line in text.split("\n"):
+        if line:
+            paras.append(Paragraph(len(paras), start, start + len(line)))
+        start += len(line) + 1
+    return paras
+
+
+class PlainDoc:
+    """The fast document: changes are spliced, nothing is remembered but the
+    paragraphs of the current text (forgotten whenever the text changes)."""
+
+    __slots__ = ("_text", "_paras")
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self._text = text
+        self._paras: list[Paragraph] | None = None
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
+        self._paras = None
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs of the current text, split once per text (callers must not
+        mutate the list)."""
+        if self._paras is None:
+            self._paras = split_paragraphs(self._text)
+        return self._paras
 
     def apply(self, changes: list[Change]) -> None:
         """Replace the current text by the text with ``changes`` applied."""
         if changes:
-            self.text = splice(self.text, changes)
+            self.text = splice(self._text, changes)
 
 
 @dataclass(slots=True)
@@ -147,6 +185,22 @@ class TracedDoc:
         self.original = text
         self.text = text
         self._pieces: list[_Piece] = [_Piece(0, len(text), text)] if text else []
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
+        self._paras: list[Paragraph] | None = None
+
+    def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs of the current text, split once per text (callers must not
+        mutate the list)."""
+        if self._paras is None:
+            self._paras = split_paragraphs(self._text)
+        return self._paras
 
     def apply(self, changes: list[Change]) -> None:
         """Apply sorted, non-overlapping ``changes`` (current coordinates)."""
@@ -283,12 +337,18 @@ def _narrow(offset: int, a: str, b: str, rule: RuleRef) -> list[Change]:
 
 @dataclass(slots=True)
 class Result:
-    """What :meth:`Cleaner.explain` returns: the text, its language and every change."""
+    """What :meth:`Cleaner.process` returns: the text, its language and every change
+    (when traced), flags, the DOM stage's ``Extraction`` (for a page) and the
+    over-deletion verdict (``overdeleted``: why, or "")."""
 
     text: str
     language: str | None
     changes: list[Edit] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    extraction: object | None = None
+    overdeleted: str = ""
+    words_in: int = 0
+    words_out: int = 0
 
     def counts(self) -> dict[str, int]:
         """How many changes each rule code made."""

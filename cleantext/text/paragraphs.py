@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .context import Context
+from .edits import Change, Paragraph, RuleRef, split_paragraphs
 
-from .edits import Change, RuleRef
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A paragraph of canonical text: its index and span."""
-
-    index: int
-    start: int
-    end: int
+__all__ = ["Paragraph", "paragraphs", "removal_changes", "split_paragraphs"]
 
 
-_last_split: tuple[str, list[Paragraph]] = ("", [])
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """The paragraphs (non-empty lines) of canonical text, in order.
-
-    The stages ask for the paragraphs of the same text one after another, so
-    the last answer is kept (callers must not mutate the list).
-    """
-    global _last_split
-    last_text, last = _last_split
-    if text is last_text:
-        return last
-    paras = []
-    start = 0
-    for line in text.split("\n"):
-        if line:
-            paras.append(Paragraph(len(paras), start, start + len(line)))
-        start += len(line) + 1
-    _last_split = (text, paras)
-    return paras
+def paragraphs(text: str, ctx: Context | None = None) -> list[Paragraph]:
+    """The paragraphs (non-empty lines) of canonical text, in order; with a context,
+    the document's own list when ``text`` is its current text (do not mutate it)."""
+    return ctx.paragraphs(text) if ctx is not None else split_paragraphs(text)
 
 
 def removal_changes(text: str, paras: list[Paragraph], drop: dict[int, tuple[RuleRef, str]]

@@ -1,0 +1,1 @@
+"""Language detection and the stoplists of each language."""

@@ -1,0 +1,1 @@
+"""Running the cleaner on many documents: the batch runner, the command line and the dask engine."""

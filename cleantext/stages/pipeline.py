@@ -1,0 +1,55 @@
+"""The stages in the order the Cleaner runs them, as data.
+
+:data:`NORMALIZATION` lists the character and layout steps (run once, in this
+order, before the language is known for certain); :data:`BOILERPLATE` the
+boilerplate stages, which the Cleaner runs in a cycle until none has anything
+left to do (see :meth:`cleantext.cleaner.Cleaner._remove_boilerplate`).  The
+registry of rules in code and ``docs/rules.md`` are generated from these lists.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..corpus.profile import SITE_TEMPLATE, site_changes
+from . import normalize as nf
+from .base import Stage, Step
+from .blocks import BLOCK_SCORE, REPEATED_LINE, BlockScorer
+from .rules import RuleSet
+from .taglist import TAG_LIST, tag_list_changes
+
+
+class Tools(NamedTuple):
+    """What the boilerplate stages need for one language, built once by the Cleaner."""
+
+    rules: RuleSet
+    scorer: BlockScorer
+
+
+NORMALIZATION: tuple[Step, ...] = (
+    Step("line-breaks", (nf.LINE_BREAKS,), nf.line_break_changes, nf.fix_line_breaks),
+    Step("repair", (nf.MOJIBAKE, nf.UNICODE_NFC), nf.repair_changes, nf.repair),
+    Step("invisibles", (nf.INVISIBLES,), nf.invisible_changes, nf.remove_invisibles),
+    Step("spaces", (nf.SPACES,), nf.space_changes, nf.fix_spaces),
+    Step("quotes", (nf.DOUBLE_QUOTES, nf.SINGLE_QUOTES), nf.quote_changes, nf.fix_quotes),
+    Step("layout", (nf.LAYOUT,), nf.layout_changes, nf.layout),
+)
+
+BOILERPLATE: tuple[Stage, ...] = (
+    Stage("headline", lambda t, text, ctx: t.rules.headline_changes(text, ctx),
+          kind="headline"),
+    Stage("truncate-after", lambda t, text, ctx: t.rules.truncate_changes(text, ctx),
+          kind="truncate-after", whole_paragraphs=True),
+    Stage("drop-line", lambda t, text, ctx: t.rules.drop_line_changes(text, ctx),
+          kind="drop-line", line_local=True, whole_paragraphs=True),
+    Stage("strip-inline", lambda t, text, ctx: t.rules.strip_inline_changes(text, ctx),
+          kind="strip-inline", line_local=True),
+    Stage("tag-list", lambda t, text, ctx: tag_list_changes(text, ctx),
+          code_rules=(TAG_LIST,), whole_paragraphs=True),
+    Stage("block-score", lambda t, text, ctx: t.scorer.changes(text, ctx),
+          code_rules=(BLOCK_SCORE, REPEATED_LINE), whole_paragraphs=True, whole_page=True),
+    # Corpus mode: after block scoring, which has counted the template's lines as chrome
+    # (and removed those outside the article's span); a no-op without a site template.
+    Stage("site-template", lambda t, text, ctx: site_changes(t.scorer, text, ctx),
+          code_rules=(SITE_TEMPLATE,), whole_paragraphs=True),
+)

@@ -1,0 +1,1 @@
+"""The document model: canonical text, paragraphs, changes, edits and their replay, the per-document context."""
