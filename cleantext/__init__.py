@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging as _logging
 
 from .cleaner import QUOTE_STYLES, Cleaner, RuleTimeoutWarning, cached_cleaner
+from .corpus import SiteProfile, learn_sites, load_profiles, save_profiles
 from .stages.packs import RulePackError
 from .text.edits import Edit, Result, replay
 from .version import __version__
@@ -23,7 +24,8 @@ from .version import __version__
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
 __all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "clean", "clean_html",
-           "explain", "replay", "warm", "__version__"]
+           "explain", "replay", "warm", "__version__", "SiteProfile", "learn_sites", "load_profiles",
+           "save_profiles"]
 
 
 def clean(text: str, **options) -> str:

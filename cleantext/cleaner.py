@@ -7,7 +7,8 @@
 3. NM001/NM002 name tables.
 4. Boilerplate stages, repeated until nothing changes (so that ``clean`` is
    idempotent): headline taglines, truncate-after markers, drop-line rules,
-   strip-inline rules, the tag-list heuristic, block scoring.
+   strip-inline rules, the tag-list heuristic, block scoring, and in corpus
+   mode the site's template (SP001; block scoring counts it as chrome).
 
 :class:`Cleaner` builds and compiles everything once; ``clean`` runs the
 stages on a :class:`~cleantext.text.edits.PlainDoc` (no bookkeeping), ``explain`` on
@@ -25,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .corpus.profile import load_profiles
 from .lang.detect import CANDIDATES, _detector_factory, detect_language, profiles
 from .names.table import build_name_table
 from .stages import normalize as nf
@@ -115,7 +117,10 @@ class Cleaner:
     * ``ftfy``: the mojibake repair's ``ftfy.TextFixerConfig`` (or a dict of its
       fields over the defaults, :data:`cleantext.stages.normalize.DEFAULT_FTFY`,
       which never change the meaning of text: full-width forms, quotes, HTML
-      entities and line breaks are left to ftfy's callers).
+      entities and line breaks are left to ftfy's callers);
+    * ``profiles``: site templates (a folder of TOML packs, or what
+      :func:`cleantext.learn_sites` returns); ``clean(text, site=...)`` then
+      counts that site's template as chrome in block scoring and removes it (SP001).
     """
 
     def __init__(self, *, lang: str | None = None,
@@ -123,7 +128,8 @@ class Cleaner:
                  builtin_names: bool = True,
                  rules: str | Path | Sequence[str | Path] | None = None,
                  quotes: str = "ascii",
-                 ftfy: "nf.ftfy.TextFixerConfig | dict | None" = None) -> None:
+                 ftfy: "nf.ftfy.TextFixerConfig | dict | None" = None,
+                 profiles=None) -> None:
         if quotes not in QUOTE_STYLES:
             raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
         if lang is not None and (not isinstance(lang, str) or not lang.strip()):
@@ -136,7 +142,7 @@ class Cleaner:
         self._options: dict = dict(lang=lang, names=[os.path.abspath(p) for p in name_paths],
                                    builtin_names=builtin_names,
                                    rules=[os.path.abspath(p) for p in rule_paths], quotes=quotes,
-                                   ftfy=ftfy)
+                                   ftfy=ftfy, profiles=profiles)
         self.ftfy = nf.ftfy_config(ftfy)
         self._packs: list[Pack] = load_builtin_packs()
         self._packs += [load_pack(p) for p in rule_paths]
@@ -144,6 +150,7 @@ class Cleaner:
         self._names = _name_table(name_paths, builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
         self._scorers: dict[str | None, BlockScorer] = {}
+        self.profiles = load_profiles(profiles)  # site templates (corpus mode)
         # What the first document would otherwise load: the rules of the given
         # language, or the stopword profiles of the Latin script for detection.
         if self.lang is not None:
@@ -287,8 +294,9 @@ class Cleaner:
                     dirty[i] = True
             dirty[k] = not (stage.line_local and stage.whole_paragraphs)
 
-    def _run(self, doc, ctx: Context, whole_page: bool = True) -> str | None:
-        """Run the pipeline on ``doc``; the language.  Rules that time out are noted in ``ctx``."""
+    def _run(self, doc, ctx: Context, whole_page: bool = True, site: str | None = None) -> str | None:
+        """Run the pipeline on ``doc``; the language.  Rules that time out are noted in ``ctx``;
+        with ``site``, the site's template (if a profile has it) goes in ``ctx.site``."""
         debug = log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
@@ -303,12 +311,17 @@ class Cleaner:
         if debug:
             log.debug("stage names: %d change(s)", len(names))
         doc.apply(names)
+        profile = self.profiles.get(site) if site is not None else None
+        if profile is not None:
+            ctx.site, notes = profile.for_page(doc.text, language)
+            ctx.reports += notes
         tools = Tools(self.ruleset(language), self.block_scorer(language))
         self._remove_boilerplate(doc, ctx, tools, whole_page)
         return language
 
     def process(self, raw: str | bytes, *, html: bool = False, trace: bool = False,
-                whole_page: bool = True, max_removed: float = MAX_REMOVED) -> Result:
+                whole_page: bool = True, max_removed: float = MAX_REMOVED,
+                site: str | None = None) -> Result:
         """The one way through the cleaner: every entry point (``clean``, ``explain``,
         their HTML forms, the batch runner, the command and the dask engine) calls it.
 
@@ -322,6 +335,10 @@ class Cleaner:
         the over-deletion verdict; without it no change is recorded and the flags
         are the notes on rules that timed out.  ``Result.overdeleted`` is the
         verdict either way (see :func:`overdelete_reason`).
+
+        ``site`` names the document's site in corpus mode: when the cleaner has its
+        profile, block scoring counts the site's template lines as chrome and SP001
+        removes them (what the article guard kept is reported in the trace's flags).
         """
         extraction = None
         if html:
@@ -332,34 +349,34 @@ class Cleaner:
             text = _require_text(raw)
         doc = TracedDoc(text) if trace else PlainDoc(text)
         ctx = Context(doc)
-        language = self._run(doc, ctx, whole_page)
+        language = self._run(doc, ctx, whole_page, site)
         words_in, words_out = len(text.split()), len(doc.text.split())
         reason = overdelete_reason(words_in, words_out, max_removed)
         if not trace:
             return Result(doc.text, language, flags=ctx.notes, extraction=extraction,
                           overdeleted=reason, words_in=words_in, words_out=words_out)
         flags = [extraction.summary()] if extraction is not None else []
-        flags += ctx.notes
+        flags += ctx.notes + ctx.reports
         if reason:
             flags.append(f"over-deleted: {reason}")
         return Result(doc.text, language, doc.edits(), flags, extraction=extraction,
                       overdeleted=reason, words_in=words_in, words_out=words_out)
 
-    def clean(self, text: str, *, whole_page: bool = True) -> str:
+    def clean(self, text: str, *, whole_page: bool = True, site: str | None = None) -> str:
         """Canonical text of ``text`` (no trace kept).
 
         ``whole_page=False`` says the text is already the article (block
         scoring is left out).  A user rule whose pattern times out is skipped
         for the document and reported as a :class:`RuleTimeoutWarning`.
         """
-        result = self.process(text, whole_page=whole_page)
+        result = self.process(text, whole_page=whole_page, site=site)
         for note in result.flags:
             warnings.warn(note, RuleTimeoutWarning, stacklevel=2)
         return result.text
 
-    def explain(self, text: str, *, whole_page: bool = True) -> Result:
+    def explain(self, text: str, *, whole_page: bool = True, site: str | None = None) -> Result:
         """Canonical text, its language and every change, with spans into ``text``."""
-        return self.process(text, trace=True, whole_page=whole_page)
+        return self.process(text, trace=True, whole_page=whole_page, site=site)
 
     def normalize_only(self, text: str) -> str:
         """Canonical text without boilerplate removal (formatting and names only)."""
@@ -368,22 +385,22 @@ class Cleaner:
         doc.apply(self._names.changes(doc.text))
         return doc.text
 
-    def clean_html(self, html: str | bytes) -> str:
+    def clean_html(self, html: str | bytes, *, site: str | None = None) -> str:
         """Canonical text of an HTML page.
 
         When the DOM stage chose the article's container, block scoring is left
         out (the DOM already separated the article from the page furniture).
         """
-        result = self.process(html, html=True)
+        result = self.process(html, html=True, site=site)
         for note in result.flags:
             warnings.warn(note, RuleTimeoutWarning, stacklevel=2)
         return result.text
 
-    def explain_html(self, html: str | bytes) -> Result:
+    def explain_html(self, html: str | bytes, *, site: str | None = None) -> Result:
         """``explain`` for an HTML page; spans refer to the page's extracted text.  What
         the DOM stage removed before the text existed (the root it kept, the chrome
         elements it pruned) is reported as a flag."""
-        return self.process(html, html=True, trace=True)
+        return self.process(html, html=True, trace=True, site=site)
 
     @staticmethod
     def extract_html(html: str | bytes):
@@ -395,7 +412,12 @@ class Cleaner:
 
 def _rebuild(cls: type, options: dict) -> Cleaner:
     """A Cleaner from pickled options (shared per process for the plain class)."""
-    return cached_cleaner(options) if cls is Cleaner else cls(**options)
+    if cls is Cleaner:
+        try:
+            return cached_cleaner(options)
+        except TypeError:  # options that cannot be a cache key (learned profiles)
+            pass
+    return cls(**options)
 
 
 def _freeze(value):

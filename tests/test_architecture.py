@@ -18,7 +18,7 @@ ROOT = PACKAGE.parent
 LAYERS = {
     "text": 0, "version": 0, "cache": 0,
     "lang": 1, "io": 1,
-    "stages": 2,
+    "stages": 2, "corpus": 2,  # corpus mode's site-template stage is one of the stages
     "names": 3,
     "cleaner": 4, "registry": 4,
     "docs": 5,

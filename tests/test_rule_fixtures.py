@@ -11,7 +11,9 @@
 * ``fires = false`` with ``expected``: a keep case whose input is not written
   canonical (consecutive lines that must stay apart): the output is
   ``expected`` and the rule must not fire;
-* ``lang``, ``quotes``: optional Cleaner options (``lang`` defaults to ``en``).
+* ``lang``, ``quotes``: optional Cleaner options (``lang`` defaults to ``en``);
+* ``site_pages``: for a rule of corpus mode (SP001), other pages of the input's
+  site: a profile is learned from them and the input cleaned as a page of that site.
 
 A change case must be changed by an edit of its own code.
 """
@@ -28,7 +30,8 @@ from cleantext.stages.packs import builtin_pack_paths, load_pack
 from cleantext.registry import CODE_RULES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "rules"
-CASE_KEYS = {"name", "input", "expected", "removed", "lang", "quotes", "builtin_names", "fires"}
+CASE_KEYS = {"name", "input", "expected", "removed", "lang", "quotes", "builtin_names", "fires",
+             "site_pages"}
 
 
 def _all_codes() -> set[str]:
@@ -50,8 +53,11 @@ def test_rule_case(code, case):
     assert set(case) <= CASE_KEYS, f"unknown keys {set(case) - CASE_KEYS}"
     options = {"lang": case.get("lang", "en"), "quotes": case.get("quotes", "ascii"),
                "builtin_names": case.get("builtin_names", True)}
+    site = "fixture.example" if "site_pages" in case else None
+    if site:
+        options["profiles"] = cleantext.learn_sites((site, page) for page in case["site_pages"])
     cleaner = cleantext.Cleaner(**options)
-    result = cleaner.explain(case["input"])
+    result = cleaner.explain(case["input"], site=site)
     mine = [e for e in result.changes if code == e.code or code in e.also]
     if not case.get("fires", True):
         assert result.text == case["expected"]

@@ -39,6 +39,7 @@ class Task:
     data: bytes | None = None
     html: bool | None = None  # None: decide by extension or sniffing
     jsonl_field: str | None = None  # data is one JSONL line; clean this field
+    site: str | None = None  # corpus mode: remove this site's template
     read_error: str | None = None  # the input could not be read (reported as the outcome)
 
 
@@ -176,7 +177,8 @@ def _clean_into(task: Task, data: bytes | None, out: Outcome, cleaner: Cleaner,
         html = task.html if task.html is not None else looks_like_html(data, task.path or "")
         raw = data if html else decode_bytes(data).text
     out.html = html
-    result = cleaner.process(raw, html=html, trace=options.trace, max_removed=options.max_removed)
+    result = cleaner.process(raw, html=html, trace=options.trace, max_removed=options.max_removed,
+                             site=task.site)
     source_text = result.extraction.text if html else raw
     out.bytes_in = out.bytes_in or len(source_text.encode("utf-8"))
     out.text = result.text

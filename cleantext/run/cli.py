@@ -29,6 +29,7 @@ from ..io.writes import (AtomicFile, WritePlan, WriteRefused, atomic_write, back
                          check_target, remove_live_temps, remove_stale_temps, scrub)
 from ..stages.packs import RulePackError
 from ..version import __version__
+from . import corpus_cli
 from .batch import EngineError, Outcome, Task, WorkerOptions, run_tasks
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="with --engine dask: the scheduler to use, e.g. tcp://host:8786 "
                           "(default: a local cluster of --jobs processes)")
+    corpus_cli.add_options(p)
     p.add_argument("--version", action="version", version=f"cleantext {__version__}")
     return p
 
@@ -454,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
         from ..names.discover import main as discover_main
 
         return discover_main(argv[2:])
+    if argv[:1] == ["learn"] and not Path("learn").exists():
+        return corpus_cli.learn_main(argv[1:], expand_paths)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.jsonl:
@@ -506,7 +510,8 @@ def _run(args) -> int:
         _check_options(args, sources)
         options = WorkerOptions(
             cleaner=dict(lang=args.lang, rules=tuple(args.rules), names=tuple(args.names),
-                         builtin_names=not args.no_names, quotes=args.quotes),
+                         builtin_names=not args.no_names, quotes=args.quotes,
+                         **corpus_cli.cleaner_options(args, sources)),
             trace=args.explain or args.format != "text",
             keep_input=args.diff,
             on_overdelete=args.on_overdelete,
@@ -533,12 +538,13 @@ def _run(args) -> int:
     summary = Summary()
     summary.failed += len(errors)
     jobs = _jobs(args, sources)
+    tasks = corpus_cli.with_sites(_tasks(sources, args, html), args, sources)
     if dask_engine is not None:
-        outcomes = dask_engine(_tasks(sources, args, html), options, args.scheduler, jobs)
+        outcomes = dask_engine(tasks, options, args.scheduler, jobs)
     else:
         if not args.jsonl and len(sources) < 32:
             jobs = 1  # a pool costs more than it saves on a handful of files
-        outcomes = run_tasks(_tasks(sources, args, html), options, jobs)
+        outcomes = run_tasks(tasks, options, jobs)
     bar = _progress(None if args.jsonl else len(sources), args.quiet)
     writer = _Writer(args, sources, targets)
     finished = False

@@ -31,7 +31,8 @@ this stage decides from the *shape* of the text, in one linear pass:
    a table's repeated labels and its heading row cost nothing);
    short and bad blocks cost, more so inside a link-list run (many
    short blocks in a row), when they are repeated on the page, or when a
-   chrome phrase of the packs matches them.  For prose, only a *later copy*
+   chrome phrase of the packs matches them -- or, in corpus mode, when they
+   are in a run of lines of the site's template (``ctx.site``).  For prose, only a *later copy*
    counts as repeated, and it is worth nothing (neither adds to a span nor
    cuts it): the first copy of a paragraph the page prints twice (a teaser,
    a scraper's duplicate) keeps its full value, so removing the copies -- or
@@ -50,7 +51,8 @@ this stage decides from the *shape* of the text, in one linear pass:
    prose words (up to a marker that ended it), it is a fragment of an article cut
    into pieces by formulas, captions or bylines: then the span runs from the first
    prose block to the last.
-6. **BS001** removes every block outside that span; **BS002** removes short
+6. **BS001** removes every block outside that span (a line of the site's
+   template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
    not the lines of a table (``DL`` in every row of a stats sheet is a cell).
 
@@ -149,6 +151,8 @@ BRIDGE_STEPS = 3
 # two pages); reported on the readability set (F1 0.870 -> 0.886, recall 0.859 -> 0.897,
 # pages that keep under 20% of the article 5 -> 1).
 SCATTER_SHARE = 0.25
+# Corpus mode: a run of at least this many blocks of the site's template is chrome.
+TEMPLATE_RUN = 2
 # Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
 _MEMO_SIZE = 100_000
 
@@ -172,6 +176,7 @@ class Block:
     number: int = -1
     table: bool = False
     head: bool = False
+    template: bool = False  # corpus mode: every line is a line of the site's template
 
     def detail(self) -> str:
         """The signals behind the block's value, for ``explain``."""
@@ -187,7 +192,9 @@ class Block:
             parts.append(f"link-list run of {self.run}")
         if self.repeated:
             parts.append("repeated on the page")
-        if self.chrome:
+        if self.template:
+            parts.append("the site's template")
+        elif self.chrome:
             parts.append("chrome phrase")
         return ", ".join(parts)
 
@@ -304,6 +311,26 @@ def value(block: Block) -> float:
         if block.repeated or block.chrome:
             v *= REPEAT_FACTOR
     return v
+
+
+def _mark_template_runs(blocks: list[Block]) -> None:
+    """Count a block of the site's template as chrome when it is in a run of at least
+    :data:`TEMPLATE_RUN` template blocks (a menu, a footer, a newsletter box): such a
+    run is furniture that cuts the article off.  A lone template line amid the page's
+    own text (a citation mark, an "Advertisement" label) keeps its single-document
+    value; the site-template stage removes it once the span is chosen."""
+    n, i = len(blocks), 0
+    while i < n:
+        if not blocks[i].template:
+            i += 1
+            continue
+        j = i
+        while j < n and blocks[j].template:
+            j += 1
+        if j - i >= TEMPLATE_RUN:
+            for k in range(i, j):
+                blocks[k].chrome = True
+        i = j
 
 
 def _is_content(b: Block) -> bool:
@@ -488,6 +515,7 @@ class BlockScorer:
         counts, copies = _line_counts(keys)
         blocks = make_blocks(lines, [sig[3] for sig, _, _, _ in facts])
         chrome = self.chrome
+        site = ctx.site
         for b in blocks:
             if b.first == b.last:
                 text, fact = lines[b.first], facts[b.first]
@@ -497,6 +525,10 @@ class BlockScorer:
             (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
             b.repeated = _is_repeated(b, keys[b.first], counts, copies[b.first])
             b.chrome = chrome is not None and chrome(text, ctx)
+            if site is not None:
+                b.template = all(site.evidence(line) is not None for line in lines[b.first : b.last + 1])
+        if site is not None:
+            _mark_template_runs(blocks)
         mark_runs(blocks)
         mark_tables(blocks)
         for b in blocks:
@@ -522,12 +554,17 @@ class BlockScorer:
         first, last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
         head = _headline(blocks, lines, first)
         drop: dict[int, tuple[RuleRef, str]] = {}
+        site = ctx.site
         where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
         if cut:
             where += f", which ends at the marker {cut!r}"
         for k, b in enumerate(blocks):
             inside = first <= k <= last
             if k == head or (inside and not _is_label(b)):
+                continue
+            if b.template and not inside:  # reported as the site's template, with its evidence
+                for i in range(b.first, b.last + 1):
+                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}")
                 continue
             ref, detail = ((BLOCK_SCORE.ref, f"{b.detail()}, {where}") if not inside else
                            (REPEATED_LINE.ref, f"{b.detail()}, inside the article"))
@@ -614,7 +651,7 @@ def _headline(blocks: list[Block], lines: list[str], first: int) -> int | None:
     for k in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         b = blocks[k]
         line = lines[b.first]
-        if b.first != b.last or not 2 <= len(line.split()) <= HEADLINE_MAX_WORDS:
+        if b.first != b.last or b.template or not 2 <= len(line.split()) <= HEADLINE_MAX_WORDS:
             continue
         if b.first == 0 or line.casefold() in title:
             return k

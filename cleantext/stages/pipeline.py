@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..corpus.profile import SITE_TEMPLATE, site_changes
 from . import normalize as nf
 from .base import Stage, Step
 from .blocks import BLOCK_SCORE, REPEATED_LINE, BlockScorer
@@ -50,4 +51,8 @@ BOILERPLATE: tuple[Stage, ...] = (
           code_rules=(TAG_LIST,), whole_paragraphs=True),
     Stage("block-score", lambda t, text, ctx: t.scorer.changes(text, ctx),
           code_rules=(BLOCK_SCORE, REPEATED_LINE), whole_paragraphs=True, whole_page=True),
+    # Corpus mode: after block scoring, which has counted the template's lines as chrome
+    # (and removed those outside the article's span); a no-op without a site template.
+    Stage("site-template", lambda t, text, ctx: site_changes(t.scorer, text, ctx),
+          code_rules=(SITE_TEMPLATE,), whole_paragraphs=True),
 )

@@ -5,13 +5,28 @@ boilerplate stage: the rules that timed out on this document (they are skipped
 for the rest of it) and the notes that say so, and the document itself, whose
 paragraphs are split once per text and kept on it.  Nothing about a document
 outlives its context, and no two documents share one.
+
+In corpus mode the context also carries the document's site template
+(:class:`SiteTemplate`): block scoring counts its lines as chrome, and the
+site-template stage removes them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from .edits import Paragraphs, PlainDoc, TracedDoc, split_paragraphs
+from .edits import Paragraphs, PlainDoc, RuleRef, TracedDoc, split_paragraphs
+
+
+class SiteTemplate(Protocol):
+    """The template of the document's site, as the stages see it."""
+
+    ref: RuleRef  # the rule that reports a removal of a template line
+
+    def evidence(self, line: str) -> str | None:
+        """For a line of the template, the evidence ("seen on 47 of 50 pages of
+        example.com"); None for any other line."""
 
 
 @dataclass(slots=True)
@@ -21,6 +36,8 @@ class Context:
     doc: PlainDoc | TracedDoc | None = None
     skipped: set[str] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    site: SiteTemplate | None = None  # corpus mode: the site's template
+    reports: list[str] = field(default_factory=list)  # notes for the trace only
 
     def paragraphs(self, text: str) -> Paragraphs:
         """The paragraphs of ``text``: the document's own (split once per text) when
