@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .corpus.profile import load_profiles
-from .lang.detect import CANDIDATES, _detector_factory, detect_language, profiles
+from .lang.detect import CANDIDATES, _detector_factory, detect_language
+from .lang.detect import profiles as stopword_profiles
 from .names.table import build_name_table
 from .stages import normalize as nf
 from .stages.blocks import BlockScorer
@@ -156,14 +157,14 @@ class Cleaner:
         if self.lang is not None:
             self.block_scorer(self.lang)
         else:
-            profiles("Latin")
+            stopword_profiles("Latin")
 
     def warm(self) -> "Cleaner":
         """Load now everything a document may need later: the stopword profiles of
         every script, langdetect's profiles, and the rules and block scorer of every
         language with a pack (and of text in no known language).  Returns ``self``."""
         for script in CANDIDATES:
-            profiles(script)
+            stopword_profiles(script)
         _detector_factory()
         for language in (None, *self.languages):
             self.block_scorer(language)
