@@ -67,6 +67,7 @@ from typing import Iterable
 
 import regex
 
+from ..lang.stoplists import stoplist
 from ..stages.base import CodeRule
 from ..stages.packs import RulePackError, builtin_rules_dir
 from ..text.edits import Change
@@ -589,7 +590,7 @@ def differs_by_suffix(word: str, spelling: str) -> bool:
 
 _ENDINGS = frozenset("""
  a o e i y u ya ia iya yi iy ii yy ij yj
- ka ivka ovka evka yivka iivka ovo evo eve ino ine ne na ny ni
+ ka ivka ovka evka yivka iivka ovo evo eve ove ive ino ine ne na ny ni
  ov ova ev eva in ina yn yna ovna evna ovich evich ovych evych
  sk ski sky ska skiy skyi skii skoye skoe ske skaya skoi skyy ck cki cka
 """.split()) | {""}
@@ -650,8 +651,26 @@ def _free_before(text: str, wstart: int, word: str, index: _Index) -> bool:
     if word in index.given_owners:
         return False  # another listed person's given name
     if _sentence_start(text, wstart):
-        return True
+        # a function word or adverb starting the sentence ("In Kiev", "Yesterday Zelensky"),
+        # not a name's first word ("Dynamo Kiev", "Kommissar Harkov")
+        low = word.lower()
+        return low in SENTENCE_OPENERS or low in _stoplist(index.language)
     return _line_is_title_case(text, wstart)
+
+
+SENTENCE_OPENERS = frozenset("""
+yesterday today tonight overnight meanwhile earlier later also now then here there outside
+inside across throughout separately elsewhere afterwards additionally still instead
+gestern heute inzwischen dort wczoraj dziś dzisiaj
+""".split())
+"""Sentence-opening adverbs that stoplists lack."""
+
+
+def _stoplist(language: str) -> frozenset[str]:
+    try:
+        return stoplist(language)
+    except (ModuleNotFoundError, OSError):
+        return frozenset()
 
 
 def _in_longer_name(text: str, start: int, end: int, index: _Index) -> bool:
