@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -87,20 +88,22 @@ NAME_FUZZY = CodeRule(
     "spelling, with the name's context in the document, becomes its canonical spelling.",
     __name__)
 CODE_RULES = [NAME_TABLE, NAME_FUZZY]
+_TABLE_REF, _FUZZY_REF = NAME_TABLE.ref, NAME_FUZZY.ref
 
 KINDS = ("person", "place")
 _ENTRY_KEYS = {"canonical": str, "variants": list, "exceptions": list, "native": list,
                "note": str, "kind": str, "canonical_in": dict, "why": dict}
 _FUZZY_MEMO_SIZE = 200_000
-# A capitalised word; it may follow an emoji's variation selector or a zero-width
-# (non-)joiner, which the regex module would otherwise count as part of a word.
-_WORD_RE = regex.compile(
-    r"(?:(?<![\p{L}\p{M}\p{N}_])|(?<=[\uFE0E\uFE0F\u200B\u200C\u200D]))\p{Lu}[\p{L}\p{M}]*\b")
-_GIVEN_BEFORE_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’.-])(\p{Lu}[\p{L}\p{M}]*)[ \u00a0]+$")
+# A capitalised word not preceded by a letter, digit or underscore: it may follow an
+# emoji's variation selector or a zero-width (non-)joiner ("⚡️Zelensky"), which a
+# \b would count as part of a word.
+_WORD_RE = regex.compile(r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{M}]*+")
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}'’]*)")
 _PLACE_CUE_BEFORE_RE = regex.compile(
     r"\b(?:city|town|village|region|oblast|port|outskirts|suburbs?|province) of[ \u00a0]+$",
     regex.IGNORECASE)
+_QUOTE_CHARS = regex.compile(r"[\"“«„‘]")
+_NON_PROSE_MARK = regex.compile(r"[/@_=\\`<>|]")
 _TITLE_CASE_SMALL = frozenset("a an and as at by de for in of on or the to und der die das von w i z".split())
 _LANGUAGE_RE = regex.compile(r"[a-z]{2,3}")
 _TABLE_HOWS = ("canonical", "table")
@@ -146,7 +149,12 @@ class NameEntry:
     canonical_in: dict = field(default_factory=dict)
     why: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
+    def source_name(self) -> str:
+        """The file name of the table the entry comes from."""
+        return Path(self.source).name
+
+    @cached_property
     def is_person(self) -> bool:
         """A person: said so, or a two-word name whose native form starts with a given name."""
         if self.kind:
@@ -154,12 +162,12 @@ class NameEntry:
         return len(self.canonical.split()) >= 2 and any(
             len(n.split()) >= 2 and is_given_name(n.split()[0]) for n in self.native)
 
-    @property
+    @cached_property
     def surname(self) -> str:
         """The canonical surname (last word) of a person."""
         return self.canonical.split()[-1]
 
-    @property
+    @cached_property
     def given(self) -> str:
         """The canonical given name(s) of a person (all but the last word)."""
         return " ".join(self.canonical.split()[:-1])
@@ -187,7 +195,7 @@ class Spelling:
 
     def describe(self, written: str, replacement: str) -> str:
         """The ``detail`` of a change made by this spelling."""
-        where = f"entry {self.entry.canonical}, {Path(self.entry.source).name}"
+        where = f"entry {self.entry.canonical}, {self.entry.source_name}"
         if self.how in _TABLE_HOWS:
             return f"table: {written} -> {replacement} ({where})"
         return f"scheme {self.how}: {written} -> {replacement} ({where})"
@@ -388,6 +396,11 @@ class NameTable:
         index = self._index(language)
         return [sp for v in index.exact.values() for sp in v] if index else []
 
+    def given_spellings(self, language: str = "en") -> list[Spelling]:
+        """Every given-name spelling in ``language`` (used only right before its surname)."""
+        index = self._index(language)
+        return [sp for by_text in index.given.values() for sp in by_text.values()] if index else []
+
     def refused(self, language: str = "en") -> set[str]:
         """Generated spellings (lower case) that no entry may use in ``language``."""
         index = self._index(language)
@@ -439,7 +452,7 @@ class NameTable:
                 if end is not None:
                     found = _Candidate(m.start(), end, sp, None)
                     break
-            if found is None and self.fuzzy:
+            if found is None and self.fuzzy and not _glued(text, m.end()):
                 hit = index.fuzzy_lookup(word)
                 if hit is not None:
                     found = _Candidate(m.start(), m.end(), hit.payload, hit)
@@ -457,6 +470,9 @@ class NameTable:
                 named: set[int]) -> list[Change]:
         kept: list[_Candidate] = []
         for c in candidates:
+            if c.fuzzy is None and c.sp.slot == "name" and c.sp.text == c.sp.target:
+                named.add(id(c.sp.entry))  # written as the canonical name: nothing to change
+                continue
             if _not_prose(text, c.start, c.end) or _in_exception(text, c.start, c.end, c.sp.entry):
                 continue
             if c.sp.slot == "name" and not c.sp.entry.is_person and _in_longer_name(
@@ -488,7 +504,7 @@ class NameTable:
         if written == c.sp.target:
             return None
         if c.fuzzy is None:
-            return Change(c.start, c.end, c.sp.target, NAME_TABLE.ref,
+            return Change(c.start, c.end, c.sp.target, _TABLE_REF,
                           c.sp.describe(written, c.sp.target))
         if id(c.sp.entry) in exact_entries:
             context = f"{c.sp.entry.canonical} named exactly elsewhere in the document"
@@ -496,7 +512,7 @@ class NameTable:
             context = _place_cue(text, c.start, c.end)
             if context is None:
                 return None
-        return Change(c.start, c.end, c.sp.target, NAME_FUZZY.ref,
+        return Change(c.start, c.end, c.sp.target, _FUZZY_REF,
                       _fuzzy_detail(written, c.sp, c.fuzzy, context))
 
     def _surname_change(self, text: str, index: _Index, c: _Candidate, floor: int,
@@ -512,8 +528,8 @@ class NameTable:
         """
         sp, start, end = c.sp, c.start, c.end
         written = text[start:end]
-        before = _GIVEN_BEFORE_RE.search(text, max(floor, start - 40), start)
-        word = before.group(1) if before else None
+        before = _word_before(text, start, floor)
+        word, wstart, wend = before if before else (None, start, start)
         mine = index.given.get(id(sp.entry), {})
         given = mine.get(word) if word else None
         given_how = "given"
@@ -526,14 +542,15 @@ class NameTable:
             if other is not None:
                 if c.fuzzy is not None:
                     return None
-                target = other.target + text[before.end(1):start] + other.entry.target(index.language).split()[-1]
-                if text[before.start(1):end] == target:
+                surname = other.entry.target(index.language).split()[-1]
+                target = other.target + text[wend:start] + surname
+                if text[wstart:end] == target:
                     return None
-                detail = (f"table: {text[before.start(1):end]} -> {target} (another form of the "
+                detail = (f"table: {text[wstart:end]} -> {target} (another form of the "
                           f"surname after the given name of entry {other.entry.canonical}, "
-                          f"{Path(other.entry.source).name})")
-                return Change(before.start(1), end, target, NAME_TABLE.ref, detail)
-            if not _free_before(text, before.start(1), word, index):
+                          f"{other.entry.source_name})")
+                return Change(wstart, end, target, _TABLE_REF, detail)
+            if not _free_before(text, wstart, word, index):
                 return None
         context = f"after the given name {word}"
         if c.fuzzy is not None and given is None:
@@ -553,12 +570,12 @@ class NameTable:
                                  f"{sp.entry.canonical}, before its surname {written})")
             else:
                 pieces.insert(0, given.describe(given.text, given.target))
-            replacement = given.target + text[before.end(1):start] + replacement
-            start = before.start(1)
+            replacement = given.target + text[wend:start] + replacement
+            start = wstart
         if not pieces:
             return None
-        rule = NAME_FUZZY if c.fuzzy is not None and written != sp.target else NAME_TABLE
-        return Change(start, end, replacement, rule.ref, "; ".join(pieces))
+        ref = _FUZZY_REF if c.fuzzy is not None and written != sp.target else _TABLE_REF
+        return Change(start, end, replacement, ref, "; ".join(pieces))
 
 
 def _language_key(language: str | None) -> str | None:
@@ -619,10 +636,29 @@ def _feminine(index: _Index, sp: Spelling, word: str) -> Spelling | None:
     return None
 
 
-def _word_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
-    """The capitalised word right before ``start`` (spaces between) and its offset."""
-    before = _GIVEN_BEFORE_RE.search(text, max(floor, start - 40), start)
-    return (before.group(1), before.start(1)) if before else None
+def _glued(text: str, end: int) -> bool:
+    """Does a digit or underscore follow the word ending at ``end``?"""
+    return end < len(text) and (text[end].isalnum() or text[end] == "_")
+
+
+def _word_before(text: str, start: int, floor: int) -> tuple[str, int, int] | None:
+    """(word, start, end) of the capitalised word right before ``start`` (spaces between),
+    not itself glued to a word, apostrophe, dot or hyphen before it; never before ``floor``."""
+    j = start
+    while j > floor and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == start:
+        return None
+    k = j
+    while k > floor and j - k < 40 and text[k - 1].isalpha():
+        k -= 1
+    if k == j or not text[k].isupper():
+        return None
+    if k > 0:
+        prev = text[k - 1]
+        if prev.isalnum() or prev in "_'’.-":
+            return None
+    return text[k:j], k, j
 
 
 def _sentence_start(text: str, i: int) -> bool:
@@ -689,18 +725,21 @@ def _in_longer_name(text: str, start: int, end: int, index: _Index) -> bool:
         if not (word in PLACE_WORDS or bare in index.exact or word.isupper()
                 or _line_is_title_case(text, start)):
             return True
-    before = _GIVEN_BEFORE_RE.search(text, max(0, start - 40), start)
+    before = _word_before(text, start, 0)
     if before:
-        return not _free_before(text, before.start(1), before.group(1), index)
+        return not _free_before(text, before[1], before[0], index)
     return False
 
 
 def _in_quoted_title(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` inside a short quotation of mostly capitalised words (a title)?"""
-    lo = max(text.rfind("\n", 0, start) + 1, start - 120)
-    hi = text.find("\n", end)
-    hi = min(hi if hi >= 0 else len(text), end + 120)
-    left, right = text[lo:start], text[end:hi]
+    lo = max(0, start - 120)
+    left = text[lo:start]
+    if not _QUOTE_CHARS.search(left):
+        return False
+    left = left[left.rfind("\n") + 1:]
+    right = text[end:end + 120]
+    right = right[:right.find("\n")] if "\n" in right else right
     for opening, closing in (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ('"', '"'), ("‘", "’")):
         if opening == closing:
             if left.count(opening) % 2 == 0:
@@ -718,25 +757,35 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+_PROSE_BEFORE = frozenset(" \n\t\u00a0(\"'“‘«„[—–\u200b\u200c\u200d\ufe0e\ufe0f")
+_PROSE_AFTER = frozenset(" \n\t\u00a0,;:!?)\"'”’»]—–-")
+
+
 def _not_prose(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` inside a URL, address, handle, hashtag, file name or code?"""
-    lo = start
-    while lo > 0 and not text[lo - 1].isspace():
-        lo -= 1
-    hi = end
     n = len(text)
-    while hi < n and not text[hi].isspace():
-        hi += 1
-    token = text[lo:hi].strip(".,;:!?)]}\"'»”’(«“‘[{")
-    if any(mark in token for mark in ("/", "@", "_", "=", "\\", "`", "<", ">", "|")):
-        return True
-    if token.startswith(("#", "$", "~")):
-        return True
-    # a dot joining the name to another word: Krym.Realii, kiev.ua, Kiev.jpg
-    if (end < n - 1 and text[end] == "." and text[end + 1].isalnum()) or (
-            start > 1 and text[start - 1] == "." and text[start - 2].isalnum()):
-        return True
-    line_lo = text.rfind("\n", 0, start) + 1
+    before = text[start - 1] if start else " "
+    after = text[end] if end < n else " "
+    if after == "." and (end + 1 >= n or not text[end + 1].isalnum()):
+        after = " "  # a full stop
+    if not (before in _PROSE_BEFORE and after in _PROSE_AFTER):
+        # the name is glued to something: look at the whole token
+        lo = start
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = end
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        token = text[lo:hi].strip(".,;:!?)]}\"'»”’(«“‘[{")
+        if _NON_PROSE_MARK.search(token) or token.startswith(("#", "$", "~")):
+            return True
+        # a dot joining the name to another word: Krym.Realii, kiev.ua, Kiev.jpg
+        if (end < n - 1 and text[end] == "." and text[end + 1].isalnum()) or (
+                start > 1 and text[start - 1] == "." and text[start - 2].isalnum()):
+            return True
+    if "`" not in text:
+        return False
+    line_lo = text.rfind("\n", max(0, start - 2000), start) + 1
     return text.count("`", line_lo, start) % 2 == 1
 
 
@@ -756,7 +805,7 @@ def _place_cue(text: str, start: int, end: int) -> str | None:
 
 def _fuzzy_detail(written: str, sp: Spelling, hit, context: str) -> str:
     return (f"fuzzy {hit.score}: {written} -> {sp.target} (near {sp.text}, {sp.how}; entry "
-            f"{sp.entry.canonical}, {Path(sp.entry.source).name}; context: {context})")
+            f"{sp.entry.canonical}, {sp.entry.source_name}; context: {context})")
 
 
 def _match_words(text: str, start: int, words: tuple[str, ...]) -> int | None:
