@@ -84,8 +84,8 @@ NAME_TABLE = CodeRule(
     __name__)
 NAME_FUZZY = CodeRule(
     "NM002", "name-fuzzy", "substitute",
-    "A capitalised word a few letters away from a table name's canonical or listed "
-    "spelling, with the name's context in the document, becomes its canonical spelling.",
+    "A capitalised word a few letters away from a table name, and no other known word, "
+    "becomes its canonical spelling.",
     __name__)
 CODE_RULES = [NAME_TABLE, NAME_FUZZY]
 _TABLE_REF, _FUZZY_REF = NAME_TABLE.ref, NAME_FUZZY.ref
