@@ -198,3 +198,20 @@ def test_names_joined_into_one_token_never_change(parts, last):
     token = "".join(w + j for w, j in parts) + last
     text = f"see {token} now"
     assert _run(text, "en") == text
+
+
+# -- property: the step is idempotent (a second clean decides as the first did) ----------
+piece = st.sampled_from([
+    "Kiev", "Kharkov", "Kharkhov", "Beldorod", "Belgorod", "Khinsten", "Alexander", "Olena",
+    "Zelensky", "Volodimir", "Governor", "city of", "Oblast", "Odessa", "Paloma", "Andrew",
+    "Luck", "Poltavka", "the", "said", "In", "Dynamo", "\"", "#", "/", "⚡️", "Kiyv", "Navalny",
+    "Yulia", "Zakharov", "Maria", "Kirienko", "Kirilenko", "Sergey"])
+sep = st.sampled_from([" ", " ", ". ", ", ", "\n", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(piece, sep), max_size=25), st.sampled_from(["en", "de", "pl"]))
+def test_the_name_step_is_idempotent(parts, lang):
+    text = "".join(p + s for p, s in parts)
+    once = _run(text, lang)
+    assert _run(once, lang) == once

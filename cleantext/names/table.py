@@ -104,7 +104,8 @@ _PLACE_CUE_BEFORE_RE = regex.compile(
     regex.IGNORECASE)
 _QUOTE_CHARS = regex.compile(r"[\"“«„‘]")
 _NON_PROSE_MARK = regex.compile(r"[/@_=\\`<>|]")
-_TITLE_CASE_SMALL = frozenset("a an and as at by de for in of on or the to und der die das von w i z".split())
+_TITLE_CASE_SMALL = frozenset(
+    "a an and as at by de for in of on or the to vs und der die das von w i z".split())
 _LANGUAGE_RE = regex.compile(r"[a-z]{2,3}")
 _TABLE_HOWS = ("canonical", "table")
 
@@ -480,6 +481,11 @@ class NameTable:
                 continue
             kept.append(c)
         exact_entries = named | {id(c.sp.entry) for c in kept if c.fuzzy is None}
+        # a place guessed next to a place word is named in the document too (so that a
+        # second clean, which sees it written canonically, decides as the first did)
+        cues = {k: _place_cue(text, c.start, c.end) for k, c in enumerate(kept)
+                if c.fuzzy is not None and c.sp.slot == "name"}
+        exact_entries |= {id(kept[k].sp.entry) for k, cue in cues.items() if cue}
         # a guessed surname written right after its person's given name licenses
         # the same spelling alone elsewhere in the document ("Governor Khinsten")
         licensed: dict[tuple[str, int], str] = {}
@@ -490,28 +496,28 @@ class NameTable:
                              or (c.sp.entry.given and _near_given(word[0], c.sp.entry.given))):
                     licensed.setdefault((text[c.start:c.end], id(c.sp.entry)), word[0])
         out: list[Change] = []
-        for c in kept:
+        for k, c in enumerate(kept):
             floor = out[-1].end if out else 0
             change = (self._surname_change(text, index, c, floor, licensed)
                       if c.sp.slot == "surname"
-                      else self._name_change(text, c, exact_entries))
+                      else self._name_change(text, c, exact_entries, cues.get(k)))
             if change is not None:
                 out.append(change)
         return out
 
-    def _name_change(self, text: str, c: _Candidate, exact_entries: set[int]) -> Change | None:
+    def _name_change(self, text: str, c: _Candidate, exact_entries: set[int],
+                     cue: str | None) -> Change | None:
         written = text[c.start:c.end]
         if written == c.sp.target:
             return None
         if c.fuzzy is None:
             return Change(c.start, c.end, c.sp.target, _TABLE_REF,
                           c.sp.describe(written, c.sp.target))
-        if id(c.sp.entry) in exact_entries:
-            context = f"{c.sp.entry.canonical} named exactly elsewhere in the document"
-        else:
-            context = _place_cue(text, c.start, c.end)
-            if context is None:
+        context = cue
+        if context is None:
+            if id(c.sp.entry) not in exact_entries:
                 return None
+            context = f"{c.sp.entry.canonical} named elsewhere in the document"
         return Change(c.start, c.end, c.sp.target, _FUZZY_REF,
                       _fuzzy_detail(written, c.sp, c.fuzzy, context))
 
@@ -669,15 +675,14 @@ def _sentence_start(text: str, i: int) -> bool:
 
 
 def _line_is_title_case(text: str, start: int) -> bool:
-    """Is the line around ``start`` a headline in title case or capitals (4+ words)?"""
+    """Is the line around ``start`` a headline in title case or capitals (4 to 20 words)?"""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)
     words = [w for w in regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", text[lo: hi if hi >= 0 else len(text)])]
     words = [w for w in words if w.lower() not in _TITLE_CASE_SMALL]
-    if len(words) < 4:
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 0.8 * len(words)
+    # every word but the small ones capitalised, as headlines are; a sentence full of names
+    # still has lower-case verbs ("Designer Vera Wang opened in Kiev Mall")
+    return 4 <= len(words) <= 20 and all(w[0].isupper() for w in words)
 
 
 def _free_before(text: str, wstart: int, word: str, index: _Index) -> bool:
