@@ -37,17 +37,36 @@ def _run(text: str, lang: str) -> str:
 
 
 PROBES = _cases("dev_probe.toml") + _cases("general_probe.toml")
-WAR = _cases("dev_war_news.toml") + [c for c in _cases("war_news.toml") if "expected" in c]
+WAR = _cases("dev_war_news.toml")
 
 
 @pytest.mark.parametrize("case", PROBES, ids=lambda c: c["text"][:40])
 def test_general_text_is_never_changed(case):
-    assert _run(case["text"], case["lang"]) == case["text"]
+    assert _run(case["text"], case.get("lang")) == case["text"]
 
 
 @pytest.mark.parametrize("case", WAR, ids=lambda c: c["text"][:40])
 def test_war_news_gets_the_expected_spellings(case):
     assert _run(case["text"], case["lang"]) == case["expected"]
+
+
+def _word_changes(before: str, after: str) -> set[tuple[int, str]]:
+    a, b = before.split(), after.split()
+    if len(a) != len(b):
+        return {(-1, after)}
+    return {(k, y) for k, (x, y) in enumerate(zip(a, b)) if x != y}
+
+
+def test_shared_war_news_check_meets_the_goals():
+    cases = [c for c in _cases("war_news.toml") if "expected" in c]
+    if not cases:
+        pytest.skip("tests/fixtures/names/war_news.toml is not present")
+    tp = made = needed = 0
+    for c in cases:
+        want = _word_changes(c["text"], c["expected"])
+        got = _word_changes(c["text"], _run(c["text"], c.get("lang")))
+        tp, made, needed = tp + len(want & got), made + len(got), needed + len(want)
+    assert tp / max(made, 1) >= 0.99 and tp / max(needed, 1) >= 0.97, (tp, made, needed)
 
 
 def test_dev_sets_are_large_enough_and_distinct():
@@ -215,3 +234,11 @@ def test_the_name_step_is_idempotent(parts, lang):
     text = "".join(p + s for p, s in parts)
     once = _run(text, lang)
     assert _run(once, lang) == once
+
+
+def test_a_short_english_text_taken_for_another_language_is_english():
+    # detectors often call a few English words Estonian or Danish
+    assert _run("Kiev's mayor said no.", "et") == "Kyiv's mayor said no."
+    assert _run("Kiev's mayor said no to the plan.", "de") == "Kyiv's mayor said no to the plan."
+    german = "Der Bürgermeister von Kiev sagte nein, und die Stadt ist ruhig."
+    assert _run(german, "de") == german.replace("Kiev", "Kiew")

@@ -426,6 +426,8 @@ class NameTable:
         lang = _language_key(language)
         if lang is None:
             return []
+        if lang != "en" and _english_dominates(text, lang):
+            lang = "en"  # a short text the caller's detector took for another language
         index = self._index(lang)
         if index is None or not index.exact:
             return []
@@ -590,6 +592,22 @@ def _language_key(language: str | None) -> str | None:
         return "en"
     key = language.strip().lower().replace("_", "-").split("-")[0]
     return key if _LANGUAGE_RE.fullmatch(key) else None
+
+
+_LETTERS_RE = regex.compile(r"\p{L}+")
+
+
+def _english_dominates(text: str, language: str) -> bool:
+    """Do English stopwords outnumber ``language``'s in ``text`` (at least two of them)?
+
+    Language detection is unreliable on a few words ("Kiev's mayor said no" can
+    come back as Estonian); the stopwords of the two languages settle it.
+    """
+    words = _LETTERS_RE.findall(text[:3000].lower())
+    english = _stoplist("en")
+    other = _stoplist(language)
+    en_hits = sum(1 for w in words if w in english)
+    return en_hits >= 2 and en_hits > sum(1 for w in words if w in other)
 
 
 def differs_by_suffix(word: str, spelling: str) -> bool:
