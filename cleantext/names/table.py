@@ -98,6 +98,8 @@ _FUZZY_MEMO_SIZE = 200_000
 # emoji's variation selector or a zero-width (non-)joiner ("⚡️Zelensky"), which a
 # \b would count as part of a word.
 _WORD_RE = regex.compile(r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{M}]*+")
+_PLAIN_WORD_RE = regex.compile(r"\b\p{Lu}[\p{L}\p{M}]*+")  # the same when no such mark occurs
+_JOINERS = ("\ufe0f", "\ufe0e", "\u200d", "\u200c", "\u200b")
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}'’]*)")
 _PLACE_CUE_BEFORE_RE = regex.compile(
     r"\b(?:city|town|village|region|oblast|port|outskirts|suburbs?|province) of[ \u00a0]+$",
@@ -319,6 +321,10 @@ class _Index:
                 self.fuzzy.add(sp.text, sp)
         for spellings in self.exact.values():
             spellings.sort(key=lambda sp: -len(sp.text))
+        # the same, with each spelling's words (None for a single plain word), for the loop
+        self.exact_words = {word: [(sp, None if _WORD_RE.fullmatch(sp.text) else tuple(sp.text.split()))
+                                   for sp in spellings]
+                            for word, spellings in self.exact.items()}
         # given-name spelling -> the entries whose given name it writes
         self.given_owners: dict[str, list[Spelling]] = {}
         for by_text in self.given.values():
@@ -441,24 +447,29 @@ class NameTable:
         out: list[_Candidate] = []
         named: set[int] = set()
         pos = 0
-        plain, noop, exact = index.plain, index.noop, index.exact
-        for m in _WORD_RE.finditer(text):
+        plain, noop, exact = index.plain, index.noop, index.exact_words
+        pattern = _PLAIN_WORD_RE if text.isascii() or not any(
+            j in text for j in _JOINERS) else _WORD_RE
+        for m in pattern.finditer(text):
             word = m.group()
-            if m.start() < pos or word in plain:
+            if word in plain or m.start() < pos:
                 continue
             if word in noop:
                 named.add(noop[word])
                 continue
             found = None
-            for sp in exact.get(word, ()):
-                end = _match_words(text, m.start(), tuple(sp.text.split()))
+            start, wend = m.span()
+            glued = _glued(text, wend)
+            for sp, words in exact.get(word, ()):
+                # the pattern took every letter: a one-word spelling only needs no digit after it
+                end = (None if glued else wend) if words is None else _match_words(text, start, words)
                 if end is not None:
-                    found = _Candidate(m.start(), end, sp, None)
+                    found = _Candidate(start, end, sp, None)
                     break
-            if found is None and self.fuzzy and not _glued(text, m.end()):
+            if found is None and self.fuzzy and not glued:
                 hit = index.fuzzy_lookup(word)
                 if hit is not None:
-                    found = _Candidate(m.start(), m.end(), hit.payload, hit)
+                    found = _Candidate(start, wend, hit.payload, hit)
             if found is None:
                 if word not in exact:  # no spelling starts with it: never a name
                     if len(plain) >= _FUZZY_MEMO_SIZE:
@@ -586,12 +597,20 @@ class NameTable:
         return Change(start, end, replacement, ref, "; ".join(pieces))
 
 
+_LANGUAGE_KEYS: dict[str, str | None] = {}
+
+
 def _language_key(language: str | None) -> str | None:
     """"en" for None or English, the primary subtag otherwise; None for nonsense."""
     if not language:
         return "en"
-    key = language.strip().lower().replace("_", "-").split("-")[0]
-    return key if _LANGUAGE_RE.fullmatch(key) else None
+    key = _LANGUAGE_KEYS.get(language, "")
+    if key == "":
+        key = language.strip().lower().replace("_", "-").split("-")[0]
+        key = key if _LANGUAGE_RE.fullmatch(key) else None
+        if len(_LANGUAGE_KEYS) < 1000:
+            _LANGUAGE_KEYS[language] = key
+    return key
 
 
 _LETTERS_RE = regex.compile(r"\p{L}+")
