@@ -242,3 +242,13 @@ def test_a_short_english_text_taken_for_another_language_is_english():
     assert _run("Kiev's mayor said no to the plan.", "de") == "Kyiv's mayor said no to the plan."
     german = "Der Bürgermeister von Kiev sagte nein, und die Stadt ist ruhig."
     assert _run(german, "de") == german.replace("Kiev", "Kiew")
+
+
+def test_wordfreq_is_not_loaded_at_cold_start():
+    import subprocess
+    import sys
+
+    code = ("import sys, cleantext; cleantext.clean('Kiev and Zelensky.'); "
+            "print('wordfreq' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
