@@ -252,3 +252,42 @@ def test_wordfreq_is_not_loaded_at_cold_start():
             "print('wordfreq' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# -- guards by family: each checks both directions (the look-alike stays, the name changes) --
+@pytest.mark.parametrize("kept,changed", [
+    # a generated spelling that is a frequent word in any Latin-script language
+    ("Sumi ink on rice paper.", "Shelling in Sumi region."),
+    ("The Orel label signed her.", "A depot in Orel region burned."),
+    # a family or a person, not the place
+    ("The Lvov family's deli closed.", "Lvov was shelled."),
+    ("Mr Odessa spoke.", "Odessa was shelled."),
+    ("Odessa, the novelist, spoke.", "Odessa, the port city, was shelled."),
+    ("Vasily Aksenov wrote novels.", "Sergei Aksenov spoke."),
+    # a town elsewhere with the same name
+    ("Odessa, Idaho, votes today.", "Odessa, Ukraine, was shelled."),
+    ("Kharkov, a village in Bohemia, votes.", "Kharkov, a city in eastern Ukraine, was shelled."),
+    # codes and file names
+    ("Cell line KHARKOV-7 is gone.", "KHARKOV: three blasts."),
+    ("Open Kiev-Map-Data.csv now.", "Kiev-based troops moved."),
+    # talk about the spelling
+    ("The press switched from Kiev to Kyiv.", "The press met in Kiev."),
+    ("Sources write Gorlovka and Makeevka.", "Shelling hit Gorlovka and Makeevka."),
+    ("Kharkov is the Russian name of the city.", "Kharkov is under fire."),
+    ("The word \"Kiev\" is old.", "Strikes on Kiev resumed."),
+])
+def test_guard_families_both_directions(kept, changed):
+    assert _run(kept, "en") == kept
+    assert _run(changed, "en") != changed
+
+
+def test_a_typo_listed_with_a_place_is_guessed():
+    assert _run("Crews of Vinnytsya and Zaporozhzhia.", "en") == "Crews of Vinnytsia and Zaporizhzhia."
+    assert _run("Crews of Zaporozhzhia.", "en") == "Crews of Zaporozhzhia."
+
+
+@pytest.mark.parametrize("text", ["Kharkiv. Kharkiv Kiev ", "Kharkov Kiev Kharkhov ",
+                                  "Kharkhov Kiev Oblast", "Vasily Kharkov Kiev"])
+def test_neighbour_guards_decide_the_same_on_a_second_pass(text):
+    once = _run(text, "en")
+    assert _run(once, "en") == once

@@ -5,11 +5,18 @@ A romanization scheme can write a place or a surname as an ordinary word
 name.  Such a spelling is not used unless a table lists it explicitly.
 "Frequent" is decided by a maintained word-frequency source, the ``wordfreq``
 package: a spelling whose Zipf frequency reaches :data:`THRESHOLD` in any of
-:data:`LANGUAGES` (or in the document's language) is frequent.  Zipf 3 is
+:data:`LANGUAGES` (or in the document's language) is frequent.  The languages are
+every Latin-script language wordfreq covers, not only the ones the cleaner has
+packs for: English text quotes words and names of any language ("Orel" is the
+Czech and Slovene word for eagle and a surname, "sumi" a Slovene word and a
+Japanese loanword, "rovno" a Slovak word).  Cyrillic-, Greek- and other-script
+lists are left out: a Latin spelling in them is mostly the transliterated name
+itself.  Japanese romaji is not covered (wordfreq's Japanese list is in
+Japanese script).  Zipf 3 is
 about one occurrence per million words: common words, common given names and
 surnames, and well-known places.
 
-Loading wordfreq's lists for seven languages takes about two seconds, so the
+Loading wordfreq's lists for these languages takes several seconds, so the
 answers for the spellings the built-in tables generate are shipped as package
 data (:data:`DATA`, written by ``python -m cleantext.names.frequent``; a test
 checks that it is fresh).  Only a spelling that the shipped file does not hold
@@ -24,7 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pl", "pt")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pl", "pt", "nl", "sv", "da", "nb", "is", "fi",
+             "cs", "sk", "sl", "sh", "hu", "ro", "ca", "lt", "lv", "tr", "id", "ms", "fil")
 """Languages whose frequent words a generated spelling must not be."""
 THRESHOLD = 3.0
 """Zipf frequency from which a word counts as frequent."""

@@ -76,8 +76,9 @@ def _entry_error(path, message: str, label: str | None, key: str | None = None) 
     """An error in one ``[[name]]`` entry: says "name entry …", not "rule …"."""
     return RulePackError(path, message, label, key, what="name entry")
 from ..text.edits import Change
+from .context import family_name, metalinguistic, other_place, person_context, sentence_bounds
 from .frequent import is_frequent
-from .fuzzy import FuzzyIndex, accepted_distance, differs_only_at_end
+from .fuzzy import FuzzyIndex, accepted_distance, differs_only_at_end, fuzzy_candidate_shape
 from .lookalikes import is_known_other_word
 from .translit import is_given_name, native_language, romanizations
 
@@ -264,7 +265,11 @@ def entry_spellings(entry: NameEntry, language: str = "en"
     return explicit, generated, given
 
 
-def settle_claims(entries: Iterable[NameEntry], language: str = "en"
+_CUED = "a frequent word: only next to a place word"
+
+
+def settle_claims(entries: Iterable[NameEntry], language: str = "en",
+                  cued: dict[str, Spelling] | None = None
                   ) -> tuple[dict[str, Spelling], set[str], dict]:
     """Who owns each spelling: ``(claims, refused, given_by_entry)``.
 
@@ -272,7 +277,9 @@ def settle_claims(entries: Iterable[NameEntry], language: str = "en"
     no explicit claim has it, it is neither a frequent word or name
     (:func:`cleantext.names.frequent.is_frequent`) nor a known other word, and
     every entry that generates it agrees on the canonical form.  Spellings lost
-    to a disagreement or a frequent word are ``refused`` (lower case).
+    to a disagreement or a frequent word are ``refused`` (lower case).  A place's
+    one-word spelling refused only as a frequent word goes into ``cued`` (when
+    given): it is used only right next to a place word ("Orel region").
     """
     claims: dict[str, Spelling] = {}
     generated: dict[str, list[Spelling]] = {}
@@ -292,9 +299,15 @@ def settle_claims(entries: Iterable[NameEntry], language: str = "en"
     for text, spellings in generated.items():
         if text in claims:
             continue
-        if (len({sp.target for sp in spellings}) > 1 or is_known_other_word(text)
-                or is_frequent(text, extra)):
+        if len({sp.target for sp in spellings}) > 1 or is_known_other_word(text):
             refused.add(text.lower())
+            continue
+        if is_frequent(text, extra):
+            refused.add(text.lower())
+            sp = spellings[0]
+            if cued is not None and sp.slot == "name" and " " not in text and "-" not in text:
+                cued.setdefault(text, Spelling(text, sp.target, sp.entry,
+                                               f"{sp.how}, {_CUED}", sp.slot))
             continue
         claims[text] = spellings[0]
     return claims, refused, given_by_entry
@@ -313,7 +326,11 @@ class _Index:
 
     def __init__(self, entries: list[NameEntry], language: str) -> None:
         self.language = language
-        claims, self.refused, self.given = settle_claims(entries, language)
+        self.cued: dict[str, Spelling] = {}
+        claims, self.refused, self.given = settle_claims(entries, language, self.cued)
+        for sp in list(self.cued.values()):
+            if sp.text.upper() != sp.text:
+                self.cued.setdefault(sp.text.upper(), sp.upper())
         self.exact: dict[str, list[Spelling]] = {}
         self.fuzzy: FuzzyIndex[Spelling] = FuzzyIndex(group=lambda sp: (id(sp.entry), sp.target))
         for sp in claims.values():
@@ -348,6 +365,15 @@ class _Index:
         first = _WORD_RE.match(sp.text)
         if first:
             self.exact.setdefault(first.group(), []).append(sp)
+
+    def is_name_word(self, word: str) -> bool:
+        """Does ``word`` start a spelling of the table or come near one (either way, a name)?
+
+        Both the written form and the canonical form answer yes, so a guard that
+        asks this decides the same on a second clean.
+        """
+        return word in self.exact or (
+            fuzzy_candidate_shape(word) and self.fuzzy_lookup(word) is not None)
 
     def refuses(self, word: str) -> bool:
         return word.lower() in self.refused or is_known_other_word(word)
@@ -435,17 +461,20 @@ class NameTable:
         index = self._index(lang)
         if index is None or not index.exact:
             return []
-        candidates, named = self._candidates(text, index)
+        candidates, named, mentions = self._candidates(text, index)
         if not candidates:
             return []
-        return self._decide(text, index, candidates, named)
+        return self._decide(text, index, candidates, named, mentions)
 
-    def _candidates(self, text: str, index: _Index) -> tuple[list[_Candidate], set[int]]:
-        """Exact and near matches, and the entries named by words that need no change."""
+    def _candidates(self, text: str, index: _Index
+                    ) -> tuple[list[_Candidate], set[int], list[tuple[int, int, int]]]:
+        """Exact and near matches, the entries named by words that need no change, and
+        where those words stand (start, end, entry)."""
         out: list[_Candidate] = []
         named: set[int] = set()
+        mentions: list[tuple[int, int, int]] = []
         pos = 0
-        plain, noop, exact = index.plain, index.noop, index.exact_words
+        plain, noop, exact, cued = index.plain, index.noop, index.exact_words, index.cued
         pattern = _PLAIN_WORD_RE if text.isascii() or not any(
             j in text for j in _JOINERS) else _WORD_RE
         for m in pattern.finditer(text):
@@ -454,6 +483,7 @@ class NameTable:
                 continue
             if word in noop:
                 named.add(noop[word])
+                mentions.append((m.start(), m.end(), noop[word]))
                 continue
             found = None
             start, wend = m.span()
@@ -464,6 +494,8 @@ class NameTable:
                 if end is not None:
                     found = _Candidate(start, end, sp, None)
                     break
+            if found is None and not glued and word in cued:
+                found = _Candidate(start, wend, cued[word], None)
             if found is None and self.fuzzy and not glued:
                 hit = index.fuzzy_lookup(word)
                 if hit is not None:
@@ -476,25 +508,42 @@ class NameTable:
                 continue
             pos = found.end
             out.append(found)
-        return out, named
+        return out, named, mentions
 
     def _decide(self, text: str, index: _Index, candidates: list[_Candidate],
-                named: set[int]) -> list[Change]:
+                named: set[int], mentions: list[tuple[int, int, int]]) -> list[Change]:
         kept: list[_Candidate] = []
+        # where each entry is written in prose, and how ("from Kiev to Kyiv": two forms)
+        spots: dict[int, list[tuple[int, str]]] = {}
+        for start, end, entry in mentions:
+            if start == 0 or text[start - 1] not in "#@/._$":
+                spots.setdefault(entry, []).append((start, text[start:end].lower()))
         for c in candidates:
             if c.fuzzy is None and c.sp.slot == "name" and c.sp.text == c.sp.target:
                 named.add(id(c.sp.entry))  # written as the canonical name: nothing to change
+                spots.setdefault(id(c.sp.entry), []).append((c.start, text[c.start:c.end].lower()))
                 continue
             if _not_prose(text, c.start, c.end) or _in_exception(text, c.start, c.end, c.sp.entry):
                 continue
-            if c.sp.slot == "name" and not c.sp.entry.is_person and _in_longer_name(
-                    text, c.start, c.end, index):
+            spots.setdefault(id(c.sp.entry), []).append((c.start, text[c.start:c.end].lower()))
+            if c.sp.slot == "name" and not c.sp.entry.is_person and (
+                    _in_longer_name(text, c.start, c.end, index)
+                    or person_context(text, c.start, c.end)
+                    or other_place(text, c.end, index.is_name_word)):
                 continue
+            if c.sp.slot == "surname" and family_name(text, c.start, c.end):
+                continue
+            if metalinguistic(text, c.start, c.end, max(0, c.start - 80)):
+                continue
+            if c.sp.how.endswith(_CUED) and _place_cue(text, c.start, c.end) is None:
+                continue  # a frequent word, and no place word next to it
             kept.append(c)
+        if kept and any(len({f for _, f in v}) > 1 for v in spots.values()):
+            kept = [c for c in kept if not _other_form_nearby(text, c, spots[id(c.sp.entry)])]
         exact_entries = named | {id(c.sp.entry) for c in kept if c.fuzzy is None}
         # a place guessed next to a place word is named in the document too (so that a
         # second clean, which sees it written canonically, decides as the first did)
-        cues = {k: _place_cue(text, c.start, c.end) for k, c in enumerate(kept)
+        cues = {k: _place_cue(text, c.start, c.end, index) for k, c in enumerate(kept)
                 if c.fuzzy is not None and c.sp.slot == "name"}
         exact_entries |= {id(kept[k].sp.entry) for k, cue in cues.items() if cue}
         # a guessed surname written right after its person's given name licenses
@@ -682,6 +731,28 @@ def _glued(text: str, end: int) -> bool:
     return end < len(text) and (text[end].isalnum() or text[end] == "_")
 
 
+_NEARBY = 40
+"""How far (in characters) another spelling of the same entry makes a mention a
+mention of the spelling."""
+
+
+def _other_form_nearby(text: str, c: _Candidate, spots: list[tuple[int, str]]) -> bool:
+    """Is the entry's canonical spelling written close to ``c``, in the same sentence?
+
+    "The press switched from Kiev to Kyiv", "Kyiv (not Kiev)": the text talks
+    about the spellings, and both stay.  Two misspellings side by side ("over
+    Kiyv and Kyiev") are still corrected.
+    """
+    form = text[c.start:c.end].lower()
+    target = c.sp.target.lower()
+    near = [s for s, f in spots if f == target and f != form
+            and -_NEARBY - len(f) <= s - c.start <= (c.end - c.start) + _NEARBY]
+    if not near:
+        return False
+    lo, hi = sentence_bounds(text, c.start, c.end)
+    return any(lo <= s < hi for s in near)
+
+
 def _word_before(text: str, start: int, floor: int) -> tuple[str, int, int] | None:
     """(word, start, end) of the capitalised word right before ``start`` (spaces between),
     not itself glued to a word, apostrophe, dot or hyphen before it; never before ``floor``."""
@@ -722,10 +793,12 @@ def _line_is_title_case(text: str, start: int) -> bool:
 
 def _free_before(text: str, wstart: int, word: str, index: _Index) -> bool:
     """May a surname or place stand after the capitalised ``word`` and still be the table's?"""
-    if word in TITLES or word in PLACE_WORDS or word in index.exact or word.isupper():
+    if word in TITLES or word in PLACE_WORDS:
         return True
     if word in index.given_owners:
-        return False  # another listed person's given name
+        return False  # another listed person's given name ("Vasily Aksenov")
+    if index.is_name_word(word) or word.isupper():
+        return True
     if _sentence_start(text, wstart):
         # a function word or adverb starting the sentence ("In Kiev", "Yesterday Zelensky"),
         # not a name's first word ("Dynamo Kiev", "Kommissar Harkov")
@@ -762,7 +835,7 @@ def _in_longer_name(text: str, start: int, end: int, index: _Index) -> bool:
     if nxt:
         word = nxt.group(1)
         bare = word[:-2] if word.endswith(("'s", "’s")) else word
-        if not (word in PLACE_WORDS or bare in index.exact or word.isupper()
+        if not (word in PLACE_WORDS or index.is_name_word(bare) or word.isupper()
                 or _line_is_title_case(text, start)):
             return True
     before = _word_before(text, start, 0)
@@ -797,6 +870,7 @@ def _in_quoted_title(text: str, start: int, end: int) -> bool:
     return False
 
 
+_CODE_TOKEN = regex.compile(r"\d|\w\.\w")
 _PROSE_BEFORE = frozenset(" \n\t\u00a0(\"'“‘«„[—–\u200b\u200c\u200d\ufe0e\ufe0f")
 _PROSE_AFTER = frozenset(" \n\t\u00a0,;:!?)\"'”’»]—–-")
 
@@ -808,7 +882,7 @@ def _not_prose(text: str, start: int, end: int) -> bool:
     after = text[end] if end < n else " "
     if after == "." and (end + 1 >= n or not text[end + 1].isalnum()):
         after = " "  # a full stop
-    if not (before in _PROSE_BEFORE and after in _PROSE_AFTER):
+    if not (before in _PROSE_BEFORE and after in _PROSE_AFTER) or after == "-" or before == "-":
         # the name is glued to something: look at the whole token
         lo = start
         while lo > 0 and not text[lo - 1].isspace():
@@ -818,6 +892,12 @@ def _not_prose(text: str, start: int, end: int) -> bool:
             hi += 1
         token = text[lo:hi].strip(".,;:!?)]}\"'»”’(«“‘[{")
         if _NON_PROSE_MARK.search(token) or token.startswith(("#", "$", "~")):
+            return True
+        # a code, identifier or file name: digits ("KHARKOV-7"), a dot inside
+        # ("Orel-Retail-Prices.xlsx"), capitals joined by a hyphen ("KIEV-ODS"), or
+        # three or more capitalised parts ("Orel-Retail-Prices")
+        if _CODE_TOKEN.search(token) or (token.isupper() and "-" in token) or (
+                token.count("-") >= 2 and all(p[:1].isupper() for p in token.split("-"))):
             return True
         # a dot joining the name to another word: Krym.Realii, kiev.ua, Kiev.jpg
         if (end < n - 1 and text[end] == "." and text[end + 1].isalnum()) or (
@@ -829,8 +909,19 @@ def _not_prose(text: str, start: int, end: int) -> bool:
     return text.count("`", line_lo, start) % 2 == 1
 
 
-def _place_cue(text: str, start: int, end: int) -> str | None:
-    """A place word right next to ``text[start:end]``, said as the context of a guess."""
+_LISTED_BEFORE_RE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’-]*)(?:,|[ \u00a0]+(?:and|or|und|oder|i|lub))[ \u00a0]+$")
+_LISTED_AFTER_RE = regex.compile(r"(?:,|[ \u00a0]+(?:and|or|und|oder|i|lub))[ \u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)")
+
+
+def _is_place_spelling(word: str, index: _Index) -> bool:
+    """Is ``word`` by itself a place's spelling in the table (any spelling, exact)?"""
+    return any(sp.text == word and sp.slot == "name" and not sp.entry.is_person
+               for sp in index.exact.get(word, ()))
+
+
+def _place_cue(text: str, start: int, end: int, index: _Index | None = None) -> str | None:
+    """A place word right next to ``text[start:end]``, said as the context of a guess;
+    with ``index``, also a table place listed with it ("Vinnytsia and Zaporozhzhia")."""
     nxt = _NEXT_WORD_RE.match(text, end)
     if nxt and nxt.group(1) in ("Oblast", "Region", "Province", "Raion", "District"):
         return f"followed by {nxt.group(1)}"
@@ -840,6 +931,11 @@ def _place_cue(text: str, start: int, end: int) -> str | None:
     cue = _PLACE_CUE_BEFORE_RE.search(text, max(0, start - 30), start)
     if cue:
         return f"after '{cue.group().strip()}'"
+    if index is not None:
+        for found in (_LISTED_BEFORE_RE.search(text, max(0, start - 40), start),
+                      _LISTED_AFTER_RE.match(text, end, end + 40)):
+            if found and _is_place_spelling(found.group(1), index):
+                return f"listed with the place {found.group(1)}"
     return None
 
 
