@@ -224,7 +224,9 @@ piece = st.sampled_from([
     "Kiev", "Kharkov", "Kharkhov", "Beldorod", "Belgorod", "Khinsten", "Alexander", "Olena",
     "Zelensky", "Volodimir", "Governor", "city of", "Oblast", "Odessa", "Paloma", "Andrew",
     "Luck", "Poltavka", "the", "said", "In", "Dynamo", "\"", "#", "/", "⚡️", "Kiyv", "Navalny",
-    "Yulia", "Zakharov", "Maria", "Kirienko", "Kirilenko", "Sergey"])
+    "Yulia", "Zakharov", "Maria", "Kirienko", "Kirilenko", "Sergey",
+    "Kyiv", "Kharkiv", "from", "to", "Orel", "region", "family", "Mr", "Vasily", "Aksenov", "Idaho",
+    "write", "KHARKOV-7", "Vinnytsya", "and", "Zaporozhzhia", "a village in Bohemia", "the novelist"])
 sep = st.sampled_from([" ", " ", ". ", ", ", "\n", "-"])
 
 

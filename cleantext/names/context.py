@@ -27,6 +27,7 @@ PERSON_TITLES_RE = regex.compile(
     r"twins|clan|household|couple|Familie|Brüder|Schwestern)\b))[ \u00a0]+$")
 """A title or "the ... family" right before a word: the word is a person's or a family's name."""
 
+_TITLE_WORDS = frozenset(regex.findall(r"\p{L}+", PERSON_TITLES_RE.pattern.split("|\\b(?:the")[0]))
 _FAMILY_AFTER_RE = regex.compile(
     r"[ \u00a0]+(?:family|family's|family’s|families|brothers|sisters|twins|clan|household|"
     r"couple|Familie|Brüder|Schwestern|rodzina|rodziny)\b")
@@ -55,16 +56,19 @@ _APPOSITION_RE = regex.compile(
 
 def family_name(text: str, start: int, end: int) -> bool:
     """Is the surname at ``text[start:end]`` a family's name ("the Aksenov family")?"""
-    return _FAMILY_AFTER_RE.match(text, end) is not None
+    return text[end:end + 1] == " " and _FAMILY_AFTER_RE.match(text, end) is not None
 
 
 def person_context(text: str, start: int, end: int) -> str | None:
     """Is the word at ``text[start:end]`` a person's or a family's name here? Says why."""
-    if PERSON_TITLES_RE.search(text, max(0, start - 40), start):
+    last = text[max(0, start - 12):start].rstrip(" \u00a0.").rsplit(" ", 1)[-1]
+    if (last in _TITLE_WORDS or last.lower() in ("the", "der", "die")) and PERSON_TITLES_RE.search(
+            text, max(0, start - 40), start):
         return "after a personal title or 'the ... family'"
-    if _FAMILY_AFTER_RE.match(text, end):
+    nxt = text[end:end + 1]
+    if nxt == " " and _FAMILY_AFTER_RE.match(text, end):
         return "a family's name"
-    if _APPOSITION_RE.match(text, end):
+    if nxt == "," and _APPOSITION_RE.match(text, end):
         return "an apposition that describes a person"
     return None
 
@@ -113,6 +117,8 @@ def other_place(text: str, end: int, is_table_word) -> str | None:
 
     ``is_table_word(word)`` tells whether the table knows a word (a place in its area).
     """
+    if text[end:end + 1] != ",":
+        return None
     m = _AFTER_COMMA_RE.match(text, end)
     if m:
         word = m.group(1).rstrip(".")
@@ -143,6 +149,10 @@ _META_AFTER_RE = regex.compile(
     r"[\"”'’»]?[ \u00a0]+(?:is|was|are|were|means|meant|ist|war|to)[ \u00a0]+"
     r"(?:[\p{L}-]+[ \u00a0]+){0,4}?(?:word|surname|name|spelling|term|transliteration|spelled|spelt|"
     r"Wort|Name|Nachname|Schreibweise|słowo|nazwisko|nazwa|pisownia)\b")
+_META_CUES = ("spel", "known", "writ", "wrote", "translit", "renamed", "formerly", "rather",
+              "instead", "name", "word", "term", "form", "called", "schreib", "genannt", "pis")
+_META_AFTER_WORDS = ("is ", "was ", "are ", "were ", "means ", "meant ", "ist ", "war ", "to ",
+                     " is ", " was ")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "'": "'"}
 
 
@@ -161,8 +171,11 @@ def metalinguistic(text: str, start: int, end: int, lo: int) -> str | None:
     """Does the sentence (from ``lo``) talk about the spelling at ``text[start:end]``? Says why."""
     if start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]:
         return "the name alone in quotes"
-    if _META_BEFORE_RE.search(text, max(lo, start - 80), start):
+    window = text[max(lo, start - 80):start].lower()
+    if any(cue in window for cue in _META_CUES) and _META_BEFORE_RE.search(
+            text, max(lo, start - 80), start):
         return "after a word about spelling or naming"
-    if _META_AFTER_RE.match(text, end, min(len(text), end + 80)):
+    if text.startswith(_META_AFTER_WORDS, end + 1) and _META_AFTER_RE.match(
+            text, end, min(len(text), end + 80)):
         return "followed by a word about spelling or naming"
     return None

@@ -513,19 +513,15 @@ class NameTable:
     def _decide(self, text: str, index: _Index, candidates: list[_Candidate],
                 named: set[int], mentions: list[tuple[int, int, int]]) -> list[Change]:
         kept: list[_Candidate] = []
-        # where each entry is written in prose, and how ("from Kiev to Kyiv": two forms)
-        spots: dict[int, list[tuple[int, str]]] = {}
-        for start, end, entry in mentions:
-            if start == 0 or text[start - 1] not in "#@/._$":
-                spots.setdefault(entry, []).append((start, text[start:end].lower()))
+        prose: list[_Candidate] = []  # every candidate in prose, changed or not
         for c in candidates:
             if c.fuzzy is None and c.sp.slot == "name" and c.sp.text == c.sp.target:
                 named.add(id(c.sp.entry))  # written as the canonical name: nothing to change
-                spots.setdefault(id(c.sp.entry), []).append((c.start, text[c.start:c.end].lower()))
+                mentions.append((c.start, c.end, id(c.sp.entry)))
                 continue
             if _not_prose(text, c.start, c.end) or _in_exception(text, c.start, c.end, c.sp.entry):
                 continue
-            spots.setdefault(id(c.sp.entry), []).append((c.start, text[c.start:c.end].lower()))
+            prose.append(c)
             if c.sp.slot == "name" and not c.sp.entry.is_person and (
                     _in_longer_name(text, c.start, c.end, index)
                     or person_context(text, c.start, c.end)
@@ -538,14 +534,35 @@ class NameTable:
             if c.sp.how.endswith(_CUED) and _place_cue(text, c.start, c.end) is None:
                 continue  # a frequent word, and no place word next to it
             kept.append(c)
-        if kept and any(len({f for _, f in v}) > 1 for v in spots.values()):
-            kept = [c for c in kept if not _other_form_nearby(text, c, spots[id(c.sp.entry)])]
+        if kept:
+            kept = self._one_form_nearby(text, kept, prose, mentions)
         exact_entries = named | {id(c.sp.entry) for c in kept if c.fuzzy is None}
         # a place guessed next to a place word is named in the document too (so that a
         # second clean, which sees it written canonically, decides as the first did)
-        cues = {k: _place_cue(text, c.start, c.end, index) for k, c in enumerate(kept)
+        cues = {k: _place_cue(text, c.start, c.end) for k, c in enumerate(kept)
                 if c.fuzzy is not None and c.sp.slot == "name"}
         exact_entries |= {id(kept[k].sp.entry) for k, cue in cues.items() if cue}
+        # a guess listed with a place ("Vinnytsya and Zaporozhzhia") is a place too; the
+        # place may itself be a licensed guess, so the licence spreads until nothing
+        # changes (a second clean, seeing the guesses written canonically, decides alike)
+        waiting = [k for k, cue in cues.items() if not cue and id(kept[k].sp.entry) not in exact_entries]
+        if waiting:
+            licensed = {text[kept[k].start:kept[k].end] for k in cues if k not in waiting}
+            grew = True
+            while grew and waiting:
+                grew = False
+                for k in list(waiting):
+                    c = kept[k]
+                    cue = None if id(c.sp.entry) not in exact_entries else "named"
+                    if cue is None:
+                        cue = _listed_cue(text, c.start, c.end, index, licensed)
+                        if cue is None:
+                            continue
+                        cues[k] = cue
+                    waiting.remove(k)
+                    licensed.add(text[c.start:c.end])
+                    exact_entries.add(id(c.sp.entry))
+                    grew = True
         # a guessed surname written right after its person's given name licenses
         # the same spelling alone elsewhere in the document ("Governor Khinsten")
         licensed: dict[tuple[str, int], str] = {}
@@ -564,6 +581,22 @@ class NameTable:
             if change is not None:
                 out.append(change)
         return out
+
+    @staticmethod
+    def _one_form_nearby(text: str, kept: list[_Candidate], prose: list[_Candidate],
+                         mentions: list[tuple[int, int, int]]) -> list[_Candidate]:
+        """``kept`` without the mentions written next to their entry's canonical spelling."""
+        need = {id(c.sp.entry) for c in kept}
+        spots: dict[int, list[tuple[int, str]]] = {}
+        for start, end, entry in mentions:
+            if entry in need and (start == 0 or text[start - 1] not in "#@/._$"):
+                spots.setdefault(entry, []).append((start, text[start:end].lower()))
+        for c in prose:
+            if id(c.sp.entry) in need:
+                spots.setdefault(id(c.sp.entry), []).append((c.start, text[c.start:c.end].lower()))
+        if all(len({f for _, f in v}) < 2 for v in spots.values()):
+            return kept
+        return [c for c in kept if not _other_form_nearby(text, c, spots[id(c.sp.entry)])]
 
     def _name_change(self, text: str, c: _Candidate, exact_entries: set[int],
                      cue: str | None) -> Change | None:
@@ -914,14 +947,23 @@ _LISTED_AFTER_RE = regex.compile(r"(?:,|[ \u00a0]+(?:and|or|und|oder|i|lub))[ \u
 
 
 def _is_place_spelling(word: str, index: _Index) -> bool:
-    """Is ``word`` by itself a place's spelling in the table (any spelling, exact)?"""
-    return any(sp.text == word and sp.slot == "name" and not sp.entry.is_person
-               for sp in index.exact.get(word, ()))
+    """Is ``word`` by itself a place's spelling in the table (any spelling, exact or frequent)?"""
+    return word in index.cued or any(
+        sp.text == word and sp.slot == "name" and not sp.entry.is_person
+        for sp in index.exact.get(word, ()))
 
 
-def _place_cue(text: str, start: int, end: int, index: _Index | None = None) -> str | None:
-    """A place word right next to ``text[start:end]``, said as the context of a guess;
-    with ``index``, also a table place listed with it ("Vinnytsia and Zaporozhzhia")."""
+def _listed_cue(text: str, start: int, end: int, index: _Index, licensed: set[str]) -> str | None:
+    """A place of the table (or a licensed guess) listed right next to ``text[start:end]``."""
+    for found in (_LISTED_BEFORE_RE.search(text, max(0, start - 40), start),
+                  _LISTED_AFTER_RE.match(text, end, end + 40)):
+        if found and (found.group(1) in licensed or _is_place_spelling(found.group(1), index)):
+            return f"listed with the place {found.group(1)}"
+    return None
+
+
+def _place_cue(text: str, start: int, end: int) -> str | None:
+    """A place word right next to ``text[start:end]``, said as the context of a guess."""
     nxt = _NEXT_WORD_RE.match(text, end)
     if nxt and nxt.group(1) in ("Oblast", "Region", "Province", "Raion", "District"):
         return f"followed by {nxt.group(1)}"
@@ -931,11 +973,6 @@ def _place_cue(text: str, start: int, end: int, index: _Index | None = None) -> 
     cue = _PLACE_CUE_BEFORE_RE.search(text, max(0, start - 30), start)
     if cue:
         return f"after '{cue.group().strip()}'"
-    if index is not None:
-        for found in (_LISTED_BEFORE_RE.search(text, max(0, start - 40), start),
-                      _LISTED_AFTER_RE.match(text, end, end + 40)):
-            if found and _is_place_spelling(found.group(1), index):
-                return f"listed with the place {found.group(1)}"
     return None
 
 
