@@ -308,7 +308,7 @@ class Cleaner:
         # Names before boilerplate: the boilerplate stages then see the final
         # words, so a second clean sees the text they already settled on (a
         # longer canonical name can move a marker past a rule's min_position).
-        names = self._names.changes(doc.text)
+        names = self._names.changes(doc.text, language)
         if debug:
             log.debug("stage names: %d change(s)", len(names))
         doc.apply(names)
@@ -382,8 +382,8 @@ class Cleaner:
     def normalize_only(self, text: str) -> str:
         """Canonical text without boilerplate removal (formatting and names only)."""
         doc = PlainDoc(_require_text(text))
-        self._normalize(doc, fast=True)
-        doc.apply(self._names.changes(doc.text))
+        language = self._normalize(doc, fast=True)
+        doc.apply(self._names.changes(doc.text, language))
         return doc.text
 
     def clean_html(self, html: str | bytes, *, site: str | None = None) -> str:

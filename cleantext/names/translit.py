@@ -16,6 +16,7 @@ Written here, because no library has it: ASCII folding of diacritics and soft
 signs ("Hinštejn" -> "Hinstejn", "Lʹviv" -> "Lviv"), the language guess for a
 native form, and the English-press habits (:data:`PRESS_HABITS`:
 -sky/-skiy/-skyy/-skyi, Dmitriy/Dmitry/Dmitri, Sergey/Sergei, Aleksandr/Alexandr,
+й as i before a consonant as the Ukrainian national scheme writes it (Yeysk/Yeisk),
 Zaporizhzhia/Zaporizhia) plus English given-name equivalents (Alexander, Eugene).
 
 Everything here is pure and runs at table-load time, never per document.
@@ -79,6 +80,7 @@ PRESS_HABITS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("press ks/x", r"ks", ("x",)),
     ("press -zhzh-", r"zhzh", ("zh",)),
     ("press -andr", r"andr$", ("ander",)),
+    ("press й as i", r"(?<=[aeiou])y(?=[bcdfghjklmnpqrstvwxz])", ("i",)),
 )
 """English-press habits as (label, pattern on one word, replacements)."""
 
