@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable
 
 import regex
 
@@ -178,7 +178,8 @@ DEFAULT_FTFY = ftfy.TextFixerConfig(
 )
 
 
-def ftfy_config(value: "ftfy.TextFixerConfig | dict | None") -> ftfy.TextFixerConfig:
+def ftfy_config(value: "ftfy.TextFixerConfig | dict[str, Any] | tuple[tuple[str, Any], ...] | None"
+                ) -> ftfy.TextFixerConfig:
     """A ftfy configuration from a ``TextFixerConfig``, a dict of its fields
     (over :data:`DEFAULT_FTFY`) or None (the defaults)."""
     if value is None:
