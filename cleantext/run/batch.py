@@ -282,13 +282,13 @@ def chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-class _Future(Protocol):
+class ChunkFuture(Protocol):
     """A chunk in flight: a ``concurrent.futures`` or a dask future of its outcomes."""
 
     def result(self) -> list[Outcome]: ...
 
 
-def run_windowed(submit: Callable[[list[Task]], _Future], tasks: Iterable[Task],
+def run_windowed(submit: Callable[[list[Task]], ChunkFuture], tasks: Iterable[Task],
                  chunk_size: int, window: int) -> Iterator[Outcome]:
     """Outcomes of ``tasks`` in input order, with at most ``window`` chunks in flight.
 
@@ -297,7 +297,7 @@ def run_windowed(submit: Callable[[list[Task]], _Future], tasks: Iterable[Task],
     The input is read only as fast as results are consumed, so memory is
     bounded by the window, not by the length of the stream.
     """
-    pending: deque[_Future] = deque()
+    pending: deque[ChunkFuture] = deque()
     for chunk in chunks(tasks, chunk_size):
         pending.append(submit(chunk))
         if len(pending) >= window:
