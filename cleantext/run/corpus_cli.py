@@ -23,7 +23,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 from urllib.parse import urlparse
 
 from ..corpus.learn import MIN_PAGES, MIN_SHARE, CorpusCounts
@@ -33,7 +33,6 @@ from ..io.files import InputError, decode_bytes, looks_like_html
 if TYPE_CHECKING:
     from ..cleaner import CleanerOptions
     from .batch import Task
-    from .cli import Source
 
 DEFAULT_SITE_FIELD = "url"
 
@@ -52,6 +51,16 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--site-field", default=None, metavar="FIELD",
                    help=f"with --jsonl: the field naming the site; a URL counts by its host "
                         f"({DEFAULT_SITE_FIELD})")
+
+
+class InputSource(Protocol):
+    """An input of the command (its ``cli.Source``): a label and a file, or stdin (None)."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def path(self) -> Path | None: ...
 
 
 def _site_mode(args: argparse.Namespace) -> tuple[str, str]:
@@ -81,7 +90,7 @@ def site_of_value(value: object) -> str | None:
     return value
 
 
-def cleaner_options(args: argparse.Namespace, sources: list[Source]) -> CleanerOptions:
+def cleaner_options(args: argparse.Namespace, sources: Sequence[InputSource]) -> CleanerOptions:
     """Cleaner options of corpus mode: the profiles to load (``--learn`` learns them
     first, into a temporary folder that lives as long as the process)."""
     if args.learn and args.profiles:
@@ -105,7 +114,7 @@ def cleaner_options(args: argparse.Namespace, sources: list[Source]) -> CleanerO
     return {"profiles": folder}
 
 
-def with_sites(tasks: Iterable[Task], args: argparse.Namespace, sources: list[Source]) -> Iterator[Task]:
+def with_sites(tasks: Iterable[Task], args: argparse.Namespace, sources: Sequence[InputSource]) -> Iterator[Task]:
     """The tasks, each with its site when corpus mode is on."""
     if not (args.learn or args.profiles):
         yield from tasks
@@ -126,7 +135,7 @@ def with_sites(tasks: Iterable[Task], args: argparse.Namespace, sources: list[So
 
 # --- the learning pass --------------------------------------------------------
 
-def documents(sources: list[Source], args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+def documents(sources: Sequence[InputSource], args: argparse.Namespace) -> Iterator[tuple[str, str]]:
     """(site, text) of every document of ``sources``; unreadable ones are skipped with
     a message on stderr."""
     from ..cleaner import Cleaner
@@ -166,7 +175,7 @@ def documents(sources: list[Source], args: argparse.Namespace) -> Iterator[tuple
             yield site, text
 
 
-def learn_from(sources: list[Source], args: argparse.Namespace) -> CorpusCounts:
+def learn_from(sources: Sequence[InputSource], args: argparse.Namespace) -> CorpusCounts:
     """Line counts of every site of ``sources``."""
     return CorpusCounts().update(documents(sources, args))
 
@@ -197,7 +206,7 @@ def build_learn_parser() -> argparse.ArgumentParser:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # as the main command's
 
 
-def learn_main(argv: list[str], expand_paths: Callable[[list[str], list[str]], Iterable[Source]]) -> int:
+def learn_main(argv: list[str], expand_paths: Callable[[list[str], list[str]], Iterable[InputSource]]) -> int:
     """``cleantext learn``: exit 0, 1 when an input was missing, 2 on usage errors.
     ``expand_paths`` is the main command's (files, folders and globs to sources)."""
     args = build_learn_parser().parse_args(argv)

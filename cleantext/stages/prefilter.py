@@ -24,7 +24,7 @@ the rule without literals: such a rule is asked about every line, as before.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable, cast
+from typing import Any, Iterable, Protocol, cast
 
 try:  # Python >= 3.11
     from re import _constants as _sre_c  # type: ignore[attr-defined]
@@ -34,9 +34,6 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse
 
 import ahocorasick
-
-if TYPE_CHECKING:
-    from .packs import Rule
 
 # Characters that ``regex``'s case-insensitive matching equates with another
 # character while their casefolds differ (checked over all of Unicode by a test).
@@ -153,11 +150,20 @@ def _read_literals(source: str) -> frozenset[str] | None:
     return folded
 
 
+class _Rule(Protocol):
+    """What the prefilter reads of a :class:`~cleantext.stages.packs.Rule`."""
+
+    @property
+    def id(self) -> str: ...
+
+    def regex_source(self, branch_reset: bool = False) -> str: ...
+
+
 class Prefilter:
     """The rules of one kind that could match a text: those without literals, and
     those with a literal that occurs in it."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[_Rule]) -> None:
         """``rules``: :class:`~cleantext.stages.packs.Rule` objects, in order."""
         rules = list(rules)
         self.order = {r.id: k for k, r in enumerate(rules)}

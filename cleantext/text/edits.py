@@ -24,10 +24,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, overload
-
-if TYPE_CHECKING:
-    from ..io.html import Extraction
+from typing import Any, Iterable, Iterator, Protocol, overload
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +397,19 @@ def _narrow(offset: int, a: str, b: str, rule: RuleRef) -> list[Change]:
     return out
 
 
+class PageExtraction(Protocol):
+    """What :attr:`Result.extraction` tells of a page: the DOM stage's
+    :class:`cleantext.io.html.Extraction`."""
+
+    text: str
+    source: str
+    root: str
+    pruned: int
+    article: bool
+
+    def summary(self) -> str: ...
+
+
 @dataclass(slots=True)
 class Result:
     """What :meth:`Cleaner.process` returns: the text, its language and every change
@@ -410,7 +420,7 @@ class Result:
     language: str | None
     changes: list[Edit] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
-    extraction: Extraction | None = None
+    extraction: PageExtraction | None = None
     overdeleted: str = ""
     words_in: int = 0
     words_out: int = 0
