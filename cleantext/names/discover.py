@@ -70,7 +70,6 @@ def same_name(a: str, b: str) -> bool:
     return Indel.distance(la, lb) <= max(2, len(la) // 3)
 
 
-@dataclass
 class Proposal(TypedDict):
     """A proposed name-table entry: the canonical form, its variants and the evidence."""
 
@@ -79,6 +78,7 @@ class Proposal(TypedDict):
     note: str
 
 
+@dataclass
 class Corpus:
     """Counts gathered from the documents."""
 
