@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NoReturn, Protocol, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, NoReturn, Protocol, cast
 
 from ..cleaner import MAX_REMOVED, Cleaner, cached_cleaner
 
@@ -102,6 +102,10 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+OverdeleteMode = Literal["keep", "flag", "drop"]
+"""What happens to an over-deleted document: written uncut, flagged, or left out."""
+
+
 @dataclass(frozen=True)
 class WorkerOptions:
     """Everything a worker needs; picklable."""
@@ -109,7 +113,7 @@ class WorkerOptions:
     cleaner: CleanerOptions
     trace: bool = False
     keep_input: bool = False
-    on_overdelete: str = "flag"
+    on_overdelete: OverdeleteMode = "flag"
     max_removed: float = MAX_REMOVED
     out_field: str = "text_clean"
     trace_in_record: bool = False
