@@ -5,7 +5,7 @@ r"""cleantext: noisy scraped articles in, clean canonical text out.
 'Kyiv\'s mayor said "no".\n\nTalks resume.\n'
 
 ``clean(text)`` and ``clean_html(html)`` are the one-call API;
-``Cleaner(**options)`` is built once and reused, and its ``explain(text)``
+``Cleaner(**options: Unpack[CleanerOptions])`` is built once and reused, and its ``explain(text)``
 returns the text, the language and every change with the rule that made it.
 """
 
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import logging as _logging
 
-from .cleaner import QUOTE_STYLES, Cleaner, RuleTimeoutWarning, cached_cleaner
+from typing import Unpack
+
+from .cleaner import QUOTE_STYLES, Cleaner, CleanerOptions, QuoteStyle, RuleTimeoutWarning, cached_cleaner
 from .corpus import SiteProfile, learn_sites, load_profiles, save_profiles
 from .stages.packs import RulePackError
 from .text.edits import Edit, Result, replay
@@ -23,27 +25,27 @@ from .version import __version__
 # command; DEBUG: the stages); it only has a NullHandler: the application decides.
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())
 
-__all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "clean", "clean_html",
+__all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "QUOTE_STYLES", "QuoteStyle", "CleanerOptions", "clean", "clean_html",
            "explain", "replay", "warm", "__version__", "SiteProfile", "learn_sites", "load_profiles",
            "save_profiles"]
 
 
-def clean(text: str, **options) -> str:
+def clean(text: str, **options: Unpack[CleanerOptions]) -> str:
     """Canonical text of ``text``; ``options`` are those of :class:`Cleaner`."""
     return cached_cleaner(options).clean(text)
 
 
-def clean_html(html: str | bytes, **options) -> str:
+def clean_html(html: str | bytes, **options: Unpack[CleanerOptions]) -> str:
     """Canonical text of an HTML page (bytes are decoded by declared or detected charset)."""
     return cached_cleaner(options).clean_html(html)
 
 
-def explain(text: str, **options) -> Result:
+def explain(text: str, **options: Unpack[CleanerOptions]) -> Result:
     """The cleaned text, its language and the trace of every change."""
     return cached_cleaner(options).explain(text)
 
 
-def warm(**options) -> Cleaner:
+def warm(**options: Unpack[CleanerOptions]) -> Cleaner:
     """Load everything once, now (``Cleaner.warm``), for the cleaner that ``clean`` and
     friends use with these ``options``; a server calls it before its first request."""
     return cached_cleaner(options).warm()

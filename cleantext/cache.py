@@ -26,7 +26,7 @@ import tempfile
 import time
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, TypeVar, cast
 
 from .version import __version__
 
@@ -94,7 +94,8 @@ def load(name: str, key: str) -> object | None:
         return None
     try:
         with open(folder / f"{name}-{key}.pickle", "rb") as handle:
-            return pickle.load(handle)
+            value: object = pickle.load(handle)
+            return value
     except Exception:  # noqa: BLE001 -- missing, unreadable or stale: no value
         return None
 
@@ -110,9 +111,11 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
     """``build()``, or the value a run with the same ``name`` and ``key`` stored."""
     value = load(name, key)
     if value is None:
-        value = build()
-        save(name, key, value)
-    return value
+        built = build()
+        save(name, key, built)
+        return built
+    # the value stored under this name and key is what ``build`` returned then
+    return cast(T, value)
 
 
 _STALE_SECONDS = 7 * 24 * 3600  # other keys of an artefact older than this are removed

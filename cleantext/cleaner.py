@@ -24,12 +24,14 @@ import time
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence, TypedDict, Unpack, cast
 
-from .corpus.profile import load_profiles
+from ftfy import TextFixerConfig
+
+from .corpus.profile import SiteProfile, load_profiles
 from .lang.detect import CANDIDATES, _detector_factory, detect_language
 from .lang.detect import profiles as stopword_profiles
-from .names.table import build_name_table
+from .names.table import NameTable, build_name_table
 from .stages import normalize as nf
 from .stages.blocks import BlockScorer
 from .stages.packs import Pack, check_disable, load_builtin_packs, load_pack, merge_rules
@@ -38,7 +40,29 @@ from .stages.rules import RuleSet
 from .text.context import Context
 from .text.edits import PlainDoc, Result, TracedDoc
 
-QUOTE_STYLES = ("ascii", "typographic", "keep")
+if TYPE_CHECKING:
+    from .io.html import Extraction
+
+QuoteStyle = Literal["ascii", "typographic", "keep"]
+"""The ``quotes`` option: ASCII quotes, the language's typographic quotes, or as written."""
+QUOTE_STYLES: tuple[QuoteStyle, ...] = ("ascii", "typographic", "keep")
+
+Files = str | Path | Sequence[str | Path]
+"""One file (or folder) or several, as the ``names``, ``rules`` and ``profiles`` options take them."""
+Profiles = str | Path | Iterable[str | Path] | Mapping[str, SiteProfile]
+"""The ``profiles`` option: a folder or files of TOML packs, or profiles by site."""
+
+
+class CleanerOptions(TypedDict, total=False):
+    """The keyword options of :class:`Cleaner` (and of ``cleantext.clean`` and friends)."""
+
+    lang: str | None
+    names: Files | None
+    builtin_names: bool
+    rules: Files | None
+    quotes: QuoteStyle
+    ftfy: TextFixerConfig | dict[str, Any] | None
+    profiles: Profiles | None
 log = logging.getLogger("cleantext")
 
 
@@ -85,7 +109,7 @@ def _require_text(text: object, what: str = "text") -> str:
     return text
 
 
-def _name_table(paths: list[Path], builtin: bool):
+def _name_table(paths: list[Path], builtin: bool) -> NameTable:
     """The compiled name tables; the romanizations of their native forms (a pure
     function of the forms and of the transliteration code) come from the user cache
     (:mod:`cleantext.cache`) when an earlier run stored them."""
@@ -125,12 +149,12 @@ class Cleaner:
     """
 
     def __init__(self, *, lang: str | None = None,
-                 names: str | Path | Sequence[str | Path] | None = None,
+                 names: Files | None = None,
                  builtin_names: bool = True,
-                 rules: str | Path | Sequence[str | Path] | None = None,
-                 quotes: str = "ascii",
-                 ftfy: "nf.ftfy.TextFixerConfig | dict | None" = None,
-                 profiles=None) -> None:
+                 rules: Files | None = None,
+                 quotes: QuoteStyle = "ascii",
+                 ftfy: TextFixerConfig | dict[str, Any] | None = None,
+                 profiles: Profiles | None = None) -> None:
         if quotes not in QUOTE_STYLES:
             raise ValueError(f"quotes must be one of {', '.join(QUOTE_STYLES)}, got {quotes!r}")
         if lang is not None and (not isinstance(lang, str) or not lang.strip()):
@@ -140,7 +164,7 @@ class Cleaner:
         rule_paths, name_paths = _paths(rules), _paths(names)
         # Every option of __init__, as given (files as absolute paths): a Cleaner pickles as
         # these and is rebuilt from them (see __reduce__), never as its compiled state.
-        self._options: dict = dict(lang=lang, names=[os.path.abspath(p) for p in name_paths],
+        self._options = CleanerOptions(lang=lang, names=[os.path.abspath(p) for p in name_paths],
                                    builtin_names=builtin_names,
                                    rules=[os.path.abspath(p) for p in rule_paths], quotes=quotes,
                                    ftfy=ftfy, profiles=profiles)
@@ -172,11 +196,11 @@ class Cleaner:
 
     # -- pickling -----------------------------------------------------------
     @property
-    def options(self) -> dict:
+    def options(self) -> CleanerOptions:
         """The options this Cleaner was built with (rule and name files as absolute paths)."""
-        return dict(self._options)
+        return self._options.copy()
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         """Pickle by the options; the receiving process rebuilds (and compiles) the
         Cleaner from them, once per process for equal options.  Rule and name files
         are read again there."""
@@ -206,7 +230,7 @@ class Cleaner:
         return sorted({p.language for p in self._packs} - {"*"})
 
     # -- the pipeline -----------------------------------------------------
-    def _normalize(self, doc, fast: bool) -> str | None:
+    def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool) -> str | None:
         """Make the text canonical; returns the language (given, or detected once,
         before the quote stage, since typographic quotes follow the language).
 
@@ -255,7 +279,7 @@ class Cleaner:
         doc.apply(nf.layout_changes(doc.text))
         return language
 
-    def _remove_boilerplate(self, doc, ctx: Context, tools: Tools, whole_page: bool = True) -> None:
+    def _remove_boilerplate(self, doc: PlainDoc | TracedDoc, ctx: Context, tools: Tools, whole_page: bool = True) -> None:
         """Run the :data:`~cleantext.stages.pipeline.BOILERPLATE` stages in a cycle
         until none has anything left to do.
 
@@ -295,7 +319,7 @@ class Cleaner:
                     dirty[i] = True
             dirty[k] = not (stage.line_local and stage.whole_paragraphs)
 
-    def _run(self, doc, ctx: Context, whole_page: bool = True, site: str | None = None) -> str | None:
+    def _run(self, doc: PlainDoc | TracedDoc, ctx: Context, whole_page: bool = True, site: str | None = None) -> str | None:
         """Run the pipeline on ``doc``; the language.  Rules that time out are noted in ``ctx``;
         with ``site``, the site's template (if a profile has it) goes in ``ctx.site``."""
         debug = log.isEnabledFor(logging.DEBUG)
@@ -348,12 +372,12 @@ class Cleaner:
             log.debug("stage html: %s", extraction.summary())
         else:
             text = _require_text(raw)
-        doc = TracedDoc(text) if trace else PlainDoc(text)
+        doc: PlainDoc | TracedDoc = TracedDoc(text) if trace else PlainDoc(text)
         ctx = Context(doc)
         language = self._run(doc, ctx, whole_page, site)
         words_in, words_out = len(text.split()), len(doc.text.split())
         reason = overdelete_reason(words_in, words_out, max_removed)
-        if not trace:
+        if not isinstance(doc, TracedDoc):  # not ``trace``
             return Result(doc.text, language, flags=ctx.notes, extraction=extraction,
                           overdeleted=reason, words_in=words_in, words_out=words_out)
         flags = [extraction.summary()] if extraction is not None else []
@@ -404,14 +428,14 @@ class Cleaner:
         return self.process(html, html=True, trace=True, site=site)
 
     @staticmethod
-    def extract_html(html: str | bytes):
+    def extract_html(html: str | bytes) -> Extraction:
         """The article text of a page and how the DOM stage found it (an ``Extraction``)."""
         from .io.html import extract  # lxml is imported on the first page, not with the package
 
         return extract(html)
 
 
-def _rebuild(cls: type, options: dict) -> Cleaner:
+def _rebuild(cls: type[Cleaner], options: CleanerOptions) -> Cleaner:
     """A Cleaner from pickled options (shared per process for the plain class)."""
     if cls is Cleaner:
         try:
@@ -421,8 +445,8 @@ def _rebuild(cls: type, options: dict) -> Cleaner:
     return cls(**options)
 
 
-def _freeze(value):
-    if isinstance(value, nf.ftfy.TextFixerConfig):
+def _freeze(value: object) -> object:
+    if isinstance(value, TextFixerConfig):
         return value
     if isinstance(value, dict):
         return tuple(sorted(value.items()))
@@ -432,10 +456,11 @@ def _freeze(value):
 
 
 @lru_cache(maxsize=16)
-def _cached_cleaner(options: tuple) -> Cleaner:
-    return Cleaner(**dict(options))
+def _cached_cleaner(options: tuple[tuple[str, object], ...]) -> Cleaner:
+    # the options of a CleanerOptions, frozen by _freeze into values the Cleaner accepts
+    return Cleaner(**cast(CleanerOptions, dict(options)))
 
 
-def cached_cleaner(options: dict) -> Cleaner:
+def cached_cleaner(options: Mapping[str, object]) -> Cleaner:
     """The Cleaner for ``options``, built once per process and reused (keyed by the options)."""
     return _cached_cleaner(tuple(sorted((k, _freeze(v)) for k, v in options.items())))

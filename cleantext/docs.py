@@ -47,10 +47,10 @@ def render() -> str:
         out += [f"{pack.description}", "", f"File: `{pack_file(path)}`", ""]
         out += ["| id | name | kind | fixture | why | matches | keeps |",
                 "| --- | --- | --- | --- | --- | --- | --- |"]
-        for r in pack.rules:
-            ex_m = "; ".join(f"`{_cell(e)}`" for e in r.examples_match[:2])
-            ex_k = "; ".join(f"`{_cell(e)}`" for e in r.examples_keep[:2])
-            out.append(f"| {r.id} | {r.name} | {r.kind} | `{fixture_file(r.id)}` | {_cell(r.why)} "
+        for rule in pack.rules:
+            ex_m = "; ".join(f"`{_cell(e)}`" for e in rule.examples_match[:2])
+            ex_k = "; ".join(f"`{_cell(e)}`" for e in rule.examples_keep[:2])
+            out.append(f"| {rule.id} | {rule.name} | {rule.kind} | `{fixture_file(rule.id)}` | {_cell(rule.why)} "
                        f"| {ex_m} | {ex_k} |")
     return "\n".join(out) + "\n"
 

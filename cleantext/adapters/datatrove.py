@@ -34,7 +34,7 @@ worker on first use.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.filters.base_filter import BaseFilter
@@ -43,6 +43,7 @@ from datatrove.pipeline.writers.disk_base import DiskWriter
 from datatrove.utils.typeshelper import StatHints
 
 import cleantext
+from cleantext.cleaner import CleanerOptions
 
 __all__ = ["CleantextFormatter", "OverdeletionFilter"]
 
@@ -69,7 +70,7 @@ class CleantextFormatter(BaseFormatter):
 
     name = "🧽 cleantext"
 
-    def __init__(self, *, html: bool = False, metadata_prefix: str = "cleantext_", **options: Any) -> None:
+    def __init__(self, *, html: bool = False, metadata_prefix: str = "cleantext_", **options: Unpack[CleanerOptions]) -> None:
         super().__init__()
         self.html = html
         self.metadata_prefix = metadata_prefix

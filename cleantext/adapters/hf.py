@@ -13,15 +13,16 @@ builds one :class:`cleantext.Cleaner` per set of options and reuses it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 import cleantext
+from cleantext.cleaner import CleanerOptions
 
 __all__ = ["clean_batch"]
 
 
 def clean_batch(batch: dict[str, list[Any]], column: str = "text", *, output_column: str | None = None,
-                html: bool = False, **options: Any) -> dict[str, list[Any]]:
+                html: bool = False, **options: Unpack[CleanerOptions]) -> dict[str, list[Any]]:
     """The cleaned texts of ``batch[column]``, as ``{output_column or column: [...]}``.
 
     For ``Dataset.map(clean_batch, batched=True)``: the returned column replaces

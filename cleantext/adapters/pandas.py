@@ -8,16 +8,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 import pandas
 
 import cleantext
+from cleantext.cleaner import CleanerOptions
 
 __all__ = ["clean_series"]
 
 
-def clean_series(series: pandas.Series, *, html: bool = False, **options: Any) -> pandas.Series:
+def clean_series(series: pandas.Series, *, html: bool = False, **options: Unpack[CleanerOptions]) -> pandas.Series:
     """``series`` with every text cleaned, as :func:`cleantext.clean` cleans it.
 
     Same index and name; a missing value (``None``, ``NaN``, ``pd.NA``) stays

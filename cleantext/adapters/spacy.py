@@ -27,9 +27,10 @@ The adapter imports nothing from spaCy; it needs an ``nlp`` object
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Unpack
 
 import cleantext
+from cleantext.cleaner import CleanerOptions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,7 +42,7 @@ USER_DATA_KEY = "cleantext"
 
 
 def pipe(nlp: Language, texts: Iterable[str], *, cleaner: cleantext.Cleaner | None = None, html: bool = False,
-         batch_size: int | None = None, n_process: int = 1, **options: Any) -> Iterator[Doc]:
+         batch_size: int | None = None, n_process: int = 1, **options: Unpack[CleanerOptions]) -> Iterator[Doc]:
     """``nlp.pipe`` over the cleaned ``texts``, in order, each ``Doc`` carrying its trace
     in ``doc.user_data["cleantext"]``.
 

@@ -10,28 +10,35 @@ This module imports dask only when called.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Iterable
+
 from .learn import MIN_PAGES, MIN_SHARE, CorpusCounts
 from .profile import SiteProfile
 
+if TYPE_CHECKING:
+    from dask.bag import Bag
+    from dask.delayed import Delayed
 
-def _count(pairs) -> CorpusCounts:
+
+def _count(pairs: Iterable[tuple[str, str]]) -> CorpusCounts:
     return CorpusCounts().update(pairs)
 
 
-def _merge(parts) -> CorpusCounts:
+def _merge(parts: Iterable[CorpusCounts]) -> CorpusCounts:
     out = CorpusCounts()
     for part in parts:
         out.merge(part)
     return out
 
 
-def count_bag(bag):
+def count_bag(bag: Bag) -> Delayed:
     """A delayed :class:`CorpusCounts` of a bag of ``(site, text)`` pairs."""
-    return bag.reduction(_count, _merge, split_every=8)
+    counts: Delayed = bag.reduction(_count, _merge, split_every=8)
+    return counts
 
 
-def learn_sites_bag(bag, *, min_share: float = MIN_SHARE, min_pages: int = MIN_PAGES,
-                    **compute_options) -> dict[str, SiteProfile]:
+def learn_sites_bag(bag: Bag, *, min_share: float = MIN_SHARE, min_pages: int = MIN_PAGES,
+                    **compute_options: Any) -> dict[str, SiteProfile]:
     """:func:`cleantext.learn_sites` over a Dask bag of ``(site, text)`` pairs."""
-    counts = count_bag(bag).compute(**compute_options)
+    counts: CorpusCounts = count_bag(bag).compute(**compute_options)
     return counts.profiles(min_share, min_pages)

@@ -53,11 +53,11 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence, cast
 
 from ..lang.stoplists import stoplist
 from ..stages.base import CodeRule
-from ..stages.blocks import PROSE, BlockScorer, main_span, signals
+from ..stages.blocks import PROSE, Block, BlockScorer, main_span, signals
 from ..text.context import Context
 from ..text.edits import Change, RuleRef
 from ..text.paragraphs import paragraphs, removal_changes
@@ -216,16 +216,16 @@ def load_profiles(source: str | Path | Iterable[str | Path] | Mapping[str, SiteP
     if source is None:
         return {}
     if isinstance(source, Mapping):
-        out = dict(source)
-        for site, prof in out.items():
+        given = dict(source)
+        for site, prof in given.items():
             if not isinstance(prof, SiteProfile):
                 raise TypeError(f"profiles[{site!r}] is a {type(prof).__name__}, not a SiteProfile")
-        return out
+        return given
     items = [source] if isinstance(source, (str, Path)) else list(source)
     out: dict[str, SiteProfile] = {}
     for item in items:
         if isinstance(item, SiteProfile):
-            files: list = [item]
+            files: Sequence[SiteProfile | Path] = [item]
         else:
             path = Path(item)
             if path.is_dir():
@@ -319,17 +319,17 @@ def site_changes(scorer: BlockScorer, text: str, ctx: Context) -> list[Change]:
     blocks = scorer.score(lines, ctx)
     prose = [False] * n
     chrome = [False] * n  # in a run of template blocks (block scoring counts it as chrome)
-    for b in blocks:
-        for i in range(b.first, b.last + 1):
-            prose[i] = b.cls in PROSE
-            chrome[i] = b.template and b.chrome
+    for block in blocks:
+        for i in range(block.first, block.last + 1):
+            prose[i] = block.cls in PROSE
+            chrome[i] = block.template and block.chrome
     first, last = _article_span(blocks, n)
     ref = view.ref
     drop: dict[int, tuple[RuleRef, str]] = {}
     for i, t in enumerate(found):
         if t is None or t.keep:
             continue
-        evidence = view.evidence(lines[i])
+        evidence = cast(str, view.evidence(lines[i]))  # ``lines[i]`` is a template line
         inside = first <= i <= last
         if inside and prose[i] and not t.remove:
             note = (f"SP001 kept {_short(lines[i])} ({evidence}): it reads as prose inside "
@@ -361,7 +361,7 @@ def site_changes(scorer: BlockScorer, text: str, ctx: Context) -> list[Change]:
     return removal_changes(text, paras, drop)
 
 
-def _article_span(blocks: list, n: int) -> tuple[int, int]:
+def _article_span(blocks: list[Block], n: int) -> tuple[int, int]:
     """The article's lines (first, last): the block scorer's main span, with the
     template's lines counted as chrome.  (n, -1) when there is none."""
     first, last, _ = main_span([b.value for b in blocks])
@@ -380,7 +380,7 @@ def _toml_str(value: str) -> str:
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def _keys(data: dict, allowed: set[str], required: set[str], where: str) -> None:
+def _keys(data: dict[str, Any], allowed: set[str], required: set[str], where: str) -> None:
     unknown = set(data) - allowed
     if unknown:
         raise ProfileError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -389,7 +389,8 @@ def _keys(data: dict, allowed: set[str], required: set[str], where: str) -> None
         raise ProfileError(f"{where}: missing {', '.join(sorted(missing))}")
 
 
-def _typed(data: dict, key: str, kind, where: str, default=None):
+def _typed(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str,
+           default: object = None) -> Any:  # a TOML value, checked to be of ``kind``
     if key not in data:
         return default
     value = data[key]

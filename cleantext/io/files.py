@@ -20,6 +20,10 @@ import codecs
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".md")
@@ -169,7 +173,7 @@ def _word_shape_score(text: str) -> int:
     return score
 
 
-def _plausible(data: bytes, encoding: str, text: str, results) -> tuple[str, str]:
+def _plausible(data: bytes, encoding: str, text: str, results: Iterable[CharsetMatch]) -> tuple[str, str]:
     """The reading of a short input whose words look best among the detected
     one, the other candidates and the common single-byte code pages."""
     best = (_word_shape_score(text), encoding, text)
@@ -208,7 +212,7 @@ _UTF8_MULTIBYTE = re.compile(
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 
 
-def _stray_byte(m: re.Match) -> str:
+def _stray_byte(m: re.Match[str]) -> str:
     """An undecodable byte (escaped as a lone surrogate) read as cp1252 (latin-1 where
     cp1252 has a hole)."""
     b = ord(m.group()) - 0xDC00

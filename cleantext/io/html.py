@@ -93,6 +93,7 @@ from __future__ import annotations
 import html as html_escape
 import json
 from dataclasses import dataclass
+from typing import Iterator
 
 import regex
 from lxml import etree
@@ -249,7 +250,7 @@ def _cap_attributes(markup: str) -> str:
     if len(markup) < 5000:
         return markup
 
-    def cap(m) -> str:
+    def cap(m: regex.Match[str]) -> str:
         return f"<{m.group(1)}>" if m.group(2).count("=") > MAX_ATTRIBUTES else m.group(0)
 
     return _LONG_TAG_RE.sub(cap, markup)
@@ -258,7 +259,7 @@ def _cap_attributes(markup: str) -> str:
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
-def _parse(text: str):
+def _parse(text: str) -> etree._Element | None:
     """The document element, or None when the page cannot be parsed."""
     if not text.strip():
         return None
@@ -269,8 +270,8 @@ def _parse(text: str):
         return None
 
 
-_HINTS_CACHE: dict = {}
-_NO_HINTS = (frozenset(), False, False, False)
+_HINTS_CACHE: dict[str, tuple[frozenset[str], bool, bool, bool]] = {}
+_NO_HINTS: tuple[frozenset[str], bool, bool, bool] = (frozenset(), False, False, False)
 
 
 def _hint_words(value: str) -> frozenset[str]:
@@ -292,7 +293,7 @@ def _names_body(value: str) -> bool:
     return False
 
 
-def _hints(el) -> tuple[frozenset[str], bool, bool, bool]:
+def _hints(el: etree._Element) -> tuple[frozenset[str], bool, bool, bool]:
     """An element's class/id verdict: (chrome words, names comments, names content,
     names the body),
     cached per distinct class/id value (pages repeat them)."""
@@ -313,12 +314,12 @@ def _hints(el) -> tuple[frozenset[str], bool, bool, bool]:
     return hints
 
 
-def _is_article_body(el) -> bool:
+def _is_article_body(el: etree._Element) -> bool:
     """Does the element declare itself the article's body (schema.org microdata)?"""
     return (el.get("itemprop") or "").lower() == "articlebody"
 
 
-def _chrome(el, tag: str) -> tuple[int, frozenset[str]]:
+def _chrome(el: etree._Element, tag: str) -> tuple[int, frozenset[str]]:
     """Is the element page chrome, and named so by which words?  :data:`HARD` for a
     comment section (by class/id, whatever its tag), :data:`SOFT` for chrome by tag
     (``nav``, ``aside``, ...; the word is the tag) or by class/id words, 0 otherwise.
@@ -340,7 +341,7 @@ def _chrome(el, tag: str) -> tuple[int, frozenset[str]]:
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _section_anchor(el) -> bool:
+def _section_anchor(el: etree._Element) -> bool:
     """Is the element's id the slug of its own heading (``id="sharing-with-a-team"``
     on a section headed "Sharing with a team")?  Such an id names a section of the
     document, not page chrome, whatever its words, when the section is prose (few
@@ -355,7 +356,7 @@ def _section_anchor(el) -> bool:
     return bool(slug) and slug.startswith(ident.casefold().strip("-"))
 
 
-def _weight(el, tag: str, chrome: int) -> float:
+def _weight(el: etree._Element, tag: str, chrome: int) -> float:
     """A container's weight before its paragraphs: class/id words and tag."""
     weight = _TAG_WEIGHTS.get(tag, 0)
     if _is_article_body(el):
@@ -367,7 +368,7 @@ def _weight(el, tag: str, chrome: int) -> float:
     return weight
 
 
-def _inline_commas(el) -> int:
+def _inline_commas(el: etree._Element) -> int:
     """Commas in an element's own inline text (its text, its children's tails and the
     text of its inline children)."""
     count = _commas(el.text)
@@ -382,7 +383,7 @@ def _commas(text: str | None) -> int:
     return sum(text.count(c) for c in _COMMAS) if text else 0
 
 
-def _paragraph_value(el, chars: int) -> float:
+def _paragraph_value(el: etree._Element, chars: int) -> float:
     """Readability's worth of a paragraph of ``chars`` characters."""
     return 1 + _inline_commas(el) + min(chars / 100, 3)
 
@@ -392,24 +393,27 @@ class _Page:
     """What the bottom-up pass learns: per element (text chars, link chars, ...),
     pruned chrome (element -> HARD or SOFT) and container scores (before link density)."""
 
-    stats: dict
-    pruned: dict
-    scores: dict
-    prose: dict  # the scores without class/id and tag weights
+    stats: dict[etree._Element, tuple[int, int, float, float, float, float]]
+    pruned: dict[etree._Element, tuple[int, frozenset[str]]]
+    scores: dict[etree._Element, float]
+    prose: dict[etree._Element, float]  # the scores without class/id and tag weights
 
 
-def _measure(body, title, comments: bool = False) -> _Page:
+def _measure(body: etree._Element, title: etree._Element | None, comments: bool = False) -> _Page:
     """One bottom-up pass: sizes, chrome pruning and container scores (see the module
     docstring, steps 2 and 3).  A block's own inline text of :data:`MIN_PARAGRAPH`
     characters is a paragraph of its parent, or, when the block also holds blocks,
     of the block itself (readability wraps such text in a ``<p>``).  ``comments=True``
     keeps comment sections (the posts of a forum thread)."""
     keep = set(title.iterancestors()) | {title} if title is not None else set()
+    pruned: dict[etree._Element, tuple[int, frozenset[str]]]
+    scores: dict[etree._Element, float]
+    proses: dict[etree._Element, float]
     pruned, scores, proses = {}, {}, {}
-    below: dict = {}  # element -> chrome words of the pruned elements under it
+    below: dict[etree._Element, frozenset[str]] = {}  # element -> chrome words of the pruned elements under it
     # per element: (chars, link chars, paragraph value, values of the children,
     # of the grandchildren, of the great-grandchildren)
-    stats: dict = {}
+    stats: dict[etree._Element, tuple[int, int, float, float, float, float]] = {}
     get = stats.get
     for _, el in etree.iterwalk(body, events=("end",)):
         tag = el.tag
@@ -418,7 +422,8 @@ def _measure(body, title, comments: bool = False) -> _Page:
         links = 0
         d1 = d2 = d3 = d4 = 0.0
         nested = False
-        named = None
+        named: frozenset[str] | None = None
+        words: frozenset[str] | None
         for child in el:
             tail = child.tail
             if tail:
@@ -454,14 +459,15 @@ def _measure(body, title, comments: bool = False) -> _Page:
                 value = _paragraph_value(el, inline)
         prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
         chrome, words = _chrome(el, tag) if isinstance(tag, str) else (0, None)
+        # below, ``words`` is None only with chrome 0 (not an element), which neither branch takes
         if chrome == SOFT and prose >= WRAPPER_PROSE and (
-                named and words & named  # a layout wrapper: "content-with-sidebar" holds the sidebar
+                named and words & named  # type: ignore[operator]  # a layout wrapper: "content-with-sidebar" holds the sidebar
                 or links < PROSE_LINKS * chars and _section_anchor(el)):  # a section of prose
             chrome = 0
         if chrome == HARD and comments:
             chrome = 0  # a thread of posts: the page has no other article
         if chrome and el not in keep:
-            pruned[el] = (chrome, words | named if named else words)
+            pruned[el] = (chrome, words | named if named else words)  # type: ignore[operator,assignment]
             continue
         if named:
             below[el] = named
@@ -472,18 +478,18 @@ def _measure(body, title, comments: bool = False) -> _Page:
     return _Page(stats, pruned, scores, proses)
 
 
-def _link_density(page: _Page, el) -> float:
+def _link_density(page: _Page, el: etree._Element) -> float:
     chars, links = page.stats[el][:2] if el in page.stats else (0, 0)
     return min(1.0, links / chars) if chars else 1.0
 
 
-def _pruned_above(page: _Page, el) -> int:
+def _pruned_above(page: _Page, el: etree._Element) -> int:
     """The strongest chrome verdict on the element and its ancestors (0: none)."""
     return max((page.pruned[a][0] for a in (el, *el.iterancestors()) if a in page.pruned),
                default=0)
 
 
-def _ranked(page: _Page) -> list:
+def _ranked(page: _Page) -> list[tuple[float, etree._Element]]:
     """Containers by score scaled by ``1 - link density``, best first (ties: document
     order)."""
     ranked = sorted(((s * (1 - _link_density(page, el)), i, el)
@@ -492,7 +498,7 @@ def _ranked(page: _Page) -> list:
     return [(score, el) for score, _, el in ranked]
 
 
-def _best(page: _Page, ranked: list):
+def _best(page: _Page, ranked: list[tuple[float, etree._Element]]) -> tuple[etree._Element | None, float]:
     """The best-scoring container outside pruned chrome, and its score.  A candidate
     inside chrome named only by a weak word (``l-sidebar-fixed``, ``has-sidebar``)
     wins when it scores more than :data:`RESCUE` times the best one outside, or when
@@ -512,7 +518,7 @@ def _best(page: _Page, ranked: list):
     return rescued if rescued is not None else (None, 0.0)
 
 
-def _same_kind(classes: set, other: str | None) -> bool:
+def _same_kind(classes: set[str], other: str | None) -> bool:
     """Do two class values name the same kind of container: the same classes, or a
     shared first class (``story-body story-body-1`` and ``story-body story-body-2``,
     ``content lead`` and ``content``)?"""
@@ -522,7 +528,8 @@ def _same_kind(classes: set, other: str | None) -> bool:
     return set(words) == classes or bool(words) and words[0] in classes
     
 
-def _promote(page: _Page, best, score: float, ranked: list):
+def _promote(page: _Page, best: etree._Element, score: float, ranked: list[tuple[float, etree._Element]]
+             ) -> etree._Element:
     """The article container around the best one: its ``itemprop="articleBody"``
     ancestor when it has one; else the lowest ancestor that also holds the rivals
     (containers of its tag and class, outside it, scoring at least :data:`RIVAL_SHARE`
@@ -552,7 +559,7 @@ def _promote(page: _Page, best, score: float, ranked: list):
     return container
 
 
-def _joins(page: _Page, sibling, best, best_score: float) -> bool:
+def _joins(page: _Page, sibling: etree._Element, best: etree._Element, best_score: float) -> bool:
     """Readability's sibling rule: does a sibling of the root belong to the article?
     It does when its prose (its score without the class/id and tag weights) is at least
     :data:`SIBLING_SHARE` of the root's score (a bonus when it shares the root's class), or when it is a paragraph (``<p>``, or a block of inline
@@ -569,7 +576,7 @@ def _joins(page: _Page, sibling, best, best_score: float) -> bool:
     return _prose_paragraph(page, sibling)
 
 
-def _prose_paragraph(page: _Page, el) -> bool:
+def _prose_paragraph(page: _Page, el: etree._Element) -> bool:
     """Readability's paragraph of prose: longer than :data:`PROSE_CHARS` with under a
     quarter of link text, or shorter, link-free and ending a sentence (a tagline, a
     byline or a date does not)."""
@@ -584,7 +591,7 @@ def _words(text: str | None) -> str:
     return " ".join(_WORD_RE.findall(text.casefold())) if text else ""
 
 
-def page_titles(doc) -> list[str]:
+def page_titles(doc: etree._Element) -> list[str]:
     """The page's own statements of its headline: ``og:title`` / ``twitter:title`` and
     ``<title>``, as lower-case words (read before the head is removed)."""
     titles = []
@@ -598,7 +605,7 @@ def page_titles(doc) -> list[str]:
     return [t for t in titles if t]
 
 
-def headline(body, titles: list[str]):
+def headline(body: etree._Element, titles: list[str]) -> etree._Element | None:
     """The page's headline element: the first ``<h1>`` (else ``<h2>``) whose words agree
     with a title of the page -- equal to it, or a run of its words that is at least half
     of them (the rest being the site's name).  A site logo in an ``<h1>`` is a shorter part of
@@ -618,7 +625,7 @@ def headline(body, titles: list[str]):
     return None
 
 
-def _prose_chars(page: _Page, el) -> int:
+def _prose_chars(page: _Page, el: etree._Element) -> int:
     """Characters of ``el`` when it is a paragraph of prose outside pruned chrome, else 0."""
     st = page.stats.get(el)
     if st is None or not st[2] or not _prose_paragraph(page, el) or _pruned_above(page, el):
@@ -626,7 +633,8 @@ def _prose_chars(page: _Page, el) -> int:
     return st[0]
 
 
-def _second_opinion(page: _Page, ranked: list, best, body, head):
+def _second_opinion(page: _Page, ranked: list[tuple[float, etree._Element]], best: etree._Element, body: etree._Element,
+                    head: etree._Element | None) -> etree._Element | None:
     """The headline's view of the article.  The article starts near its headline: when
     the chosen container comes after the headline (not holding it) and the prose
     paragraphs between the two outweigh the container's own prose, the container is a
@@ -669,7 +677,7 @@ def _second_opinion(page: _Page, ranked: list, best, body, head):
     return min(options, key=lambda t: (-t[0], t[1]))[2] if options else body
 
 
-def _roots(page: _Page, body, head=None) -> list:
+def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None) -> list[etree._Element]:
     """The elements whose text is the article: the best container and the siblings that
     join it, in document order; the body when nothing scored."""
     ranked = _ranked(page)
@@ -695,14 +703,14 @@ def _roots(page: _Page, body, head=None) -> list:
                                        or overruled in el.iterancestors())))]
 
 
-def _describe(el) -> str:
+def _describe(el: etree._Element) -> str:
     """``<tag class=... id=... itemprop=...>`` of an element, for the report."""
     attrs = "".join(f" {name}={el.get(name)}" for name in ("itemprop", "id", "class")
                     if el.get(name))
     return f"<{el.tag}{attrs[:80]}>"
 
 
-def _items(page: _Page, roots) -> set:
+def _items(page: _Page, roots: list[etree._Element]) -> set[etree._Element]:
     """List items that carry text of their own (link density under
     :data:`ITEM_MAX_LINKS`): they are written as ``- item`` lines.  A menu's or a
     related-links box's items are links and stay plain lines."""
@@ -710,10 +718,10 @@ def _items(page: _Page, roots) -> set:
             if _link_density(page, li) < ITEM_MAX_LINKS}
 
 
-def _data_rows(roots) -> set:
+def _data_rows(roots: list[etree._Element]) -> set[etree._Element]:
     """Rows of data tables (no paragraph, list or table inside a cell): they are written
     as one ``| cell | cell`` line each.  Layout tables keep one line per block."""
-    rows = set()
+    rows: set[etree._Element] = set()
     for root in roots:
         for table in root.iter("table"):
             if any(True for _ in table.iter("p", "div", "table", "ul", "ol", "h1", "h2", "h3")
@@ -723,7 +731,7 @@ def _data_rows(roots) -> set:
     return rows
 
 
-def _lines(page: _Page, roots) -> list[str]:
+def _lines(page: _Page, roots: list[etree._Element]) -> list[str]:
     """Text of the roots with a line break around every block element (iterative),
     pruned chrome left out; list items with text of their own start with ``- ``,
     data-table rows are one line with cells separated by `` | ``."""
@@ -771,7 +779,7 @@ def _lines(page: _Page, roots) -> list[str]:
     return [line for line in lines if line]
 
 
-def _json_ld_bodies(value, depth: int = 0):
+def _json_ld_bodies(value: object, depth: int = 0) -> Iterator[str]:
     """``articleBody`` strings anywhere in a parsed JSON-LD value (bounded depth)."""
     if depth > 8:
         return
@@ -787,7 +795,7 @@ def _json_ld_bodies(value, depth: int = 0):
             yield from _json_ld_bodies(item, depth + 1)
 
 
-def json_ld_body(doc) -> str:
+def json_ld_body(doc: etree._Element) -> str:
     """The longest JSON-LD ``articleBody`` of the page ("" when there is none), with
     any markup inside it reduced to text lines."""
     best = ""
@@ -840,7 +848,7 @@ def strip_tags(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _hidden(el) -> bool:
+def _hidden(el: etree._Element) -> bool:
     """Is the element never shown: ``hidden``, ``aria-hidden="true"``, or a style of
     ``display: none`` / ``visibility: hidden``?"""
     if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
@@ -848,12 +856,12 @@ def _hidden(el) -> bool:
     return bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
 
 
-def _visible_chars(el) -> int:
+def _visible_chars(el: etree._Element) -> int:
     """Characters of an element's text other than white space."""
     return sum(len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in el.itertext())
 
 
-def _remove(el) -> None:
+def _remove(el: etree._Element) -> None:
     """Remove an element and its subtree, keeping its tail text in place."""
     parent = el.getparent()
     if parent is None:
@@ -867,7 +875,7 @@ def _remove(el) -> None:
     parent.remove(el)
 
 
-def strip_hidden(body) -> int:
+def strip_hidden(body: etree._Element) -> int:
     """Remove the elements a browser never shows (popups, flyouts, consent panels,
     MathML kept for screen readers), except one holding half of the page's text: a page
     that hides its article until a script runs keeps it.  The number of elements
@@ -875,7 +883,7 @@ def strip_hidden(body) -> int:
     hidden = [el for el in _HIDDEN_XPATH(body) if isinstance(el.tag, str) and _hidden(el)]
     if not hidden:
         return 0
-    inner = set()
+    inner: set[etree._Element] = set()
     for el in hidden:
         if el not in inner:
             inner.update(el.iterdescendants())
@@ -886,13 +894,13 @@ def strip_hidden(body) -> int:
     return len(outer)
 
 
-def _lost_text(doc, markup: str) -> bool:
+def _lost_text(doc: etree._Element, markup: str) -> bool:
     """Did the parser drop most of the page's text (too deep a tree)?"""
     parsed = len("".join(doc.itertext()).split())
     return parsed < 0.5 * len(strip_tags(markup).split())
 
 
-def _parse_tolerant(markup: str):
+def _parse_tolerant(markup: str) -> etree._Element | None:
     """The page parsed by a tolerant parser (Python's, through BeautifulSoup) and
     written out again for lxml: for markup lxml mangles, such as a ``<title>`` that is
     never closed (libxml2 reads the rest of the page as the title).  None when it
@@ -906,7 +914,7 @@ def _parse_tolerant(markup: str):
     return _parse(str(soup))
 
 
-def _extract_tree(doc) -> tuple[Extraction, object]:
+def _extract_tree(doc: etree._Element) -> tuple[Extraction, etree._Element | None]:
     """The DOM stage on a parsed page: the extraction and the page's body (after its
     non-text and hidden elements are removed)."""
     ld_body = json_ld_body(doc)
@@ -933,7 +941,7 @@ def _extract_tree(doc) -> tuple[Extraction, object]:
                       article=bool(text) and roots[0] is not body), body
 
 
-def _thread(page: _Page, roots, body) -> bool:
+def _thread(page: _Page, roots: list[etree._Element], body: etree._Element) -> bool:
     """Is the page a thread of posts (a forum, a Q&A page) rather than an article with
     comments?  It is when comment sections were pruned and no container was found
     (the body) or the one found holds no paragraph: the page has no other
@@ -945,7 +953,7 @@ def _thread(page: _Page, roots, body) -> bool:
                                        for el in roots if el in page.stats)
 
 
-def _whole_page(body) -> str:
+def _whole_page(body: etree._Element) -> str:
     """Every line of the body's text, chrome included (the fallback when the chosen
     container is empty: the text pipeline's block scoring then finds the article)."""
     page = _Page({}, {}, {}, {})

@@ -28,6 +28,7 @@ import secrets
 import stat
 import time
 from pathlib import Path
+from typing import Iterable
 
 TEMP_PREFIX = ".cleantext-"
 TEMP_SUFFIX = ".tmp"
@@ -244,7 +245,7 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def remove_stale_temps(folders, before: float | None = None) -> int:
+def remove_stale_temps(folders: Iterable[str | Path], before: float | None = None) -> int:
     """Remove ``.cleantext-<pid>-*.tmp`` files in ``folders`` older than ``before``
     whose process is gone (left by a killed run).  Returns how many were removed."""
     before = time.time() if before is None else before
@@ -283,7 +284,7 @@ class WritePlan:
     in-place rewrite of the input itself.
     """
 
-    def __init__(self, inputs) -> None:
+    def __init__(self, inputs: Iterable[str | Path]) -> None:
         self.inputs = {os.path.realpath(p) for p in inputs}
         self.targets: dict[str, str] = {}  # real target -> label of the input writing it
 

@@ -36,11 +36,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import regex
 
 from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
+
+if TYPE_CHECKING:
+    from langdetect.detector_factory import DetectorFactory
 
 SAMPLE_CHARS = 1500
 QUICK_CHARS = 600  # the fast path first reads this much of the sample
@@ -124,10 +127,10 @@ _NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _ASCII_RUNS_RE = re.compile(r"[\x00-\x7f]+")
 
 
-def script_counts(text: str) -> Counter:
+def script_counts(text: str) -> Counter[str]:
     """Letters of ``text`` per script (ASCII letters are counted as Latin in one C pass;
     only the other characters are looked up one by one)."""
-    counts: Counter = Counter()
+    counts: Counter[str] = Counter()
     ascii_letters = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
     if ascii_letters:
         counts["Latin"] = ascii_letters
@@ -193,7 +196,8 @@ def profiles(script: str) -> Profiles:
     return cache.cached(f"profiles-{script}", key, lambda: build_profiles(codes, script))
 
 
-def stopword_scores(words: set[str], prof: Profiles, allowed=None) -> tuple[Counter, Counter]:
+def stopword_scores(words: set[str], prof: Profiles, allowed: set[str] | None = None
+                    ) -> tuple[Counter[str], Counter[str]]:
     """Stopword hits per language over the distinct ``words`` (only ``allowed`` codes,
     when given): weighted by how few candidates list each word, and plain counts."""
     weighted: dict[str, float] = {}
@@ -207,14 +211,14 @@ def stopword_scores(words: set[str], prof: Profiles, allowed=None) -> tuple[Coun
     return Counter(weighted), Counter(plain)
 
 
-def letter_candidates(letters: Counter, total: int) -> set[str]:
+def letter_candidates(letters: Counter[str], total: int) -> set[str]:
     """Cyrillic languages whose alphabet holds all but a stray few of the letters used."""
     stray = max(STRAY_LETTERS, STRAY_SHARE * total)
     return {code for code, alphabet in ALPHABETS.items()
             if sum(n for ch, n in letters.items() if ch not in alphabet) <= stray}
 
 
-def best_of(weighted: Counter, plain: Counter) -> str | None:
+def best_of(weighted: Counter[str], plain: Counter[str]) -> str | None:
     """The best language by weighted score when it clears :data:`MIN_SCORE`, is
     :data:`MIN_RATIO` times the runner-up's, and also lists the most of the words
     (one word of another language's list, "bus" in Lithuanian, cannot win)."""
@@ -287,7 +291,7 @@ def quick_detect(chunk: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _detector_factory():
+def _detector_factory() -> DetectorFactory:
     """cleantext's own langdetect factory, loaded with langdetect's profiles and seeded,
     so answers are reproducible without setting the seed of langdetect's shared factory
     for the whole process."""

@@ -15,6 +15,8 @@ first did:
 
 from __future__ import annotations
 
+from typing import Callable
+
 import regex
 
 _SENTENCE_END = regex.compile(r"[.!?;:](?=[\s\"”’»)]|$)|\n")
@@ -112,7 +114,7 @@ Kazakhstan Georgia Abkhazia Ossetia Azov Black Baltic Kremlin
 southern Ukraine" is the table's Kherson)."""
 
 
-def other_place(text: str, end: int, is_table_word) -> str | None:
+def other_place(text: str, end: int, is_table_word: Callable[[str], bool]) -> str | None:
     """Does what follows the place ending at ``end`` put it elsewhere? Says why.
 
     ``is_table_word(word)`` tells whether the table knows a word (a place in its area).

@@ -28,7 +28,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, TypedDict
 
 import regex
 from rapidfuzz.distance import Indel
@@ -70,14 +70,22 @@ def same_name(a: str, b: str) -> bool:
     return Indel.distance(la, lb) <= max(2, len(la) // 3)
 
 
+class Proposal(TypedDict):
+    """A proposed name-table entry: the canonical form, its variants and the evidence."""
+
+    canonical: str
+    variants: list[str]
+    note: str
+
+
 @dataclass
 class Corpus:
     """Counts gathered from the documents."""
 
-    capitalised: Counter = field(default_factory=Counter)
-    lower: Counter = field(default_factory=Counter)
+    capitalised: Counter[str] = field(default_factory=Counter)
+    lower: Counter[str] = field(default_factory=Counter)
     documents: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    before: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    before: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     n_docs: int = 0
 
     def add(self, text: str) -> None:
@@ -142,10 +150,10 @@ def evidence(corpus: Corpus, group: list[str]) -> str:
     return f"discovered: {counts} in {len(docs)} documents{context}"
 
 
-def propose(corpus: Corpus, min_count: int, include_known: bool = False) -> list[dict]:
+def propose(corpus: Corpus, min_count: int, include_known: bool = False) -> list[Proposal]:
     """Name-table entries for the clusters (known ones only with ``include_known``)."""
     table = build_name_table()
-    entries = []
+    entries: list[Proposal] = []
     for group in clusters(corpus, min_count):
         targets = {w: table.canonical_of(w) for w in group}
         known = {t for t in targets.values() if t}
@@ -158,7 +166,7 @@ def propose(corpus: Corpus, min_count: int, include_known: bool = False) -> list
     return entries
 
 
-def to_toml(entries: list[dict]) -> str:
+def to_toml(entries: list[Proposal]) -> str:
     """The entries as a reviewable TOML name table."""
     lines = ["# Proposed by `cleantext names discover`: review, edit, then pass with --names.",
              "# Each entry groups spellings that look like one name; delete wrong ones.", ""]

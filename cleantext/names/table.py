@@ -63,7 +63,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, cast
 
 import regex
 
@@ -72,13 +72,13 @@ from ..stages.base import CodeRule
 from ..stages.packs import RulePackError, builtin_rules_dir, load_toml
 
 
-def _entry_error(path, message: str, label: str | None, key: str | None = None) -> RulePackError:
+def _entry_error(path: Path | str, message: str, label: str | None, key: str | None = None) -> RulePackError:
     """An error in one ``[[name]]`` entry: says "name entry …", not "rule …"."""
     return RulePackError(path, message, label, key, what="name entry")
 from ..text.edits import Change
 from .context import family_name, metalinguistic, other_place, person_context, sentence_bounds
 from .frequent import is_frequent
-from .fuzzy import FuzzyIndex, accepted_distance, differs_only_at_end, fuzzy_candidate_shape
+from .fuzzy import FuzzyHit, FuzzyIndex, accepted_distance, differs_only_at_end, fuzzy_candidate_shape
 from .lookalikes import is_known_other_word
 from .translit import is_given_name, native_language, romanizations
 
@@ -154,8 +154,8 @@ class NameEntry:
     native: tuple[str, ...] = ()
     source: str = ""
     kind: str = ""
-    canonical_in: dict = field(default_factory=dict)
-    why: dict = field(default_factory=dict)
+    canonical_in: dict[str, str] = field(default_factory=dict)
+    why: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def source_name(self) -> str:
@@ -270,7 +270,7 @@ _CUED = "a frequent word: only next to a place word"
 
 def settle_claims(entries: Iterable[NameEntry], language: str = "en",
                   cued: dict[str, Spelling] | None = None
-                  ) -> tuple[dict[str, Spelling], set[str], dict]:
+                  ) -> tuple[dict[str, Spelling], set[str], dict[int, dict[str, Spelling]]]:
     """Who owns each spelling: ``(claims, refused, given_by_entry)``.
 
     Explicit claims win (first table first); a generated spelling is kept when
@@ -318,7 +318,7 @@ class _Candidate:
     start: int
     end: int
     sp: Spelling
-    fuzzy: object  # FuzzyHit or None
+    fuzzy: FuzzyHit[Spelling] | None
 
 
 class _Index:
@@ -351,7 +351,7 @@ class _Index:
         for by_text in self.given.values():
             for text, sp in by_text.items():
                 self.given_owners.setdefault(text, []).append(sp)
-        self.fuzzy_memo: dict = {}
+        self.fuzzy_memo: dict[str, FuzzyHit[Spelling] | None] = {}
         self.plain: set[str] = set()  # capitalised words known not to be names
         # Words that are only ever their own canonical spelling (one word, not a
         # surname that a given name may precede): matching them changes nothing.
@@ -378,7 +378,7 @@ class _Index:
     def refuses(self, word: str) -> bool:
         return word.lower() in self.refused or is_known_other_word(word)
 
-    def fuzzy_lookup(self, word: str):
+    def fuzzy_lookup(self, word: str) -> FuzzyHit[Spelling] | None:
         """The fuzzy index's answer for ``word``, remembered per index (bounded memo)."""
         memo = self.fuzzy_memo
         if word in memo:
@@ -416,8 +416,9 @@ class NameTable:
         return self
 
     def _index(self, language: str) -> _Index | None:
-        index = self._indexes.get(language, False)
-        if index is False:
+        if language in self._indexes:
+            index = self._indexes[language]
+        else:
             has = [e for e in self.entries if e.target(language) is not None]
             index = self._indexes[language] = _Index(self.entries, language) if has else None
         return index
@@ -565,17 +566,17 @@ class NameTable:
                     grew = True
         # a guessed surname written right after its person's given name licenses
         # the same spelling alone elsewhere in the document ("Governor Khinsten")
-        licensed: dict[tuple[str, int], str] = {}
+        surname_licence: dict[tuple[str, int], str] = {}
         for c in kept:
             if c.fuzzy is not None and c.sp.slot == "surname":
                 word = _word_before(text, c.start, 0)
                 if word and (word[0] in index.given.get(id(c.sp.entry), {})
                              or (c.sp.entry.given and _near_given(word[0], c.sp.entry.given))):
-                    licensed.setdefault((text[c.start:c.end], id(c.sp.entry)), word[0])
+                    surname_licence.setdefault((text[c.start:c.end], id(c.sp.entry)), word[0])
         out: list[Change] = []
         for k, c in enumerate(kept):
             floor = out[-1].end if out else 0
-            change = (self._surname_change(text, index, c, floor, licensed)
+            change = (self._surname_change(text, index, c, floor, surname_licence)
                       if c.sp.slot == "surname"
                       else self._name_change(text, c, exact_entries, cues.get(k)))
             if change is not None:
@@ -641,7 +642,8 @@ class NameTable:
             if other is not None:
                 if c.fuzzy is not None:
                     return None
-                surname = other.entry.target(index.language).split()[-1]
+                # a given-name owner of the index has a target in its language
+                surname = cast(str, other.entry.target(index.language)).split()[-1]
                 target = other.target + text[wend:start] + surname
                 if text[wstart:end] == target:
                     return None
@@ -976,7 +978,7 @@ def _place_cue(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _fuzzy_detail(written: str, sp: Spelling, hit, context: str) -> str:
+def _fuzzy_detail(written: str, sp: Spelling, hit: FuzzyHit[Spelling], context: str) -> str:
     return (f"fuzzy {hit.score}: {written} -> {sp.target} (near {sp.text}, {sp.how}; entry "
             f"{sp.entry.canonical}, {sp.entry.source_name}; context: {context})")
 

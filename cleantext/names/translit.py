@@ -26,8 +26,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    import iuliia
+    from translitua.translit import TransliterationTable
 
 _RUSSIAN_SCHEME_NAMES = (
     "WIKIPEDIA", "BGN_PCGN", "ALA_LC", "ICAO_DOC_9303", "GOST_779", "GOST_52535",
@@ -44,7 +49,7 @@ _UKRAINIAN_SCHEME_NAMES = (
 
 
 @lru_cache(maxsize=1)
-def russian_schemes() -> tuple[tuple[str, object], ...]:
+def russian_schemes() -> tuple[tuple[str, iuliia.Schema], ...]:
     """Russian schemes, in the order used to label a form (first producer wins)
     (``iuliia`` is imported on first use)."""
     import iuliia
@@ -53,7 +58,7 @@ def russian_schemes() -> tuple[tuple[str, object], ...]:
 
 
 @lru_cache(maxsize=1)
-def ukrainian_schemes() -> tuple[tuple[str, object], ...]:
+def ukrainian_schemes() -> tuple[tuple[str, type[TransliterationTable]], ...]:
     """Ukrainian schemes, in the order used to label a form (``translitua`` is
     imported on first use)."""
     import translitua
@@ -61,7 +66,7 @@ def ukrainian_schemes() -> tuple[tuple[str, object], ...]:
     return tuple((f"uk:{label}", getattr(translitua, name)) for label, name in _UKRAINIAN_SCHEME_NAMES)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name == "RUSSIAN_SCHEMES":
         return russian_schemes()
     if name == "UKRAINIAN_SCHEMES":
@@ -157,7 +162,7 @@ def _scheme_outputs(native: str, languages: tuple[str, ...]) -> list[tuple[str, 
 
 
 @lru_cache(maxsize=1)
-def _press_patterns() -> tuple[regex.Pattern, ...]:
+def _press_patterns() -> tuple[regex.Pattern[str], ...]:
     return tuple(regex.compile(pattern) for _label, pattern, _ in PRESS_HABITS)
 
 
@@ -220,7 +225,8 @@ _KNOWN: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
 _COMPUTED: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
 
 
-def use_known(known: dict | None) -> dict:
+def use_known(known: dict[tuple[str, tuple[str, ...]], dict[str, str]] | None
+              ) -> dict[tuple[str, tuple[str, ...]], dict[str, str]]:
     """Answer :func:`romanizations` from ``known`` (None: stop); returns what was
     computed since the last call, and forgets it."""
     _KNOWN.clear()

@@ -20,9 +20,13 @@ from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, NoReturn, Protocol, cast
 
 from ..cleaner import MAX_REMOVED, Cleaner, cached_cleaner
+
+if TYPE_CHECKING:
+    from ..cleaner import CleanerOptions
 from ..io.compressed import CompressedInputError, maybe_gunzip
 from ..io.files import InputError, decode_bytes, looks_like_html, replace_surrogates
 
@@ -57,7 +61,7 @@ class Outcome:
     error: str = ""
     text: str = ""
     language: str | None = None
-    changes: list[dict] | None = None
+    changes: list[dict[str, Any]] | None = None
     flags: list[str] = field(default_factory=list)
     input_text: str | None = None
     bytes_in: int = 0
@@ -65,7 +69,7 @@ class Outcome:
     words_out: int = 0
     html: bool = False
     dropped: bool = False
-    record: dict | None = None  # JSONL: the output record
+    record: dict[str, Any] | None = None  # JSONL: the output record
     overdeleted: bool = False  # the guard flagged it (whatever --on-overdelete did)
 
 
@@ -77,12 +81,12 @@ class DocumentTimeout(BaseException):
     """A document ran over its time budget (a BaseException, so no stage swallows it)."""
 
 
-def _on_alarm(signum, frame):
+def _on_alarm(signum: int, frame: FrameType | None) -> NoReturn:
     raise DocumentTimeout()
 
 
 @contextmanager
-def time_limit(seconds: float):
+def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`DocumentTimeout` after ``seconds`` (main thread on POSIX only;
     elsewhere, and for 0, no limit)."""
     if (seconds <= 0 or not hasattr(signal, "setitimer")
@@ -98,14 +102,18 @@ def time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+OverdeleteMode = Literal["keep", "flag", "drop"]
+"""What happens to an over-deleted document: written uncut, flagged, or left out."""
+
+
 @dataclass(frozen=True)
 class WorkerOptions:
     """Everything a worker needs; picklable."""
 
-    cleaner: dict
+    cleaner: CleanerOptions
     trace: bool = False
     keep_input: bool = False
-    on_overdelete: str = "flag"
+    on_overdelete: OverdeleteMode = "flag"
     max_removed: float = MAX_REMOVED
     out_field: str = "text_clean"
     trace_in_record: bool = False
@@ -137,7 +145,7 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
         return out
     try:
         data = None if task.jsonl_field is not None else read_input(task)
-        size = len(task.data if data is None else data)
+        size = len(task.data if data is None else data)  # type: ignore[arg-type]  # a JSONL line has data
         budget = options.budget(size)
         log.debug("%s: cleaning %d bytes", task.label, size)
         with time_limit(budget):
@@ -159,7 +167,8 @@ def clean_task(task: Task, options: WorkerOptions) -> Outcome:
 def read_input(task: Task) -> bytes:
     """The bytes of a document (read from its path unless given), decompressed when
     they are gzip: the one place where input files are read."""
-    data = task.data if task.data is not None else Path(task.path).read_bytes()
+    # a task without data has a path (clean_task checked)
+    data = task.data if task.data is not None else Path(cast(str, task.path)).read_bytes()
     return maybe_gunzip(data)
 
 
@@ -168,6 +177,7 @@ def _clean_into(task: Task, data: bytes | None, out: Outcome, cleaner: Cleaner,
     """The work of :func:`clean_task` on the document's (decompressed) ``data``; raises
     for bad input; a JSONL record goes to ``out.record`` first, so a failure still
     passes it on."""
+    raw: str | bytes
     if task.jsonl_field is not None:
         out.record, raw = _jsonl_text(task, out)
         html = bool(task.html)
@@ -179,7 +189,11 @@ def _clean_into(task: Task, data: bytes | None, out: Outcome, cleaner: Cleaner,
     out.html = html
     result = cleaner.process(raw, html=html, trace=options.trace, max_removed=options.max_removed,
                              site=task.site)
-    source_text = result.extraction.text if html else raw
+    if html or not isinstance(raw, str):  # a page (else ``raw`` is the decoded text)
+        assert result.extraction is not None  # process(html=True) always extracts
+        source_text = result.extraction.text
+    else:
+        source_text = raw
     out.bytes_in = out.bytes_in or len(source_text.encode("utf-8"))
     out.text = result.text
     if options.trace:  # (the language, too, is reported only with the trace)
@@ -195,12 +209,13 @@ def _clean_into(task: Task, data: bytes | None, out: Outcome, cleaner: Cleaner,
     out.ok = True
 
 
-def _jsonl_text(task: Task, out: Outcome) -> tuple[dict, str]:
+def _jsonl_text(task: Task, out: Outcome) -> tuple[dict[str, Any], str]:
     """The record of a JSONL line and the text of its field (errors name the line)."""
+    line = cast(bytes, task.data)  # a JSONL task carries its line
     try:
-        record = json.loads(task.data)
+        record = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        out.record = {"cleantext_raw": task.data.decode("utf-8", errors="replace").rstrip("\n")}
+        out.record = {"cleantext_raw": line.decode("utf-8", errors="replace").rstrip("\n")}
         raise InputError(f"not a JSON object: {exc}") from None
     record = _without_surrogates(record)
     if not isinstance(record, dict):
@@ -213,7 +228,7 @@ def _jsonl_text(task: Task, out: Outcome) -> tuple[dict, str]:
     return record, value
 
 
-def _without_surrogates(value):
+def _without_surrogates(value: object) -> object:
     """``value`` (parsed JSON) with lone surrogates (a ``\\ud800`` escape) as U+FFFD,
     so that the record can be written back as UTF-8."""
     if isinstance(value, str):
@@ -225,7 +240,7 @@ def _without_surrogates(value):
     return value
 
 
-def _output_record(record: dict, out: Outcome, options: WorkerOptions) -> dict:
+def _output_record(record: dict[str, Any], out: Outcome, options: WorkerOptions) -> dict[str, Any]:
     rec = dict(record)
     if not out.ok:
         rec["cleantext_error"] = out.error
@@ -271,7 +286,13 @@ def chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def run_windowed(submit: Callable[[list[Task]], Any], tasks: Iterable[Task],
+class ChunkFuture(Protocol):
+    """A chunk in flight: a ``concurrent.futures`` or a dask future of its outcomes."""
+
+    def result(self) -> list[Outcome]: ...
+
+
+def run_windowed(submit: Callable[[list[Task]], ChunkFuture], tasks: Iterable[Task],
                  chunk_size: int, window: int) -> Iterator[Outcome]:
     """Outcomes of ``tasks`` in input order, with at most ``window`` chunks in flight.
 
@@ -280,7 +301,7 @@ def run_windowed(submit: Callable[[list[Task]], Any], tasks: Iterable[Task],
     The input is read only as fast as results are consumed, so memory is
     bounded by the window, not by the length of the stream.
     """
-    pending: deque = deque()
+    pending: deque[ChunkFuture] = deque()
     for chunk in chunks(tasks, chunk_size):
         pending.append(submit(chunk))
         if len(pending) >= window:

@@ -19,7 +19,8 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, NoReturn, cast
 
 from ..cleaner import MAX_REMOVED, QUOTE_STYLES
 from ..io.compressed import gunzip_head, is_gzip
@@ -31,6 +32,9 @@ from ..stages.packs import RulePackError
 from ..version import __version__
 from . import corpus_cli
 from .batch import EngineError, Outcome, Task, WorkerOptions, run_tasks
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _FORMAT_CODES = ("NF", "QT", "LY")  # formatting rules: summarised, not listed
@@ -52,7 +56,7 @@ class Interrupted(KeyboardInterrupt):
         self.signum = signum
 
 
-def _on_signal(signum, frame):
+def _on_signal(signum: int, frame: FrameType | None) -> NoReturn:
     raise Interrupted(signum)
 
 
@@ -164,7 +168,8 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
 
 
 def _out_path(src: Source, out_dir: Path, html: bool) -> Path:
-    rel = src.path.relative_to(src.root) if src.root else Path(src.path.name)
+    path = cast(Path, src.path)  # --out-dir names its outputs after input files
+    rel = path.relative_to(src.root) if src.root else Path(path.name)
     target = out_dir / inner_name(str(rel))  # x.txt.gz is written as x.txt
     return target.with_suffix(".txt") if html else target
 
@@ -203,8 +208,8 @@ def _diff(outcome: Outcome) -> str:
     return "".join(difflib.unified_diff(a, b, fromfile=outcome.label, tofile=outcome.label + " (cleaned)"))
 
 
-def _record(outcome: Outcome, trace: bool) -> dict:
-    rec = {"source": outcome.label, "text": outcome.text, "language": outcome.language}
+def _record(outcome: Outcome, trace: bool) -> dict[str, Any]:
+    rec: dict[str, Any] = {"source": outcome.label, "text": outcome.text, "language": outcome.language}
     if trace:
         rec["changes"] = outcome.changes or []
         counts: dict[str, int] = {}
@@ -246,7 +251,7 @@ class Summary:
                 f"{self.flagged} flagged, {self.dropped} dropped, {secs:.1f}s")
 
 
-def _progress(total: int | None, quiet: bool):
+def _progress(total: int | None, quiet: bool) -> tqdm[NoReturn] | None:
     if quiet or not sys.stderr.isatty():
         return None
     try:
@@ -258,7 +263,7 @@ def _progress(total: int | None, quiet: bool):
 
 # --- main --------------------------------------------------------------------------
 
-def _check_options(args, sources: list[Source]) -> None:
+def _check_options(args: argparse.Namespace, sources: list[Source]) -> None:
     if args.in_place and (args.output or args.out_dir):
         raise UsageError("--in-place cannot be combined with -o or --out-dir")
     if args.output and args.out_dir:
@@ -315,12 +320,12 @@ def _unique(sources: list[Source]) -> list[Source]:
     return out
 
 
-def _is_html(src: Source, args) -> bool:
+def _is_html(src: Source, args: argparse.Namespace) -> bool:
     """HTML by --html, the extension, or a sniff of the first bytes (as the worker decides)."""
     if args.html:
         return True
     try:
-        with open(src.path, "rb") as fh:
+        with open(cast(Path, src.path), "rb") as fh:  # sniffed for files only
             head = gunzip_head(fh.read(65536), 2048)
     except OSError:
         return looks_like_html(b"", str(src.path))
@@ -335,7 +340,8 @@ def _compressed(path: Path) -> bool:
         return False
 
 
-def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source], dict, dict]:
+def _plan(args: argparse.Namespace, sources: list[Source], errors: list[str]
+          ) -> tuple[list[Source], dict[str, str], dict[str, bool]]:
     """Every output path of the run, before anything is written.
 
     Returns the sources to process, their targets (label -> real path) and their
@@ -346,14 +352,15 @@ def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source],
         return sources, {}, {}
     plan = WritePlan(str(s.path) for s in sources if s.path is not None)
     html: dict[str, bool] = {}
-    wanted = []
+    wanted: list[tuple[str, str | Path, str | Path | None]] = []
     for s in sources:
-        if args.in_place and _compressed(s.path):
+        path = cast(Path, s.path)  # --in-place and --out-dir name their outputs after input files
+        if args.in_place and _compressed(path):
             errors.append(f"{s.label}: compressed input; --in-place would replace it with "
                           f"plain text (use --out-dir)")
             continue
         if args.in_place:
-            wanted.append((s.label, os.path.realpath(s.path), s.path))
+            wanted.append((s.label, os.path.realpath(path), path))
         else:
             html[s.label] = False if args.jsonl else _is_html(s, args)
             wanted.append((s.label, _out_path(s, Path(args.out_dir), html[s.label]), None))
@@ -363,7 +370,7 @@ def _plan(args, sources: list[Source], errors: list[str]) -> tuple[list[Source],
     return [s for s in sources if s.label in targets], targets, html
 
 
-def _tasks(sources: Iterable[Source], args, html: dict | None = None) -> Iterator[Task]:
+def _tasks(sources: Iterable[Source], args: argparse.Namespace, html: dict[str, bool] | None = None) -> Iterator[Task]:
     index = 0
     html = html or {}
     for src in sources:
@@ -377,7 +384,7 @@ def _tasks(sources: Iterable[Source], args, html: dict | None = None) -> Iterato
         index += 1
 
 
-def _stdin_stream():
+def _stdin_stream() -> BinaryIO:
     if sys.stdin is None:
         raise OSError(errno.EBADF, "standard input is closed")
     return sys.stdin.buffer
@@ -391,7 +398,7 @@ def _read_stdin() -> tuple[bytes | None, str | None]:
         return None, exc.strerror or str(exc)
 
 
-def _jsonl_tasks(src: Source, args, file_index: int) -> Iterator[Task]:
+def _jsonl_tasks(src: Source, args: argparse.Namespace, file_index: int) -> Iterator[Task]:
     try:
         stream = _stdin_stream() if src.path is None else open(src.path, "rb")
     except OSError as exc:
@@ -411,7 +418,7 @@ def _jsonl_tasks(src: Source, args, file_index: int) -> Iterator[Task]:
             stream.close()
 
 
-def _dask_engine():
+def _dask_engine() -> Callable[..., Iterator[Outcome]]:
     """The dask engine's runner; a usage error when the dask extra is not installed."""
     try:
         from .dask_engine import run_tasks_dask
@@ -421,7 +428,7 @@ def _dask_engine():
     return run_tasks_dask
 
 
-def _jobs(args, sources: list[Source]) -> int:
+def _jobs(args: argparse.Namespace, sources: list[Source]) -> int:
     """--jobs, capped at the number of cores and (except for JSONL) of inputs."""
     cores = os.cpu_count() or 1
     jobs = min(args.jobs or cores, cores)
@@ -440,7 +447,7 @@ def _stdout_gone() -> None:
         pass
 
 
-def _output_folders(args, targets: dict) -> set[str]:
+def _output_folders(args: argparse.Namespace, targets: dict[str, str]) -> set[str]:
     folders = {os.path.dirname(t) for t in targets.values()}
     if args.output:
         folders.add(os.path.dirname(os.path.abspath(args.output)))
@@ -475,8 +482,8 @@ def main(argv: list[str] | None = None) -> int:
             log.removeHandler(handler)
             log.setLevel(logging.NOTSET)
         remove_live_temps()
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        for sig, previous_handler in previous.items():
+            signal.signal(sig, previous_handler)
 
 
 log = logging.getLogger("cleantext")
@@ -502,7 +509,7 @@ def _check_lang(lang: str | None, packs: list[str]) -> None:
         raise UsageError(f"--lang {lang!r}: unknown language; known: {', '.join(known)}")
 
 
-def _run(args) -> int:
+def _run(args: argparse.Namespace) -> int:
     started = time.time()
     errors: list[str] = []
     sources = _unique(list(expand_paths(args.paths, errors)))
@@ -589,12 +596,12 @@ class _Writer:
     with nothing half-written.
     """
 
-    def __init__(self, args, sources: list[Source], targets: dict) -> None:
+    def __init__(self, args: argparse.Namespace, sources: list[Source], targets: dict[str, str]) -> None:
         self.args = args
         self.by_label = {s.label: s for s in sources}
         self.targets = targets
         self._out: AtomicFile | None = None
-        self._json_items: list[dict] | None = [] if args.format == "json" and not args.jsonl else None
+        self._json_items: list[dict[str, Any]] | None = [] if args.format == "json" and not args.jsonl else None
         self._jsonl_file: tuple[str, AtomicFile] | None = None
         self._jsonl_failed: str | None = None
         self._written_any = False
@@ -622,10 +629,10 @@ class _Writer:
             raise Stop(f"standard output: {exc.strerror}; stopping") from None
 
     @staticmethod
-    def _stop_message(path, exc: OSError) -> str:
+    def _stop_message(path: str | Path, exc: OSError) -> str:
         return f"{getattr(exc, 'filename', None) or path}: {exc.strerror}; stopping (nothing half-written)"
 
-    def _file_error(self, label: str, path, exc: OSError) -> None:
+    def _file_error(self, label: str, path: str | Path, exc: OSError) -> None:
         """A write that failed: named, counted; a full disk stops the run."""
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise Stop(self._stop_message(path, exc))
@@ -660,7 +667,7 @@ class _Writer:
         elif args.in_place or args.out_dir:
             self._write_file(o)
         elif args.format == "json":
-            self._json_items.append(_record(o, True))
+            self._json_items.append(_record(o, True))  # type: ignore[union-attr]  # a list for --format json
         elif args.format == "jsonl":
             self._emit(scrub(json.dumps(_record(o, True), ensure_ascii=False)) + "\n")
         else:

@@ -23,12 +23,16 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 from urllib.parse import urlparse
 
 from ..corpus.learn import MIN_PAGES, MIN_SHARE, CorpusCounts
 from ..corpus.profile import ProfileError, load_profiles, save_profiles
 from ..io.files import InputError, decode_bytes, looks_like_html
+
+if TYPE_CHECKING:
+    from ..cleaner import CleanerOptions
+    from .batch import Task
 
 DEFAULT_SITE_FIELD = "url"
 
@@ -49,7 +53,17 @@ def add_options(parser: argparse.ArgumentParser) -> None:
                         f"({DEFAULT_SITE_FIELD})")
 
 
-def _site_mode(args) -> tuple[str, str]:
+class InputSource(Protocol):
+    """An input of the command (its ``cli.Source``): a label and a file, or stdin (None)."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def path(self) -> Path | None: ...
+
+
+def _site_mode(args: argparse.Namespace) -> tuple[str, str]:
     by = args.site_by or ("field" if getattr(args, "jsonl", False) else "folder")
     field = args.site_field or DEFAULT_SITE_FIELD
     if args.site_field and by == "folder" and args.site_by:
@@ -76,7 +90,7 @@ def site_of_value(value: object) -> str | None:
     return value
 
 
-def cleaner_options(args, sources) -> dict:
+def cleaner_options(args: argparse.Namespace, sources: Sequence[InputSource]) -> CleanerOptions:
     """Cleaner options of corpus mode: the profiles to load (``--learn`` learns them
     first, into a temporary folder that lives as long as the process)."""
     if args.learn and args.profiles:
@@ -100,7 +114,7 @@ def cleaner_options(args, sources) -> dict:
     return {"profiles": folder}
 
 
-def with_sites(tasks: Iterable, args, sources) -> Iterator:
+def with_sites(tasks: Iterable[Task], args: argparse.Namespace, sources: Sequence[InputSource]) -> Iterator[Task]:
     """The tasks, each with its site when corpus mode is on."""
     if not (args.learn or args.profiles):
         yield from tasks
@@ -112,7 +126,7 @@ def with_sites(tasks: Iterable, args, sources) -> Iterator:
             site = site_of_path(Path(task.path) if task.path else paths.get(task.label))
         else:
             try:
-                record = json.loads(task.data)
+                record = json.loads(task.data)  # type: ignore[arg-type]  # no data: TypeError, caught
             except (ValueError, TypeError):
                 record = None
             site = site_of_value(record.get(field)) if isinstance(record, dict) else None
@@ -121,7 +135,7 @@ def with_sites(tasks: Iterable, args, sources) -> Iterator:
 
 # --- the learning pass --------------------------------------------------------
 
-def documents(sources, args) -> Iterator[tuple[str, str]]:
+def documents(sources: Sequence[InputSource], args: argparse.Namespace) -> Iterator[tuple[str, str]]:
     """(site, text) of every document of ``sources``; unreadable ones are skipped with
     a message on stderr."""
     from ..cleaner import Cleaner
@@ -131,7 +145,7 @@ def documents(sources, args) -> Iterator[tuple[str, str]]:
     html_flag = getattr(args, "html", False)
     for src in sources:
         try:
-            data = src.path.read_bytes()
+            data = src.path.read_bytes()  # type: ignore[union-attr]  # learning reads files, never stdin
         except OSError as exc:
             print(f"cleantext: {src.label}: {exc.strerror or exc}", file=sys.stderr)
             continue
@@ -161,7 +175,7 @@ def documents(sources, args) -> Iterator[tuple[str, str]]:
             yield site, text
 
 
-def learn_from(sources, args) -> CorpusCounts:
+def learn_from(sources: Sequence[InputSource], args: argparse.Namespace) -> CorpusCounts:
     """Line counts of every site of ``sources``."""
     return CorpusCounts().update(documents(sources, args))
 
@@ -192,7 +206,7 @@ def build_learn_parser() -> argparse.ArgumentParser:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2  # as the main command's
 
 
-def learn_main(argv: list[str], expand_paths) -> int:
+def learn_main(argv: list[str], expand_paths: Callable[[list[str], list[str]], Iterable[InputSource]]) -> int:
     """``cleantext learn``: exit 0, 1 when an input was missing, 2 on usage errors.
     ``expand_paths`` is the main command's (files, folders and globs to sources)."""
     args = build_learn_parser().parse_args(argv)

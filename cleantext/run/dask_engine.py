@@ -22,10 +22,16 @@ import logging
 import re
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Unpack
 
-from ..cleaner import cached_cleaner
-from .batch import EngineError, Outcome, Task, WorkerOptions, run_chunk, run_windowed
+from ..cleaner import CleanerOptions, cached_cleaner
+from .batch import EngineError, Outcome, Task, WorkerOptions, ChunkFuture, run_chunk, run_windowed
+
+if TYPE_CHECKING:
+    import dask.bag
+    import dask.dataframe
+    import pandas
+    from distributed import Client
 
 CHUNK_SIZE = 16  # documents per task sent to a worker by run_tasks_dask
 CHUNKS_PER_THREAD = 4  # chunks in flight per worker thread (bounds client memory)
@@ -35,7 +41,7 @@ _ADDRESS = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?\[?[\w.:-]+\]?:\d{
 __all__ = ["clean_bag", "clean_series", "clean_partition", "run_tasks_dask"]
 
 
-def _clean_one(value: Any, options: dict, html: bool) -> Any:
+def _clean_one(value: Any, options: CleanerOptions, html: bool) -> Any:
     """One value cleaned by the worker's cached Cleaner; ``None`` stays ``None``."""
     if value is None:
         return None
@@ -43,34 +49,37 @@ def _clean_one(value: Any, options: dict, html: bool) -> Any:
     return cleaner.clean_html(value) if html else cleaner.clean(value)
 
 
-def clean_partition(texts: Iterable[Any], options: dict, html: bool = False) -> list[Any]:
+def clean_partition(texts: Iterable[Any], options: CleanerOptions, html: bool = False) -> list[Any]:
     """The cleaned texts of one partition, in order (the function run on the workers)."""
     return [_clean_one(t, options, html) for t in texts]
 
 
-def _clean_pandas(part, options: dict, html: bool):
+def _clean_pandas(part: pandas.Series, options: CleanerOptions, html: bool) -> pandas.Series:
     """One pandas partition of a column, cleaned; missing values stay missing."""
     return part.map(lambda t: _clean_one(t, options, html), na_action="ignore").astype(object)
 
 
-def clean_bag(bag, *, html: bool = False, **options):
+def clean_bag(bag: dask.bag.Bag, *, html: bool = False, **options: Unpack[CleanerOptions]) -> dask.bag.Bag:
     """A lazy ``dask.bag`` of the cleaned texts of ``bag``, in the same order.
 
     ``options`` are those of :class:`cleantext.Cleaner` (``lang``, ``rules``,
     ``names``, ``builtin_names``, ``quotes``); ``html=True`` cleans pages with
     :meth:`~cleantext.Cleaner.clean_html`.
     """
-    return bag.map_partitions(clean_partition, options=options, html=html)
+    cleaned: dask.bag.Bag = bag.map_partitions(clean_partition, options=options, html=html)
+    return cleaned
 
 
-def clean_series(series, *, html: bool = False, **options):
+def clean_series(series: dask.dataframe.Series, *, html: bool = False,
+                 **options: Unpack[CleanerOptions]) -> dask.dataframe.Series:
     """A lazy ``dask.dataframe`` Series: ``series`` with every text cleaned.
 
     Same index, name and partitions as ``series`` (object dtype); use it as
     ``df["text_clean"] = clean_series(df["text"], lang="en")``.
     """
     meta = series._meta.astype(object)
-    return series.map_partitions(_clean_pandas, options=options, html=html, meta=meta)
+    cleaned: dask.dataframe.Series = series.map_partitions(_clean_pandas, options=options, html=html, meta=meta)
+    return cleaned
 
 
 # --- the command's engine ----------------------------------------------------------
@@ -90,7 +99,7 @@ def _portable(task: Task) -> Task:
     return Task(task.index, task.label, task.path, data, task.html, task.jsonl_field)
 
 
-def _client(stack: ExitStack, scheduler: str | None, workers: int):
+def _client(stack: ExitStack, scheduler: str | None, workers: int) -> Client:
     """A client of the scheduler at ``scheduler``, or of a new LocalCluster of
     ``workers`` single-threaded processes (closed with ``stack``)."""
     from distributed import Client, LocalCluster
@@ -100,7 +109,8 @@ def _client(stack: ExitStack, scheduler: str | None, workers: int):
             raise EngineError(f"--scheduler {scheduler!r}: not a scheduler address "
                               f"(expected like tcp://host:8786)")
         try:
-            return stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+            remote: Client = stack.enter_context(Client(scheduler, timeout=CONNECT_TIMEOUT))
+            return remote
         except (OSError, TimeoutError, ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise EngineError(f"--scheduler {scheduler}: cannot reach the scheduler "
@@ -108,7 +118,8 @@ def _client(stack: ExitStack, scheduler: str | None, workers: int):
     cluster = stack.enter_context(LocalCluster(
         n_workers=max(1, workers), threads_per_worker=1, processes=True,
         dashboard_address=None, silence_logs=logging.ERROR))
-    return stack.enter_context(Client(cluster))
+    local: Client = stack.enter_context(Client(cluster))
+    return local
 
 
 def run_tasks_dask(tasks: Iterable[Task], options: WorkerOptions, scheduler: str | None = None,
@@ -125,7 +136,7 @@ def run_tasks_dask(tasks: Iterable[Task], options: WorkerOptions, scheduler: str
         threads = max(1, sum(client.nthreads().values()))
         portable = (_portable(t) for t in tasks)
 
-        def submit(chunk: list[Task]):
+        def submit(chunk: list[Task]) -> ChunkFuture:
             return client.submit(run_chunk, chunk, options, pure=False)
 
         yield from run_windowed(submit, portable, chunk_size, CHUNKS_PER_THREAD * threads)

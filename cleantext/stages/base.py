@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..text.edits import RuleRef
+from ..text.edits import Change, RuleRef
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Stage:
     """
 
     name: str
-    run: Callable[..., list]
+    run: Callable[..., list[Change]]
     kind: str | None = None
     code_rules: tuple[CodeRule, ...] = ()
     line_local: bool = False
@@ -56,5 +56,5 @@ class Step:
 
     name: str
     code_rules: tuple[CodeRule, ...]
-    traced: Callable[..., list]
+    traced: Callable[..., list[Change]]
     fast: Callable[..., str] | None

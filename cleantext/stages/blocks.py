@@ -564,7 +564,8 @@ class BlockScorer:
                 continue
             if b.template and not inside:  # reported as the site's template, with its evidence
                 for i in range(b.first, b.last + 1):
-                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}")
+                    # a block is template only when the page has a site template
+                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}")  # type: ignore[union-attr]
                 continue
             ref, detail = ((BLOCK_SCORE.ref, f"{b.detail()}, {where}") if not inside else
                            (REPEATED_LINE.ref, f"{b.detail()}, inside the article"))

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Any, Callable, Iterable, Iterator, cast
 
 import regex
 
@@ -64,7 +64,8 @@ LAYOUT = CodeRule(
     __name__)
 
 
-def _regex_changes(pattern: regex.Pattern, text: str, repl: Callable[[regex.Match], str],
+def _regex_changes(pattern: re.Pattern[str] | regex.Pattern[str], text: str,
+                   repl: Callable[[re.Match[str] | regex.Match[str]], str],
                    rule: RuleRef) -> list[Change]:
     """One change per match of ``pattern`` whose replacement differs from the match."""
     out = []
@@ -178,7 +179,8 @@ DEFAULT_FTFY = ftfy.TextFixerConfig(
 )
 
 
-def ftfy_config(value: "ftfy.TextFixerConfig | dict | None") -> ftfy.TextFixerConfig:
+def ftfy_config(value: "ftfy.TextFixerConfig | dict[str, Any] | tuple[tuple[str, Any], ...] | None"
+                ) -> ftfy.TextFixerConfig:
     """A ftfy configuration from a ``TextFixerConfig``, a dict of its fields
     (over :data:`DEFAULT_FTFY`) or None (the defaults)."""
     if value is None:
@@ -186,7 +188,8 @@ def ftfy_config(value: "ftfy.TextFixerConfig | dict | None") -> ftfy.TextFixerCo
     if isinstance(value, ftfy.TextFixerConfig):
         return value._replace(explain=False, max_decode_length=10**9)
     if isinstance(value, tuple):  # a dict frozen as its items (the options cache)
-        value = dict(value)
+        # not a TextFixerConfig (a named tuple, handled above): pairs
+        value = dict(cast("tuple[tuple[str, Any], ...]", value))
     if isinstance(value, dict):
         unknown = set(value) - set(ftfy.TextFixerConfig._fields)
         if unknown:
@@ -208,11 +211,11 @@ _MARK_RE = re.compile(f"[{_MARK_CHARS}]")
 _WINDOW = 7
 
 
-def _char_class(chars) -> str:
+def _char_class(chars: Iterable[int | str]) -> str:
     return "".join(re.escape(chr(c)) if isinstance(c, int) else re.escape(c) for c in chars)
 
 
-def _fixer_chars(config: ftfy.TextFixerConfig) -> re.Pattern | None:
+def _fixer_chars(config: ftfy.TextFixerConfig) -> re.Pattern[str] | None:
     parts = []
     if config.fix_c1_controls or config.fix_encoding:
         parts.append("\x80-\x9f")
@@ -235,7 +238,7 @@ def _fixer_chars(config: ftfy.TextFixerConfig) -> re.Pattern | None:
     return re.compile(f"[{''.join(parts)}]") if parts else None
 
 
-_FIXER_CHARS: dict[ftfy.TextFixerConfig, re.Pattern | None] = {}
+_FIXER_CHARS: dict[ftfy.TextFixerConfig, re.Pattern[str] | None] = {}
 
 
 def may_change(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> bool:
@@ -245,8 +248,9 @@ def may_change(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> bool:
                                or config.unescape_html or config.fix_line_breaks
                                or config.uncurl_quotes):
         return False
-    fixer = _FIXER_CHARS.get(config, False)
-    if fixer is False:
+    if config in _FIXER_CHARS:
+        fixer = _FIXER_CHARS[config]
+    else:
         fixer = _FIXER_CHARS[config] = _fixer_chars(config)
     if fixer is not None and fixer.search(line):
         return True
@@ -282,7 +286,7 @@ def _byte_chars(codec: str, lo: int, hi: int) -> str:
     return "".join(bytes([b]).decode(codec) for b in range(lo, hi + 1))
 
 
-def _utf8_pattern(codec: str) -> re.Pattern:
+def _utf8_pattern(codec: str) -> re.Pattern[str]:
     cont = re.escape(_byte_chars(codec, 0x80, 0xBF))
     lead2, lead3, lead4 = (re.escape(_byte_chars(codec, lo, hi))
                            for lo, hi in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
@@ -414,10 +418,10 @@ def _repair_line(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> tupl
     return line, None
 
 
-_SUSPECT: dict[ftfy.TextFixerConfig, re.Pattern] = {}
+_SUSPECT: dict[ftfy.TextFixerConfig, re.Pattern[str]] = {}
 
 
-def _suspect_re(config: ftfy.TextFixerConfig) -> re.Pattern:
+def _suspect_re(config: ftfy.TextFixerConfig) -> re.Pattern[str]:
     """Characters without which a line needs no repair but NFC: those that open
     the gate (:func:`may_change`) and those the legacy Cyrillic repairs look for."""
     pattern = _SUSPECT.get(config)
@@ -599,7 +603,7 @@ def _ascii_changes(text: str) -> list[Change]:
 
 
 @lru_cache(maxsize=None)
-def _style_glyphs(style: QuoteStyle) -> tuple[frozenset, frozenset]:
+def _style_glyphs(style: QuoteStyle) -> tuple[frozenset[str], frozenset[str]]:
     """The opening and the closing glyphs of ``style``'s pairs."""
     pairs = (style.double, style.nested, style.single)
     return frozenset(p[0] for p in pairs), frozenset(p[1] for p in pairs)
@@ -779,7 +783,7 @@ def _unwrap_joins(lines: list[str]) -> list[int]:
             and not (lines[i][-1:] in _SENTENCE_END and not lines[i + 1][:1].islower())]
 
 
-def _blocks(text: str):
+def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
     """(start offset, lines) of each run of consecutive non-blank lines."""
     pos = 0
     block: list[str] = []

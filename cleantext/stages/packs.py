@@ -41,7 +41,7 @@ _COMMON = {
     "id": str, "name": str, "kind": str, "why": str, "phrases": list, "patterns": list,
     "examples": dict, "enabled": bool, "case_sensitive": bool,
 }
-_BY_KIND = {
+_BY_KIND: dict[str, dict[str, type]] = {
     "drop-line": {"max_words": int},
     "truncate-after": {"max_words": int, "min_position": float},
     "strip-inline": {},
@@ -125,7 +125,7 @@ def _phrase_regex(phrase: str, kind: str) -> str:
     return body
 
 
-def _check_type(path, rule_id, key, value, expected) -> None:
+def _check_type(path: Path, rule_id: str | None, key: str, value: object, expected: type) -> None:
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
@@ -133,7 +133,7 @@ def _check_type(path, rule_id, key, value, expected) -> None:
                             rule_id, key)
 
 
-def _str_list(path, rule_id, key, value) -> tuple[str, ...]:
+def _str_list(path: Path, rule_id: str | None, key: str, value: list[Any]) -> tuple[str, ...]:
     if not all(isinstance(v, str) and v for v in value):
         raise RulePackError(path, "expected a list of non-empty strings", rule_id, key)
     return tuple(value)
@@ -193,7 +193,7 @@ def _parse_rule(path: Path, raw: Any, language: str) -> Rule:
     )
 
 
-def load_toml(path: Path, top_level: tuple[str, ...]) -> dict:
+def load_toml(path: Path, top_level: tuple[str, ...]) -> dict[str, Any]:
     """The tables of a pack or name-table file; a missing file, invalid TOML or a
     top-level key not in ``top_level`` is a :class:`RulePackError`."""
     try:
@@ -272,7 +272,7 @@ def load_builtin_packs() -> list[Pack]:
     key = cache.fingerprint([*cache.file_parts(paths), cache.source_of(__file__),
                              cache.source_of(prefilter.__file__), *cache.module_parts("regex")])
 
-    def build():
+    def build() -> tuple[list[Pack], dict[str, frozenset[str] | None]]:
         packs = [load_pack(p) for p in paths]
         literals = {source: prefilter.required_literals(source) for source in
                     {r.regex_source() for pack in packs for r in pack.rules if r.kind != "headline"}}

@@ -24,14 +24,14 @@ the rule without literals: such a rule is asked about every line, as before.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable, Protocol, cast
 
 try:  # Python >= 3.11
     from re import _constants as _sre_c  # type: ignore[attr-defined]
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
-    import sre_constants as _sre_c  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _sre_c
+    import sre_parse as _sre_parse
 
 import ahocorasick
 
@@ -73,7 +73,7 @@ def _best(options: list[frozenset[str] | None]) -> frozenset[str] | None:
     return max(found, key=lambda o: (min(len(s) for s in o), -len(o)))
 
 
-def _required(items) -> frozenset[str] | None:
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
     """Literals one of which occurs in every match of the parsed sequence ``items``
     (None when there are none to be had)."""
     options: list[frozenset[str] | None] = []
@@ -105,7 +105,8 @@ def _required(items) -> frozenset[str] | None:
         elif op is _BRANCH:
             branches = [_required(b) for b in av[1]]
             if branches and all(branches):
-                options.append(frozenset().union(*branches))
+                # all(branches): none of them is None
+                options.append(frozenset[str]().union(*cast(list[frozenset[str]], branches)))
         # anything else (sets, categories, any, groupref, ...) gives no literal
     close_run()
     return _best(options)
@@ -149,11 +150,20 @@ def _read_literals(source: str) -> frozenset[str] | None:
     return folded
 
 
+class _Rule(Protocol):
+    """What the prefilter reads of a :class:`~cleantext.stages.packs.Rule`."""
+
+    @property
+    def id(self) -> str: ...
+
+    def regex_source(self, branch_reset: bool = False) -> str: ...
+
+
 class Prefilter:
     """The rules of one kind that could match a text: those without literals, and
     those with a literal that occurs in it."""
 
-    def __init__(self, rules: Iterable) -> None:
+    def __init__(self, rules: Iterable[_Rule]) -> None:
         """``rules``: :class:`~cleantext.stages.packs.Rule` objects, in order."""
         rules = list(rules)
         self.order = {r.id: k for k, r in enumerate(rules)}

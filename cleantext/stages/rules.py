@@ -20,7 +20,8 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -42,7 +43,7 @@ def _word_count(s: str) -> int:
 # A pattern call that runs longer than this (a catastrophic user pattern such as
 # ``(a+)+$``) is stopped; the rule is skipped for the rest of the document.
 RULE_TIMEOUT = 0.5
-_UNKNOWN = object()
+_UNKNOWN: Any = object()  # a sentinel for the memo, compared by identity
 _MEMO_SIZE = 100_000  # distinct lines remembered per matcher
 _SUBSET_CACHE = 256  # patterns of rule subsets kept per matcher
 
@@ -61,7 +62,7 @@ def _own_groups(rule: Rule) -> bool:
     return any(_OWN_GROUPS.search(p) for p in rule.patterns)
 
 
-def _leftmost(found: list) -> list[tuple[Rule, int, int]]:
+def _leftmost(found: list[tuple[int, int, int, Rule]]) -> list[tuple[Rule, int, int]]:
     """Leftmost non-overlapping ``(start, order, end, rule)`` matches, earlier rules first."""
     out, pos = [], 0
     for start, _, end, rule in sorted(found, key=lambda f: (f[0], f[1])):
@@ -81,16 +82,16 @@ class _Compiled:
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = {r.id: r for r in rules}
-        self._pattern: regex.Pattern | None = None
-        self._single: dict[str, regex.Pattern] = {}
+        self._pattern: regex.Pattern[str] | None = None
+        self._single: dict[str, regex.Pattern[str]] = {}
         self._memo: dict[str, Rule | None] = {}
         # Rules whose required literals a text lacks are not asked about it (and a
         # pattern is compiled only when some text may need it).
         self._prefilter = Prefilter(rules)
-        self._subsets: dict[tuple[str, ...], regex.Pattern] = {}
+        self._subsets: dict[tuple[str, ...], regex.Pattern[str] | None] = {}
 
     @staticmethod
-    def _combine(rules) -> regex.Pattern | None:
+    def _combine(rules: Iterable[Rule]) -> regex.Pattern[str] | None:
         """``rules`` in one pattern, a named group per rule (so a match names its rule);
         None when a rule has backreferences or named groups of its own, which joining
         would renumber or clash: such rules are asked one by one."""
@@ -101,14 +102,14 @@ class _Compiled:
         return regex.compile(f"(?m){body}")
 
     @property
-    def pattern(self) -> regex.Pattern | None:
+    def pattern(self) -> regex.Pattern[str] | None:
         """All rules in one pattern (a named group per rule), compiled on first use
         (None when a rule keeps its own groups)."""
         if self._pattern is None:
             self._pattern = self._combine(self.rules.values())
         return self._pattern
 
-    def _subset(self, ids: tuple[str, ...]) -> regex.Pattern | None:
+    def _subset(self, ids: tuple[str, ...]) -> regex.Pattern[str] | None:
         """The pattern of the rules ``ids`` (in rule order): on a text that holds no
         literal of the other rules, it finds what :attr:`pattern` finds."""
         if len(ids) == len(self.rules):
@@ -120,7 +121,7 @@ class _Compiled:
             pattern = self._subsets[ids] = self._combine(self.rules[i] for i in ids)
         return pattern
 
-    def _one(self, rule: Rule) -> regex.Pattern:
+    def _one(self, rule: Rule) -> regex.Pattern[str]:
         pattern = self._single.get(rule.id)
         if pattern is None:
             source = rule.regex_source(branch_reset=_own_groups(rule))
@@ -138,7 +139,7 @@ class _Compiled:
         answers given while a rule is skipped for a timeout are not kept.
         """
         memo = self._memo
-        rule = memo.get(line, _UNKNOWN)
+        rule: Rule | None = memo.get(line, _UNKNOWN)
         if rule is _UNKNOWN:
             found = self.fullmatch(line, ctx)
             rule = found[0] if found else None
@@ -149,7 +150,7 @@ class _Compiled:
         return rule
 
     def fullmatch(self, text: str, ctx: Context, start: int = 0, end: int | None = None
-                  ) -> tuple[Rule, regex.Match] | None:
+                  ) -> tuple[Rule, regex.Match[str]] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
         end = len(text) if end is None else end
         candidates = self._prefilter.candidates(text[start:end])
@@ -177,7 +178,8 @@ class _Compiled:
         combined = self._subset(candidates) if not skipped or skipped.isdisjoint(candidates) else None
         if combined is not None:
             try:
-                return [(self.rules[m.lastgroup], m.start(), m.end())
+                # every alternative of the combined pattern is a group named by its rule's id
+                return [(self.rules[m.lastgroup], m.start(), m.end())  # type: ignore[index]
                         for m in combined.finditer(text, timeout=RULE_TIMEOUT)]
             except TimeoutError:
                 pass
@@ -229,7 +231,7 @@ class RuleSet:
 
     # -- drop-line --------------------------------------------------------
     def _line_matches(self, compiled: _Compiled | None, text: str, paras: Sequence[Paragraph],
-                      ctx: Context):
+                      ctx: Context) -> Iterator[tuple[Paragraph, Rule]]:
         """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
         if compiled is None:
             return
@@ -362,7 +364,7 @@ class _ProseRuns:
     the site's tail.  No constant is tuned here: the eight words are the tag-list
     stage's, and "outweighs" compares the page with itself."""
 
-    def __init__(self, text: str, paras: list[Paragraph]) -> None:
+    def __init__(self, text: str, paras: Sequence[Paragraph]) -> None:
         words = [len(text[p.start:p.end].split()) for p in paras]
         self.prose = [w >= 8 and text[p.end - 1] in _SENTENCE_END for w, p in zip(words, paras)]
         n = len(paras)
@@ -401,7 +403,7 @@ class _ProseRuns:
         return []
 
 
-def _running_max(values: list[int]):
+def _running_max(values: list[int]) -> Iterator[int]:
     best = 0
     for v in values:
         best = max(best, v)
@@ -427,7 +429,7 @@ def _within_line(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s and text[s:e].strip() else None
 
 
-def _remaining(text: str, p: Paragraph, spans) -> str:
+def _remaining(text: str, p: Paragraph, spans: Iterable[tuple[int, int, RuleRef]]) -> str:
     """The paragraph text left after removing ``spans``."""
     parts = []
     pos = p.start

@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, Protocol, overload
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +65,9 @@ class Edit:
     detail: str = ""
     also: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view of the edit."""
-        out = {
+        out: dict[str, Any] = {
             "code": self.code,
             "action": self.action,
             "span": list(self.span),
@@ -122,7 +122,7 @@ class Paragraph:
     end: int
 
 
-class Paragraphs(Sequence):
+class Paragraphs(Sequence[Paragraph]):
     """The paragraphs of a text, kept compact: two arrays of offsets (16 bytes a
     paragraph, where a list of :class:`Paragraph` objects costs ten times that).
     Indexing and iteration make the :class:`Paragraph` objects on demand; a slice
@@ -130,14 +130,19 @@ class Paragraphs(Sequence):
 
     __slots__ = ("_starts", "_ends")
 
-    def __init__(self, starts: array, ends: array) -> None:
+    def __init__(self, starts: array[int], ends: array[int]) -> None:
         self._starts = starts
         self._ends = ends
 
     def __len__(self) -> int:
         return len(self._starts)
 
-    def __getitem__(self, i):
+    @overload
+    def __getitem__(self, i: int) -> Paragraph: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Paragraph]: ...
+
+    def __getitem__(self, i: int | slice) -> Paragraph | list[Paragraph]:
         if isinstance(i, slice):
             starts, ends = self._starts, self._ends
             return [Paragraph(k, starts[k], ends[k]) for k in range(*i.indices(len(starts)))]
@@ -298,7 +303,8 @@ class TracedDoc:
         self._pieces = [p for p in new if p.text or p.rules]
         self.text = "".join(p.text for p in self._pieces)
 
-    def _align(self, changes: list[Change]):
+    def _align(self, changes: list[Change]
+               ) -> Iterator[tuple[int, int, str, tuple[RuleRef, ...], str]]:
         """Widen changes to whole earlier outputs and merge those that meet.
 
         An earlier rule's output is indivisible (its input span cannot be cut),
@@ -310,7 +316,7 @@ class TracedDoc:
         for p in self._pieces:
             starts.append(pos)
             pos += len(p.text)
-        groups: list[list] = []
+        groups: list[list[Any]] = []  # [start, end, members], widened in place
         for ch in changes:
             s, e = ch.start, ch.end
             k = max(bisect.bisect_right(starts, s) - 1, 0)
@@ -391,6 +397,19 @@ def _narrow(offset: int, a: str, b: str, rule: RuleRef) -> list[Change]:
     return out
 
 
+class PageExtraction(Protocol):
+    """What :attr:`Result.extraction` tells of a page: the DOM stage's
+    :class:`cleantext.io.html.Extraction`."""
+
+    text: str
+    source: str
+    root: str
+    pruned: int
+    article: bool
+
+    def summary(self) -> str: ...
+
+
 @dataclass(slots=True)
 class Result:
     """What :meth:`Cleaner.process` returns: the text, its language and every change
@@ -401,7 +420,7 @@ class Result:
     language: str | None
     changes: list[Edit] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
-    extraction: object | None = None
+    extraction: PageExtraction | None = None
     overdeleted: str = ""
     words_in: int = 0
     words_out: int = 0
@@ -413,7 +432,7 @@ class Result:
             out[ed.code] = out.get(ed.code, 0) + 1
         return out
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view of the result."""
         return {
             "text": self.text,
