@@ -221,7 +221,7 @@ class Cleaner:
         scorer = self._scorers.get(language)
         if scorer is None:
             rs = self.ruleset(language)
-            scorer = self._scorers[language] = BlockScorer(language, rs.is_chrome, rs.is_marker)
+            scorer = self._scorers[language] = BlockScorer(language, rs.is_chrome, rs.is_marker, rs.is_comment_line)
         return scorer
 
     @property

@@ -75,6 +75,7 @@ from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import paragraphs, removal_changes
 from .base import CodeRule
+from .markers import article_below
 
 BLOCK_SCORE = CodeRule(
     "BS001", "block-score", "drop-line",
@@ -486,10 +487,12 @@ class BlockScorer:
 
     def __init__(self, language: str | None,
                  chrome: Callable[[str, Context], bool] | None = None,
-                 marker: Callable[[str, Context], bool] | None = None) -> None:
+                 marker: Callable[[str, Context], bool] | None = None,
+                 comment: Callable[[str, Context], bool] | None = None) -> None:
         self.stops = stoplist(language)
         self.chrome = chrome
         self.marker = marker
+        self.comment = comment
         self._memo: dict[str, Facts] = {}
 
     def facts(self, text: str) -> Facts:
@@ -588,9 +591,17 @@ class BlockScorer:
             if b.cls == "good":
                 prose += b.words
             elif (prose >= MARKER_AFTER_WORDS and b.first == b.last
-                  and self.marker(lines[b.first], ctx) and not _prose_follows(blocks, k)):
+                  and self.marker(lines[b.first], ctx) and not _prose_follows(blocks, k)
+                  and not self._article_below(lines, b.first, ctx)):
                 return k - 1, lines[b.first]
         return last, ""
+
+
+    def _article_below(self, lines: list[str], k: int, ctx: Context) -> bool:
+        """Does the article stand below the marker at line ``k`` (see :mod:`.markers`)?"""
+        comment = self.comment
+        return article_below(lines, k, None if comment is None else lambda line: comment(line, ctx),
+                             ctx.title, ctx.markers_above)
 
 
 def _widen_if_scattered(blocks: list[Block], first: int, last: int) -> tuple[int, int]:

@@ -28,6 +28,7 @@ import regex
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, paragraphs, removal_changes
+from .markers import article_below
 from .packs import Rule
 from .prefilter import Prefilter
 
@@ -212,6 +213,8 @@ class RuleSet:
         self._earliest_marker = min((r.min_position for r in by_kind["truncate-after"]), default=1.0)
         self._comment_markers = _compile([r for r in by_kind["truncate-after"]
                                           if r.name.startswith("comment")])
+        self._comment_lines = _compile([r for r in rules if r.name.startswith("comment")
+                                        and r.kind in ("truncate-after", "drop-line")])
         self._strip = _compile(by_kind["strip-inline"])
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
@@ -228,6 +231,12 @@ class RuleSet:
         put related boxes inside the article too."""
         return self._comment_markers is not None and any(True for _ in self._line_matches(
             self._comment_markers, line, [Paragraph(0, 0, len(line))], ctx or Context()))
+
+    def is_comment_line(self, line: str, ctx: Context | None = None) -> bool:
+        """Is ``line`` wholly a comment-section phrase of the packs (a comment marker or
+        a comment form's chrome: "Cancel reply")?"""
+        return self._comment_lines is not None and any(True for _ in self._line_matches(
+            self._comment_lines, line, [Paragraph(0, 0, len(line))], ctx or Context()))
 
     # -- drop-line --------------------------------------------------------
     def _line_matches(self, compiled: _Compiled | None, text: str, paras: Sequence[Paragraph],
@@ -262,9 +271,13 @@ class RuleSet:
         ctx = ctx or Context()
         n = len(text)
         paras = paragraphs(text, ctx)
+        if ctx.title is None:
+            ctx.title = text[paras[0].start:paras[0].end] if paras else ""
         first_late = bisect.bisect_left(paras, self._earliest_marker * n, key=lambda p: p.start)
         late = paras[max(first_late, 1):]
         runs: _ProseRuns | None = None
+        lines: list[str] | None = None
+        above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
         for p, rule in self._line_matches(self._truncate, text, late, ctx):
             if p.start < rule.min_position * n:
                 continue
@@ -274,13 +287,20 @@ class RuleSet:
             k = p.index
             inside = runs.inside(k, related=not rule.name.startswith("comment"))
             if inside:
-                return removal_changes(text, paras, {i: (ref, f"marker inside the article's prose ({why})")
-                                                     for i, why in inside})
+                return removal_changes(text, paras, above | {
+                    i: (ref, f"marker inside the article's prose ({why})") for i, why in inside})
             if runs.heaviest_after(k) > runs.prose_before(k):
                 continue  # the article is below the marker: a label of the page's header
+            if lines is None:
+                lines = [text[q.start:q.end] for q in paras]
+            if article_below(lines, k, lambda line: self.is_comment_line(line, ctx), ctx.title,
+                             ctx.markers_above):
+                # other stories stand above the article, their comment prompts with them
+                above[k] = (ref, "marker above the article's headline")
+                continue
             detail = f"marker at {p.start / n:.0%} of the text"
-            return removal_changes(text, paras, {q.index: (ref, detail) for q in paras[k:]})
-        return []
+            return removal_changes(text, paras, above | {q.index: (ref, detail) for q in paras[k:]})
+        return removal_changes(text, paras, above) if above else []
 
     # -- strip-inline -----------------------------------------------------
     def strip_inline_changes(self, text: str, ctx: Context | None = None) -> list[Change]:

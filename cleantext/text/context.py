@@ -38,6 +38,12 @@ class Context:
     notes: list[str] = field(default_factory=list)
     site: SiteTemplate | None = None  # corpus mode: the site's template
     reports: list[str] = field(default_factory=list)  # notes for the trace only
+    # the page's first line as the boilerplate stages first saw it (its title); later
+    # rounds may have removed it from the text
+    title: str | None = None
+    # markers found to stand above the article (its headline below them) in an earlier
+    # round, when the headline may since have gone as a repeated line
+    markers_above: set[str] = field(default_factory=set)
 
     def paragraphs(self, text: str) -> Paragraphs:
         """The paragraphs of ``text``: the document's own (split once per text) when

@@ -1,0 +1,113 @@
+"""Does a comment/related-section marker stand above the article rather than after it?
+
+A truncate-after marker ("Join the conversation", "Comments") ends the article when the
+site's tail follows it.  On a page that shows other stories (a news stream with their
+comment prompts) before the article -- a page whose article sits in a dialog after the
+site's front matter -- the marker stands *above* the article, and cutting there loses it.
+Three signals, none tuned:
+
+* *Where the headline is.*  The page's first line is its title; when a line that is that
+  title (or at least half of its words, the title without the site's name) stands after
+  the last prose before the marker, the article's headline is below that prose (a
+  comment count in the byline, "11 Comments", may stand between headline and body).
+
+* *Where the prose is.*  A *prose* line has at least eight words and ends a sentence (the
+  tag-list stage's test); a *run* is a sequence of consecutive prose lines and weighs its
+  words.  The article is the page's heaviest run; when the heaviest run after the marker
+  outweighs every run before it, the article may be below the marker.
+* *Whether a comment section follows.*  Comments open with a name and a timestamp
+  ("September 12, 2018 at 4:47 pm", "2 hours ago", "12.03.2019"), an attribution
+  ("Alex said:"), a reply button or a comment form (a line the packs name as comment
+  chrome: "Cancel reply", "Your email address will not be published").  When the lines between the marker and the next
+  prose line hold any of these, the prose after the marker is comments, whatever its
+  weight (a short post with long comments).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+_SENTENCE_END = ".!?…:;\"')»”’。！？"
+PROSE_WORDS = 8
+
+# A time of day, a numeric date, or an age ("3 hours ago", "vor 2 Tagen", "il y a 5 jours",
+# "hace 2 horas", "2 ore fa", "há 3 dias", "2 godziny temu", "3 часа назад", "2 години тому").
+_TIMESTAMP_RE = regex.compile(
+    r"\b\d{1,2}:\d{2}\b"
+    r"|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b\d+\s*\p{L}+\.?\s+(?:ago|fa|temu|назад|тому)\b"
+    r"|\b(?:vor|il y a|hace|há|há cerca de)\s+\d+\s*\p{L}+",
+    regex.IGNORECASE | regex.VERSION1)
+# "Alex said:", "Gary says:", "wrote:" -- a commenter's attribution.
+_ATTRIBUTION_RE = regex.compile(
+    r"(?:^|\s)(?:said|says|wrote|writes|schrieb|sagt|dice|dit|a écrit|escribió|disse|scrive|"
+    r"написал|написала|пише|napisał|napisała)\s*:$", regex.IGNORECASE)
+# A reply button on its own line.
+_REPLY_RE = regex.compile(
+    r"(?:reply|antworten|responder|répondre|rispondi|ответить|відповісти|odpowiedz|отговор)",
+    regex.IGNORECASE)
+
+
+def is_prose(line: str) -> bool:
+    """A line of at least :data:`PROSE_WORDS` words that ends a sentence."""
+    line = line.rstrip()
+    return bool(line) and line[-1] in _SENTENCE_END and len(line.split()) >= PROSE_WORDS
+
+
+def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | None = None) -> bool:
+    """Do ``lines`` (the lines after a marker) open a comment section?  Only the lines up
+    to the first prose line count: a comment's header of name, timestamp, attribution or
+    reply button stands there, or the comment form (``comment_line`` names the packs'
+    comment phrases)."""
+    for line in lines:
+        if is_prose(line):
+            return False
+        line = line.strip()
+        if (_TIMESTAMP_RE.search(line) or _ATTRIBUTION_RE.search(line)
+                or _REPLY_RE.fullmatch(line) or (comment_line is not None and comment_line(line))):
+            return True
+    return False
+
+
+def heaviest_run(lines: Sequence[str]) -> int:
+    """Words of the heaviest run of consecutive prose lines in ``lines``."""
+    best = run = 0
+    for line in lines:
+        run = run + len(line.split()) if is_prose(line) else 0
+        best = max(best, run)
+    return best
+
+
+def _is_title(line: str, title: str, title_words: int) -> bool:
+    """Is ``line`` the page's title, or the part of it that holds at least half of its
+    words (the headline without the site's name)?"""
+    line = line.strip().casefold()
+    return bool(line) and line in title and 2 * len(line.split()) >= title_words
+
+
+def article_below(lines: Sequence[str], k: int,
+                  comment_line: Callable[[str], bool] | None = None,
+                  title: str | None = None, above: set[str] | None = None) -> bool:
+    """Does the article stand below the marker at line ``k`` of ``lines``: the page's
+    title recurs after the last prose before it, the heaviest run of prose after it outweighs every run before
+    it, and no comment section opens after it?  ``title`` is the page's first line as
+    the stages first saw it (default: the first of ``lines``).  ``above`` remembers the
+    markers found above the article in earlier rounds, whose headline may since have
+    gone (a repeated line); a marker found so is added to it."""
+    if k < 1:
+        return False
+    after = lines[k + 1 :]
+    if not (heaviest_run(after) > heaviest_run(lines[:k]) and not comment_like(after, comment_line)):
+        return False
+    marker = lines[k].strip()
+    if above is not None and marker in above:
+        return True
+    title = (lines[0] if title is None else title).strip().casefold()
+    title_words = len(title.split())
+    start = next((i for i in range(k - 1, 0, -1) if is_prose(lines[i])), 0) + 1
+    found = title_words >= 2 and any(_is_title(line, title, title_words) for line in lines[start:])
+    if found and above is not None:
+        above.add(marker)
+    return found

@@ -1,0 +1,83 @@
+"""A comment marker above the article (other stories and their comment prompts come
+first) must not cut it; one that opens a comment section still ends the article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, strategies as st
+
+import cleantext
+from cleantext.stages.markers import article_below, comment_like, heaviest_run, is_prose
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "markers"
+
+ARTICLE = [
+    "An unmanned cargo ship heading to the space station broke up over Siberia on Thursday.",
+    "The ship broke up at an altitude of 190 kilometres, and most of it burned up as it fell.",
+    "Local people reported seeing a flash of light and hearing a loud noise in the evening.",
+]
+OTHER_STORY = "The new library opened on Saturday in the old station, the mayor said on Monday."
+
+
+def _page(after_marker: list[str]) -> list[str]:
+    return ["Cargo Ship Breaks Up Over Siberia", "Home", "News", "Library Opens", OTHER_STORY,
+            "Local News", "Join the Conversation", *after_marker]
+
+
+def test_headline_and_heavier_prose_below_the_marker():
+    lines = _page(["Weather", "69°", "Settings", "Cargo Ship Breaks Up Over Siberia", "Maria Petrova",
+                   *ARTICLE])
+    assert article_below(lines, 6)
+
+
+def test_comments_after_the_marker_end_the_article():
+    for header in (["Alex", "September 12, 2018 at 4:47 pm"], ["Alex said:"], ["Sam", "3 hours ago"],
+                   ["Anna", "vor 2 Stunden"], ["Reply"]):
+        lines = _page(["Cargo Ship Breaks Up Over Siberia", *header, *ARTICLE])
+        assert not article_below(lines, 6), header
+
+
+def test_comment_form_named_by_the_packs_ends_the_article():
+    lines = _page(["Cargo Ship Breaks Up Over Siberia", "Cancel reply", *ARTICLE])
+    assert not article_below(lines, 6, lambda line: line == "Cancel reply")
+    assert article_below(lines, 6)
+
+
+def test_no_headline_below_the_marker_ends_the_article():
+    lines = _page(["Weather", "69°", *ARTICLE])
+    assert not article_below(lines, 6)
+
+
+def test_lighter_prose_below_the_marker_ends_the_article():
+    lines = ["Cargo Ship Breaks Up Over Siberia", *ARTICLE, "Join the Conversation",
+             "Cargo Ship Breaks Up Over Siberia", ARTICLE[0]]
+    assert not article_below(lines, 4)
+
+
+def test_remembered_marker_needs_no_headline():
+    above: set[str] = set()
+    lines = _page(["Cargo Ship Breaks Up Over Siberia", *ARTICLE])
+    assert article_below(lines, 6, above=above)
+    assert above == {"Join the Conversation"}
+    without_headline = _page(ARTICLE)
+    assert not article_below(without_headline, 6)
+    assert article_below(without_headline, 6, above=above)
+
+
+@given(st.lists(st.sampled_from(["Home", "69°", OTHER_STORY, *ARTICLE, "Sam", "Reply"]), max_size=12))
+def test_heaviest_run_is_a_run_of_prose(lines):
+    best = heaviest_run(lines)
+    assert 0 <= best <= sum(len(line.split()) for line in lines if is_prose(line))
+    assert (best == 0) == (not any(is_prose(line) for line in lines))
+    assert not comment_like([line for line in lines if is_prose(line)])
+
+
+def test_page_with_a_story_stream_keeps_the_article():
+    text = (FIXTURES / "stream_above_article.txt").read_text(encoding="utf-8")
+    out = cleantext.clean(text)
+    body = [p for p in text.split("\n\n") if p.startswith(("An unmanned", "The ship", "Both agencies"))]
+    assert len(body) == 3
+    for paragraph in body:
+        assert paragraph.strip() in out
+    assert "Join the Conversation" not in out
