@@ -43,14 +43,16 @@ if __package__ in (None, ""):
 
 from cleantext import Cleaner  # noqa: E402
 from cleantext.lang.detect import detect_language  # noqa: E402
-from cleantext.names import frequent  # noqa: E402
+from cleantext.names import frequent, frequent_data  # noqa: E402
 from cleantext.names.table import build_name_table  # noqa: E402
 from cleantext.text.edits import splice  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "names"
-DEV_SETS = {"scrapinghub": ROOT.parent.parent / "shared" / "data" / "scrapinghub",
-            "readability": ROOT.parent.parent / "shared" / "data" / "readability"}
+# The development pages sit beside the checkout (``../shared/data``).
+_DATA = next((p for p in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data")
+              if p.is_dir()), ROOT.parent / "shared" / "data")
+DEV_SETS = {"scrapinghub": _DATA / "scrapinghub", "readability": _DATA / "readability"}
 GIVEN = ("Александр Алексей Андрей Борис Вадим Валерий Василий Виктор Виталий Владимир "
          "Вячеслав Геннадий Георгий Григорий Денис Дмитрий Евгений Иван Игорь Кирилл "
          "Константин Леонид Максим Михаил Николай Олег Павел Пётр Роман Сергей").split()
@@ -125,7 +127,7 @@ def frequent_spellings_report(table) -> tuple[list[str], int]:
     for sp in [*table.spellings("en"), *table.given_spellings("en")]:
         if sp.text.upper() != sp.text or len(sp.text) < 2:  # the capitals copy says nothing new
             used.setdefault(sp.text.lower(), sp)
-    for word in frequent.builtin_generated_spellings():
+    for word in frequent_data.builtin_generated_spellings():
         zipf, lang = frequent.frequency(word)
         if zipf < frequent.THRESHOLD:
             continue
