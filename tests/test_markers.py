@@ -81,3 +81,13 @@ def test_page_with_a_story_stream_keeps_the_article():
     for paragraph in body:
         assert paragraph.strip() in out
     assert "Join the Conversation" not in out
+
+
+def test_unspaced_scripts_count_two_characters_a_word():
+    from cleantext.stages.markers import is_prose, word_count
+
+    zh = "国家统计局周二公布的数据显示，居民人均可支配收入比上年同期名义增长。"
+    assert word_count(zh) == len(zh.split()) + sum(ch.isalpha() for ch in zh) // 2
+    assert is_prose(zh)
+    assert not is_prose("相关阅读。")
+    assert word_count("plain English words here") == 4

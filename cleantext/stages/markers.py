@@ -50,10 +50,25 @@ _REPLY_RE = regex.compile(
     regex.IGNORECASE)
 
 
+# Scripts written without spaces (Chinese, Japanese): two of their characters count as
+# a word, the block scorer's convention (:mod:`cleantext.stages.blocks`).
+_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_UNSPACED_FROM = "\u2e80"  # no character of those scripts comes before this one
+
+
+def word_count(line: str) -> int:
+    """Words of ``line``: its spaced tokens, plus one per two characters of a script
+    written without spaces (a clause of Chinese is one token but many words)."""
+    words = len(line.split())
+    if line and max(line) >= _UNSPACED_FROM:
+        words += len(_UNSPACED_RE.findall(line)) // 2
+    return words
+
+
 def is_prose(line: str) -> bool:
     """A line of at least :data:`PROSE_WORDS` words that ends a sentence."""
     line = line.rstrip()
-    return bool(line) and line[-1] in _SENTENCE_END and len(line.split()) >= PROSE_WORDS
+    return bool(line) and line[-1] in _SENTENCE_END and word_count(line) >= PROSE_WORDS
 
 
 def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | None = None) -> bool:
@@ -75,7 +90,7 @@ def heaviest_run(lines: Sequence[str]) -> int:
     """Words of the heaviest run of consecutive prose lines in ``lines``."""
     best = run = 0
     for line in lines:
-        run = run + len(line.split()) if is_prose(line) else 0
+        run = run + word_count(line) if is_prose(line) else 0
         best = max(best, run)
     return best
 

@@ -28,7 +28,7 @@ import regex
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, paragraphs, removal_changes
-from .markers import article_below
+from .markers import article_below, word_count
 from .packs import Rule
 from .prefilter import Prefilter
 
@@ -376,7 +376,8 @@ class RuleSet:
 class _ProseRuns:
     """Where a page's prose stands, for deciding what a truncate-after marker cuts.
 
-    A paragraph is *prose* when it has at least eight words and ends a sentence (the
+    A paragraph is *prose* when it has at least eight words (two characters of Chinese or
+    Japanese count as a word: :func:`~.markers.word_count`) and ends a sentence (the
     tag-list stage's test); a *run* is a sequence of consecutive prose paragraphs, and
     weighs its words.  Comments alternate with names, dates and "Reply" lines, a related
     list with titles, so a run below a marker that outweighs all the prose above it is an
@@ -385,7 +386,7 @@ class _ProseRuns:
     stage's, and "outweighs" compares the page with itself."""
 
     def __init__(self, text: str, paras: Sequence[Paragraph]) -> None:
-        words = [len(text[p.start:p.end].split()) for p in paras]
+        words = [word_count(text[p.start:p.end]) for p in paras]
         self.prose = [w >= 8 and text[p.end - 1] in _SENTENCE_END for w, p in zip(words, paras)]
         n = len(paras)
         total = 0
