@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="log to stderr: -v one line per document, -vv also each stage")
     inp = p.add_argument_group("input")
     inp.add_argument("--html", action="store_true", help="treat input as HTML (default: by extension or sniffing)")
+    inp.add_argument("--follow-symlinks", action=argparse.BooleanOptionalAction, default=True,
+                     help="inside a folder given as input, follow symlinks to files and folders, "
+                          "also outside it (default); --no-follow-symlinks skips them. Paths "
+                          "named on the command line are always read; a symlink loop is walked once")
     inp.add_argument("--input-format", choices=("docs", "jsonl"), default="docs",
                      help="docs: each input is one document, text or HTML (default); "
                           "jsonl: each line of each input is a JSON record, one document each")
@@ -141,8 +145,14 @@ class Source:
     root: Path | None = None
 
 
-def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
-    """Files, folders (recursively, default suffixes) and globs, in a stable order."""
+def expand_paths(paths: list[str], errors: list[str], follow_symlinks: bool = True) -> Iterator[Source]:
+    """Files, folders (recursively, default suffixes) and globs, in a stable order.
+
+    Paths named on the command line are always used, links or not.  Inside a folder,
+    symlinks (to files and to folders, also outside the folder) are followed when
+    ``follow_symlinks``, else skipped; a folder reached twice (a symlink loop) is
+    walked once.
+    """
     if not paths:
         paths = ["-"]
     for arg in paths:
@@ -151,9 +161,8 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
             continue
         path = Path(arg)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and is_default_input(f.name):
-                    yield Source(str(f), f, path)
+            for f in _walk(path, follow_symlinks):
+                yield Source(str(f), f, path)
         elif path.is_file():
             yield Source(str(path), path, None)
         elif glob.has_magic(arg):
@@ -165,6 +174,27 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
                 yield Source(str(f), f, None)
         else:
             errors.append(f"{arg}: no such file or folder")
+
+
+def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
+    """The default inputs under ``root``, sorted; each real folder is entered once."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop, or two links to one folder
+            dirs[:] = []
+            continue
+        seen.add(real)
+        if not follow_symlinks:
+            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        for name in files:
+            f = Path(folder, name)
+            if not is_default_input(name) or (not follow_symlinks and f.is_symlink()):
+                continue
+            if f.is_file():  # a dangling or looping link is not
+                found.append(f)
+    return sorted(found)
 
 
 def _out_path(src: Source, out_dir: Path, html: bool) -> Path:
@@ -512,7 +542,7 @@ def _check_lang(lang: str | None, packs: list[str]) -> None:
 def _run(args: argparse.Namespace) -> int:
     started = time.time()
     errors: list[str] = []
-    sources = _unique(list(expand_paths(args.paths, errors)))
+    sources = _unique(list(expand_paths(args.paths, errors, args.follow_symlinks)))
     try:
         _check_options(args, sources)
         options = WorkerOptions(
