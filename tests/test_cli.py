@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -270,3 +272,13 @@ def test_no_follow_symlinks_keeps_the_walk_inside_the_folder(tmp_path):
     # a link named on the command line is still read
     res = run(tree / "far.txt", "--no-follow-symlinks", "-q")
     assert res.returncode == 0 and res.stdout == b"Far away text.\n", res.stderr
+
+
+@pytest.mark.parametrize("stdin_args", [["-"], [], ["-", str(SEED4)]])
+def test_out_dir_with_stdin_is_a_one_line_usage_error(tmp_path, stdin_args):
+    out = tmp_path / "out"
+    res = run(*stdin_args, "--out-dir", out, stdin=b"Hello there.\n")
+    assert res.returncode == 2
+    lines = res.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "--out-dir" in lines[0] and "stdin" in lines[0], res.stderr
+    assert not out.exists()

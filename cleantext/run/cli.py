@@ -306,6 +306,9 @@ def _check_options(args: argparse.Namespace, sources: list[Source]) -> None:
                              f"contain no '/' (for example .orig)")
     if args.in_place and any(s.path is None for s in sources):
         raise UsageError("--in-place needs files, not stdin")
+    if args.out_dir and any(s.path is None for s in sources):
+        raise UsageError("--out-dir names each output after its input file, so it needs files, "
+                         "not stdin (use -o FILE or standard output)")
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format json/jsonl")
     if args.out_field and not args.jsonl:
