@@ -11,12 +11,14 @@ import argparse
 import difflib
 import errno
 import glob
+import gzip
 import json
 import logging
 import os
 import signal
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -432,23 +434,33 @@ def _read_stdin() -> tuple[bytes | None, str | None]:
 
 
 def _jsonl_tasks(src: Source, args: argparse.Namespace, file_index: int) -> Iterator[Task]:
+    """One task per non-blank line; gzip (by its magic bytes) is decompressed as it
+    streams, so memory stays flat.  A read error or corrupt gzip data ends the input
+    with one failure naming it; the records before it are kept."""
+    raw_stream: BinaryIO | None = None
+    stream: BinaryIO | None = None
     try:
-        stream = _stdin_stream() if src.path is None else open(src.path, "rb")
-    except OSError as exc:
-        yield Task(file_index, src.label, str(src.path) if src.path else None, None,
-                   read_error=exc.strerror or str(exc))
-        return
-    try:
+        raw_stream = _stdin_stream() if src.path is None else open(src.path, "rb")
+        stream = raw_stream
+        peek = getattr(raw_stream, "peek", None)
+        if peek is not None and is_gzip(peek(2)[:2]):
+            stream = cast(BinaryIO, gzip.GzipFile(fileobj=raw_stream, mode="rb"))
         for n, raw in enumerate(stream, 1):
             if not raw.strip():
                 continue
             yield Task(file_index, f"{src.label}:{n}", None, raw, args.html or None,
                        jsonl_field=args.field)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        reason = "truncated gzip data" if isinstance(exc, EOFError) else f"corrupt gzip data: {exc}"
+        yield Task(file_index, src.label, None, None, read_error=reason)
     except OSError as exc:
-        yield Task(file_index, src.label, None, None, read_error=exc.strerror or str(exc))
+        yield Task(file_index, src.label, str(src.path) if src.path else None, None,
+                   read_error=exc.strerror or str(exc))
     finally:
-        if src.path is not None:
+        if stream is not None and stream is not raw_stream:
             stream.close()
+        if src.path is not None and raw_stream is not None:
+            raw_stream.close()
 
 
 def _dask_engine() -> Callable[..., Iterator[Outcome]]:
