@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -234,3 +236,57 @@ def test_verbose_logs_one_line_per_document_and_vv_each_stage():
     debug_lines = debug.stderr.decode().splitlines()
     assert [line for line in debug_lines if "INFO" in line] == info_lines
     assert any(line.startswith("cleantext: DEBUG: stage block-score:") for line in debug_lines)
+
+
+def _tree_with_links(tmp_path: Path) -> Path:
+    """A folder with a plain file, a link to a file outside it, a link to a folder outside
+    it, a link back to itself (a loop), a link to itself and a dangling link."""
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "far.txt").write_text("Far away text.\n")
+    (outside / "sub" / "deep.txt").write_text("Deep text.\n")
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "own.txt").write_text("Own text.\n")
+    (tree / "far.txt").symlink_to(outside / "far.txt")
+    (tree / "linked").symlink_to(outside / "sub", target_is_directory=True)
+    (tree / "loop").symlink_to(tree, target_is_directory=True)
+    (tree / "self.txt").symlink_to(tree / "self.txt")
+    (tree / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    return tree
+
+
+def test_symlinks_in_a_folder_are_followed_by_default_and_a_loop_is_walked_once(tmp_path):
+    tree = _tree_with_links(tmp_path)
+    res = run(tree, "--format", "json", "-q")
+    assert res.returncode == 0, res.stderr
+    files = sorted(Path(r["source"]).relative_to(tree).as_posix() for r in json.loads(res.stdout))
+    assert files == ["far.txt", "linked/deep.txt", "own.txt"]
+
+
+def test_no_follow_symlinks_keeps_the_walk_inside_the_folder(tmp_path):
+    tree = _tree_with_links(tmp_path)
+    res = run(tree, "--no-follow-symlinks", "--format", "json", "-q")
+    assert res.returncode == 0, res.stderr
+    assert [Path(r["source"]).name for r in json.loads(res.stdout)] == ["own.txt"]
+    # a link named on the command line is still read
+    res = run(tree / "far.txt", "--no-follow-symlinks", "-q")
+    assert res.returncode == 0 and res.stdout == b"Far away text.\n", res.stderr
+
+
+@pytest.mark.parametrize("stdin_args", [["-"], [], ["-", str(SEED4)]])
+def test_out_dir_with_stdin_is_a_one_line_usage_error(tmp_path, stdin_args):
+    out = tmp_path / "out"
+    res = run(*stdin_args, "--out-dir", out, stdin=b"Hello there.\n")
+    assert res.returncode == 2
+    lines = res.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "--out-dir" in lines[0] and "stdin" in lines[0], res.stderr
+    assert not out.exists()
+
+
+def test_a_first_line_table_row_keeps_its_cells():
+    body = "The minister spoke to reporters in the capital on Monday about the talks.\n"
+    for row in ("| Country | Capital city |", "Country | Capital city | Population"):
+        res = run("--lang", "en", stdin=f"{row}\n\n{body}".encode())
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.decode() == f"{row}\n\n{body}"

@@ -152,3 +152,42 @@ def test_in_place_refuses_a_compressed_input_and_leaves_it_alone(tmp_path):
     res = _cli("--in-place", f)
     assert res.returncode == 1 and b"compressed" in res.stderr and b"--out-dir" in res.stderr
     assert f.read_bytes() == packed
+
+
+def _jsonl_cli(*args, stdin: bytes | None = None):
+    return _cli("--input-format", "jsonl", "-q", *args, stdin=stdin)
+
+
+def _records(n: int) -> bytes:
+    return "".join(json.dumps({"id": i, "text": f"Record {i} says hello to the world today.\n"}) + "\n"
+                   for i in range(n)).encode()
+
+
+def test_gzipped_jsonl_streams_like_the_plain_file_also_from_stdin(tmp_path):
+    data = _records(300)
+    (tmp_path / "r.jsonl").write_bytes(data)
+    (tmp_path / "r.jsonl.gz").write_bytes(gzip.compress(data))
+    plain = _jsonl_cli(tmp_path / "r.jsonl")
+    assert plain.returncode == 0, plain.stderr
+    assert len(plain.stdout.splitlines()) == 300
+    packed = _jsonl_cli(tmp_path / "r.jsonl.gz")
+    assert packed.returncode == 0, packed.stderr
+    assert packed.stdout == plain.stdout
+    piped = _jsonl_cli("-", stdin=gzip.compress(data))
+    assert piped.returncode == 0 and piped.stdout == plain.stdout, piped.stderr
+
+
+def test_a_corrupt_gzipped_jsonl_is_one_line_and_the_records_before_it_are_kept(tmp_path):
+    good = gzip.compress(_records(40))
+    broken_member = gzip.compress(b"x")[:10] + b"\xff" * 32  # a deflate block of a reserved type
+    (tmp_path / "bad.jsonl.gz").write_bytes(good + broken_member)
+    (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress(_records(400))[:-200])
+    for name, reason in (("bad.jsonl.gz", "corrupt gzip"), ("cut.jsonl.gz", "truncated")):
+        res = _jsonl_cli(tmp_path / name)
+        assert res.returncode == 1
+        lines = res.stderr.decode().splitlines()
+        assert len(lines) == 1 and name in lines[0] and reason in lines[0], res.stderr
+        kept = [json.loads(l)["id"] for l in res.stdout.splitlines()]
+        assert kept and kept == list(range(len(kept)))  # in order, none lost before the damage
+        if name == "bad.jsonl.gz":
+            assert len(kept) == 40

@@ -11,12 +11,14 @@ import argparse
 import difflib
 import errno
 import glob
+import gzip
 import json
 import logging
 import os
 import signal
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -96,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="log to stderr: -v one line per document, -vv also each stage")
     inp = p.add_argument_group("input")
     inp.add_argument("--html", action="store_true", help="treat input as HTML (default: by extension or sniffing)")
+    inp.add_argument("--follow-symlinks", action=argparse.BooleanOptionalAction, default=True,
+                     help="inside a folder given as input, follow symlinks to files and folders, "
+                          "also outside it (default); --no-follow-symlinks skips them. Paths "
+                          "named on the command line are always read; a symlink loop is walked once")
     inp.add_argument("--input-format", choices=("docs", "jsonl"), default="docs",
                      help="docs: each input is one document, text or HTML (default); "
                           "jsonl: each line of each input is a JSON record, one document each")
@@ -141,8 +147,14 @@ class Source:
     root: Path | None = None
 
 
-def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
-    """Files, folders (recursively, default suffixes) and globs, in a stable order."""
+def expand_paths(paths: list[str], errors: list[str], follow_symlinks: bool = True) -> Iterator[Source]:
+    """Files, folders (recursively, default suffixes) and globs, in a stable order.
+
+    Paths named on the command line are always used, links or not.  Inside a folder,
+    symlinks (to files and to folders, also outside the folder) are followed when
+    ``follow_symlinks``, else skipped; a folder reached twice (a symlink loop) is
+    walked once.
+    """
     if not paths:
         paths = ["-"]
     for arg in paths:
@@ -151,9 +163,8 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
             continue
         path = Path(arg)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and is_default_input(f.name):
-                    yield Source(str(f), f, path)
+            for f in _walk(path, follow_symlinks):
+                yield Source(str(f), f, path)
         elif path.is_file():
             yield Source(str(path), path, None)
         elif glob.has_magic(arg):
@@ -165,6 +176,27 @@ def expand_paths(paths: list[str], errors: list[str]) -> Iterator[Source]:
                 yield Source(str(f), f, None)
         else:
             errors.append(f"{arg}: no such file or folder")
+
+
+def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
+    """The default inputs under ``root``, sorted; each real folder is entered once."""
+    found: list[Path] = []
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symlink loop, or two links to one folder
+            dirs[:] = []
+            continue
+        seen.add(real)
+        if not follow_symlinks:
+            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        for name in files:
+            f = Path(folder, name)
+            if not is_default_input(name) or (not follow_symlinks and f.is_symlink()):
+                continue
+            if f.is_file():  # a dangling or looping link is not
+                found.append(f)
+    return sorted(found)
 
 
 def _out_path(src: Source, out_dir: Path, html: bool) -> Path:
@@ -276,6 +308,9 @@ def _check_options(args: argparse.Namespace, sources: list[Source]) -> None:
                              f"contain no '/' (for example .orig)")
     if args.in_place and any(s.path is None for s in sources):
         raise UsageError("--in-place needs files, not stdin")
+    if args.out_dir and any(s.path is None for s in sources):
+        raise UsageError("--out-dir names each output after its input file, so it needs files, "
+                         "not stdin (use -o FILE or standard output)")
     if args.diff and args.format != "text":
         raise UsageError("--diff prints a diff; it cannot be combined with --format json/jsonl")
     if args.out_field and not args.jsonl:
@@ -399,23 +434,33 @@ def _read_stdin() -> tuple[bytes | None, str | None]:
 
 
 def _jsonl_tasks(src: Source, args: argparse.Namespace, file_index: int) -> Iterator[Task]:
+    """One task per non-blank line; gzip (by its magic bytes) is decompressed as it
+    streams, so memory stays flat.  A read error or corrupt gzip data ends the input
+    with one failure naming it; the records before it are kept."""
+    raw_stream: BinaryIO | None = None
+    stream: BinaryIO | None = None
     try:
-        stream = _stdin_stream() if src.path is None else open(src.path, "rb")
-    except OSError as exc:
-        yield Task(file_index, src.label, str(src.path) if src.path else None, None,
-                   read_error=exc.strerror or str(exc))
-        return
-    try:
+        raw_stream = _stdin_stream() if src.path is None else open(src.path, "rb")
+        stream = raw_stream
+        peek = getattr(raw_stream, "peek", None)
+        if peek is not None and is_gzip(peek(2)[:2]):
+            stream = cast(BinaryIO, gzip.GzipFile(fileobj=raw_stream, mode="rb"))
         for n, raw in enumerate(stream, 1):
             if not raw.strip():
                 continue
             yield Task(file_index, f"{src.label}:{n}", None, raw, args.html or None,
                        jsonl_field=args.field)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        reason = "truncated gzip data" if isinstance(exc, EOFError) else f"corrupt gzip data: {exc}"
+        yield Task(file_index, src.label, None, None, read_error=reason)
     except OSError as exc:
-        yield Task(file_index, src.label, None, None, read_error=exc.strerror or str(exc))
+        yield Task(file_index, src.label, str(src.path) if src.path else None, None,
+                   read_error=exc.strerror or str(exc))
     finally:
-        if src.path is not None:
+        if stream is not None and stream is not raw_stream:
             stream.close()
+        if src.path is not None and raw_stream is not None:
+            raw_stream.close()
 
 
 def _dask_engine() -> Callable[..., Iterator[Outcome]]:
@@ -512,7 +557,7 @@ def _check_lang(lang: str | None, packs: list[str]) -> None:
 def _run(args: argparse.Namespace) -> int:
     started = time.time()
     errors: list[str] = []
-    sources = _unique(list(expand_paths(args.paths, errors)))
+    sources = _unique(list(expand_paths(args.paths, errors, args.follow_symlinks)))
     try:
         _check_options(args, sources)
         options = WorkerOptions(

@@ -41,6 +41,19 @@ def _word_count(s: str) -> int:
     return len(s.split())
 
 
+TABLE_CELL_WORDS = 3  # a cell this short next to two others is a table's, not a headline's
+
+
+def _table_row(line: str) -> bool:
+    """A first line that is a table row (``| a | b |``, or three or more short
+    ``|``-separated cells) holds data, not a headline with a tagline."""
+    s = line.strip()
+    if len(s) > 1 and s[0] == "|" and s[-1] == "|":
+        return True
+    cells = s.split("|")
+    return len(cells) >= 3 and max(_word_count(c) for c in cells) <= TABLE_CELL_WORDS
+
+
 # A pattern call that runs longer than this (a catastrophic user pattern such as
 # ``(a+)+$``) is stopped; the rule is skipped for the rest of the document.
 RULE_TIMEOUT = 0.5
@@ -344,7 +357,7 @@ class RuleSet:
             return []
         end = text.find("\n")
         first = text[: end if end >= 0 else len(text)]
-        if first[-1:] in ".!…:;,":
+        if first[-1:] in ".!…:;," or _table_row(first):
             return []
         for rule in self._headlines:
             if rule.max_words is not None and _word_count(first) > rule.max_words:
