@@ -286,7 +286,8 @@ def test_out_dir_with_stdin_is_a_one_line_usage_error(tmp_path, stdin_args):
 
 def test_a_first_line_table_row_keeps_its_cells():
     body = "The minister spoke to reporters in the capital on Monday about the talks.\n"
-    for row in ("| Country | Capital city |", "Country | Capital city | Population"):
+    for row in ("| Country | Capital city |",
+                "Country | Capital city | Population\n\nFrance | Paris | 68 million"):
         res = run("--lang", "en", stdin=f"{row}\n\n{body}".encode())
         assert res.returncode == 0, res.stderr
         assert res.stdout.decode() == f"{row}\n\n{body}"

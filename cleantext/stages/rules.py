@@ -41,17 +41,20 @@ def _word_count(s: str) -> int:
     return len(s.split())
 
 
-TABLE_CELL_WORDS = 3  # a cell this short next to two others is a table's, not a headline's
+TABLE_CELL_WORDS = 3  # a cell this short, in rows of the same shape, is a table's
 
 
-def _table_row(line: str) -> bool:
-    """A first line that is a table row (``| a | b |``, or three or more short
-    ``|``-separated cells) holds data, not a headline with a tagline."""
+def _table_row(line: str, following: str = "") -> bool:
+    """A first line that is a table row holds data, not a headline with a tagline:
+    ``| a | b |``, or three or more short ``|``-separated cells when the next
+    paragraph has as many cells (a table goes on; "Live updates | World | Example
+    News" alone is a headline with its section and site)."""
     s = line.strip()
     if len(s) > 1 and s[0] == "|" and s[-1] == "|":
         return True
     cells = s.split("|")
-    return len(cells) >= 3 and max(_word_count(c) for c in cells) <= TABLE_CELL_WORDS
+    return (len(cells) >= 3 and max(_word_count(c) for c in cells) <= TABLE_CELL_WORDS
+            and following.count("|") == s.count("|"))
 
 
 # A pattern call that runs longer than this (a catastrophic user pattern such as
@@ -357,7 +360,9 @@ class RuleSet:
             return []
         end = text.find("\n")
         first = text[: end if end >= 0 else len(text)]
-        if first[-1:] in ".!…:;," or _table_row(first):
+        rest = text[end:].lstrip("\n") if end >= 0 else ""
+        following = rest[: rest.find("\n")] if "\n" in rest else rest
+        if first[-1:] in ".!…:;," or _table_row(first, following):
             return []
         for rule in self._headlines:
             if rule.max_words is not None and _word_count(first) > rule.max_words:
