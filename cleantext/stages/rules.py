@@ -218,12 +218,21 @@ class RuleSet:
         self._strip = _compile(by_kind["strip-inline"])
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
+        self._chrome: dict[str, bool] = {}  # is_chrome's answers per distinct line
 
     def is_chrome(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
-        ctx = ctx or Context()
-        return any(c is not None and c.match_line(line, ctx) is not None
-                   for c in (self._drop, self._truncate))
+        found = self._chrome.get(line)
+        if found is None:
+            ctx = ctx or Context()
+            found = any(c is not None and c.match_line(line, ctx) is not None
+                        for c in (self._drop, self._truncate))
+            # kept like the matchers' own answers: not while a rule is skipped
+            if not ctx.skipped:
+                if len(self._chrome) >= _MEMO_SIZE:
+                    self._chrome.clear()
+                self._chrome[line] = found
+        return found
 
     def is_marker(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named

@@ -137,6 +137,16 @@ class Paragraphs(Sequence[Paragraph]):
     def __len__(self) -> int:
         return len(self._starts)
 
+    @property
+    def starts(self) -> Sequence[int]:
+        """The paragraphs' start offsets, in order (read-only)."""
+        return self._starts
+
+    @property
+    def ends(self) -> Sequence[int]:
+        """The paragraphs' end offsets, in order (read-only)."""
+        return self._ends
+
     @overload
     def __getitem__(self, i: int) -> Paragraph: ...
     @overload
