@@ -248,7 +248,7 @@ class RuleSet:
             self._comment_lines, line, [Paragraph(0, 0, len(line))], ctx or Context()))
 
     # -- drop-line --------------------------------------------------------
-    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Sequence[Paragraph],
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Iterable[Paragraph],
                       ctx: Context) -> Iterator[tuple[Paragraph, Rule]]:
         """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
         if compiled is None:
@@ -282,8 +282,8 @@ class RuleSet:
         paras = paragraphs(text, ctx)
         if ctx.title is None:
             ctx.title = text[paras[0].start:paras[0].end] if paras else ""
-        first_late = bisect.bisect_left(paras, self._earliest_marker * n, key=lambda p: p.start)
-        late = paras[max(first_late, 1):]
+        first_late = bisect.bisect_left(paras.starts, self._earliest_marker * n)
+        late = paras.iter_from(max(first_late, 1))
         runs: _ProseRuns | None = None
         lines: list[str] | None = None
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each

@@ -166,6 +166,10 @@ class Paragraphs(Sequence[Paragraph]):
     def __iter__(self) -> Iterator[Paragraph]:
         return map(Paragraph, count(), self._starts, self._ends)
 
+    def iter_from(self, i: int) -> Iterator[Paragraph]:
+        """The paragraphs from index ``i`` (>= 0) on, made one by one (no list)."""
+        return map(Paragraph, count(i), self._starts[i:], self._ends[i:])
+
     def __reversed__(self) -> Iterator[Paragraph]:
         n = len(self._starts)
         return map(Paragraph, range(n - 1, -1, -1), reversed(self._starts), reversed(self._ends))
