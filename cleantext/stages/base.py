@@ -4,6 +4,7 @@ that describe a stage of the pipeline."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from ..text.edits import Change, RuleRef
@@ -19,8 +20,9 @@ class CodeRule:
     why: str
     module: str
 
-    @property
+    @cached_property
     def ref(self) -> RuleRef:
+        """The record changes made by this rule carry (built once; it is immutable)."""
         return RuleRef(self.code, self.kind, self.why)
 
 

@@ -513,7 +513,8 @@ class BlockScorer:
     def score(self, lines: list[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
         ctx = ctx or Context()
-        facts = [self.facts(line) for line in lines]
+        memo, work_out = self._memo.get, self.facts
+        facts = [memo(line) or work_out(line) for line in lines]
         keys = [key for _, key, _, _ in facts]
         counts, copies = _line_counts(keys)
         blocks = make_blocks(lines, [sig[3] for sig, _, _, _ in facts])

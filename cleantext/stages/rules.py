@@ -234,12 +234,21 @@ class RuleSet:
         self._strip = _compile(by_kind["strip-inline"])
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
+        self._chrome: dict[str, bool] = {}  # is_chrome's answers per distinct line
 
     def is_chrome(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
-        ctx = ctx or Context()
-        return any(c is not None and c.match_line(line, ctx) is not None
-                   for c in (self._drop, self._truncate))
+        found = self._chrome.get(line)
+        if found is None:
+            ctx = ctx or Context()
+            found = any(c is not None and c.match_line(line, ctx) is not None
+                        for c in (self._drop, self._truncate))
+            # kept like the matchers' own answers: not while a rule is skipped
+            if not ctx.skipped:
+                if len(self._chrome) >= _MEMO_SIZE:
+                    self._chrome.clear()
+                self._chrome[line] = found
+        return found
 
     def is_marker(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
@@ -255,7 +264,7 @@ class RuleSet:
             self._comment_lines, line, [Paragraph(0, 0, len(line))], ctx or Context()))
 
     # -- drop-line --------------------------------------------------------
-    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Sequence[Paragraph],
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Iterable[Paragraph],
                       ctx: Context) -> Iterator[tuple[Paragraph, Rule]]:
         """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
         if compiled is None:
@@ -289,8 +298,8 @@ class RuleSet:
         paras = paragraphs(text, ctx)
         if ctx.title is None:
             ctx.title = text[paras[0].start:paras[0].end] if paras else ""
-        first_late = bisect.bisect_left(paras, self._earliest_marker * n, key=lambda p: p.start)
-        late = paras[max(first_late, 1):]
+        first_late = bisect.bisect_left(paras.starts, self._earliest_marker * n)
+        late = paras.iter_from(max(first_late, 1))
         runs: _ProseRuns | None = None
         lines: list[str] | None = None
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each

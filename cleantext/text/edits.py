@@ -137,6 +137,16 @@ class Paragraphs(Sequence[Paragraph]):
     def __len__(self) -> int:
         return len(self._starts)
 
+    @property
+    def starts(self) -> Sequence[int]:
+        """The paragraphs' start offsets, in order (read-only)."""
+        return self._starts
+
+    @property
+    def ends(self) -> Sequence[int]:
+        """The paragraphs' end offsets, in order (read-only)."""
+        return self._ends
+
     @overload
     def __getitem__(self, i: int) -> Paragraph: ...
     @overload
@@ -155,6 +165,10 @@ class Paragraphs(Sequence[Paragraph]):
 
     def __iter__(self) -> Iterator[Paragraph]:
         return map(Paragraph, count(), self._starts, self._ends)
+
+    def iter_from(self, i: int) -> Iterator[Paragraph]:
+        """The paragraphs from index ``i`` (>= 0) on, made one by one (no list)."""
+        return map(Paragraph, count(i), self._starts[i:], self._ends[i:])
 
     def __reversed__(self) -> Iterator[Paragraph]:
         n = len(self._starts)

@@ -25,10 +25,35 @@ def removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tuple
     takes the blank line after it, or, in a run that reaches the end of the
     document, the blank line before it; removing every paragraph leaves "".
     """
+    if not isinstance(paras, Paragraphs):
+        return _removal_changes(text, paras, drop)
+    # the offsets straight from the arrays, without a Paragraph object per line
+    starts, ends = paras.starts, paras.ends
+    out: list[Change] = []
+    last = len(starts) - 1
+    everything = len(drop) == len(starts)
+    # a removed run that reaches the end eats the separators before its paragraphs
+    tail_from = last + 1
+    while tail_from - 1 in drop:
+        tail_from -= 1
+    for i in sorted(k for k in drop if 0 <= k <= last):
+        rule, detail = drop[i]
+        if everything:
+            start, end = starts[i], starts[i + 1] if i < last else len(text)
+        elif i >= tail_from:
+            start, end = ends[i - 1], ends[i]
+        else:
+            start, end = starts[i], starts[i + 1]
+        out.append(Change(start, end, "", rule, detail))
+    return out
+
+
+def _removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tuple[RuleRef, str]]
+                     ) -> list[Change]:
+    """:func:`removal_changes` for any sequence of paragraphs."""
     out: list[Change] = []
     last = len(paras) - 1
     everything = len(drop) == len(paras)
-    # a removed run that reaches the end eats the separators before its paragraphs
     tail_from = last + 1
     while tail_from - 1 in drop:
         tail_from -= 1
