@@ -24,7 +24,9 @@ def _check(style, lang, text):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_typographic_is_idempotent_on_examples(lang):
-    for text in ["t»s", "t«s", "a “b” c", "t”s", "d'« mot »", "« a » b", "„x“ ‚y‘ »z«", "it’s ’90s"]:
+    for text in ["t»s", "t«s", "a “b” c", "t”s", "d'« mot »", "« a » b", "„x“ ‚y‘ »z«", "it’s ’90s",
+                 # a guillemet that a later quote round rewrote as “ kept the thin space inside it
+                 '"""""\'" 90s\'""']:
         _check("typographic", lang, text)
 
 

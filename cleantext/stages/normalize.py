@@ -678,6 +678,17 @@ def _typographic_line(text: str, start: int, end: int, style: QuoteStyle) -> lis
         s, e = i, i + 1
         if new in "«»" and role != _APOSTROPHE:
             s, e, new = _guillemet_span(text, i, role, style, last_end, end, new)
+        elif role == _OPEN:
+            # A no-break thin space this stage wrote inside a guillemet that is now
+            # another glyph becomes a plain space, as NF005 would make it when the
+            # text is cleaned again (so the output maps to itself).
+            while e < end and text[e] == "\u202f":
+                e += 1
+            new += " " * (e - i - 1)
+        elif role == _CLOSE:
+            while s > last_end and text[s - 1] == "\u202f":
+                s -= 1
+            new = " " * (i - s) + new
         if text[s:e] != new:
             out.append(Change(s, e, new, _quote_rule(char)))
         last_end = e
