@@ -205,15 +205,12 @@ def split_paragraphs(text: str) -> Paragraphs:
     return Paragraphs(starts, ends)
 
 
-class PlainDoc:
-    """The fast document: changes are spliced, nothing is remembered but the
-    paragraphs of the current text (forgotten whenever the text changes)."""
+class _Document:
+    """What both documents share: the current text and its paragraphs, split once per
+    text (forgotten whenever the text changes)."""
 
-    __slots__ = ("_text", "_paras")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._paras: Paragraphs | None = None
+    _text: str
+    _paras: Paragraphs | None
 
     @property
     def text(self) -> str:
@@ -230,6 +227,15 @@ class PlainDoc:
         if self._paras is None:
             self._paras = split_paragraphs(self._text)
         return self._paras
+
+
+class PlainDoc(_Document):
+    """The fast document: changes are spliced, nothing is remembered but the
+    paragraphs of the current text (forgotten whenever the text changes)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._paras = None
 
     def apply(self, changes: list[Change]) -> None:
         """Replace the current text by the text with ``changes`` applied."""
@@ -253,29 +259,14 @@ class _Piece:
     detail: str = ""
 
 
-class TracedDoc:
+class TracedDoc(_Document):
     """A document that records every change against the input (for ``explain``)."""
 
     def __init__(self, text: str) -> None:
         self.original = text
-        self.text = text
+        self._text = text
+        self._paras = None
         self._pieces: list[_Piece] = [_Piece(0, len(text), text)] if text else []
-
-    @property
-    def text(self) -> str:
-        return self._text
-
-    @text.setter
-    def text(self, value: str) -> None:
-        self._text = value
-        self._paras: Paragraphs | None = None
-
-    def paragraphs(self) -> Paragraphs:
-        """The paragraphs of the current text, split once per text (callers must not
-        mutate the list)."""
-        if self._paras is None:
-            self._paras = split_paragraphs(self._text)
-        return self._paras
 
     def apply(self, changes: list[Change]) -> None:
         """Apply sorted, non-overlapping ``changes`` (current coordinates)."""
