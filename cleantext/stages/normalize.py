@@ -684,7 +684,9 @@ def _typographic_line(text: str, start: int, end: int, style: QuoteStyle) -> lis
             # text is cleaned again (so the output maps to itself).
             while e < end and text[e] == "\u202f":
                 e += 1
-            new += " " * (e - i - 1)
+            while s > last_end and text[s - 1] == "\u202f":
+                s -= 1
+            new = " " * (i - s) + new + " " * (e - i - 1)
         elif role == _CLOSE:
             while s > last_end and text[s - 1] == "\u202f":
                 s -= 1
