@@ -956,7 +956,10 @@ def _not_prose(text: str, start: int, end: int) -> bool:
             return True
     if "`" not in text:
         return False
-    line_lo = text.rfind("\n", max(0, start - 2000), start) + 1
+    # the line's backticks before the name, within 2000 characters (a longer line
+    # is read from there, never from an earlier line)
+    lo = max(0, start - 2000)
+    line_lo = text.rfind("\n", lo, start) + 1 or lo
     return text.count("`", line_lo, start) % 2 == 1
 
 
