@@ -57,6 +57,11 @@ STRAY_LETTERS = 3  # this many letters foreign to an alphabet may be quotes or n
 STRAY_SHARE = 0.01  # ... or this share of the script's letters, whichever is larger
 
 _WORD_RE = regex.compile(r"\p{L}+")
+# General Punctuation (curly and low quotes, dashes, thin spaces): langdetect reads
+# each as a space, but counts it as a non-Latin letter when it weighs whether to drop
+# the Latin letters of a text, so curly quotes where there were ASCII ones could
+# change its answer, and with it the quotes the language chooses.
+_GENERAL_PUNCTUATION_RE = re.compile("[\u2000-\u206f]")
 
 # --- scripts -----------------------------------------------------------------
 
@@ -310,7 +315,7 @@ def langdetect_language(chunk: str) -> str | None:
 
     try:
         detector = _detector_factory().create()
-        detector.append(chunk)
+        detector.append(_GENERAL_PUNCTUATION_RE.sub(" ", chunk))
         best = detector.get_probabilities()[0]
     except LangDetectException:
         return None

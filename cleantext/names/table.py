@@ -815,11 +815,27 @@ def _sentence_start(text: str, i: int) -> bool:
     return j < 0 or text[j] in "\n.!?:;\"“”«»„(—–-•*|>[‘’'"
 
 
+# Separators between a headline and a site or section tagline ("Title | Site"): a
+# tagline is judged apart from the title, as the boilerplate stage may remove it
+# (HL001), and the title must read the same with or without it.
+_TAGLINE_SEPARATOR_RE = regex.compile(r" (?:\|\|?|::|//) ")
+
+
 def _line_is_title_case(text: str, start: int) -> bool:
-    """Is the line around ``start`` a headline in title case or capitals (4 to 20 words)?"""
+    """Is the line around ``start`` (its part between tagline separators) a headline
+    in title case or capitals (4 to 20 words)?"""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)
-    words = [w for w in regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", text[lo: hi if hi >= 0 else len(text)])]
+    line = text[lo: hi if hi >= 0 else len(text)]
+    seg_lo, seg_hi = 0, len(line)
+    for sep in _TAGLINE_SEPARATOR_RE.finditer(line):
+        if sep.end() <= start - lo:
+            seg_lo = sep.end()
+        else:
+            seg_hi = sep.start()
+            break
+    line = line[seg_lo:seg_hi]
+    words = [w for w in regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", line)]
     words = [w for w in words if w.lower() not in _TITLE_CASE_SMALL]
     # every word but the small ones capitalised, as headlines are; a sentence full of names
     # still has lower-case verbs ("Designer Vera Wang opened in Kiev Mall")
@@ -940,7 +956,10 @@ def _not_prose(text: str, start: int, end: int) -> bool:
             return True
     if "`" not in text:
         return False
-    line_lo = text.rfind("\n", max(0, start - 2000), start) + 1
+    # the line's backticks before the name, within 2000 characters (a longer line
+    # is read from there, never from an earlier line)
+    lo = max(0, start - 2000)
+    line_lo = text.rfind("\n", lo, start) + 1 or lo
     return text.count("`", line_lo, start) % 2 == 1
 
 

@@ -684,7 +684,9 @@ def _typographic_line(text: str, start: int, end: int, style: QuoteStyle) -> lis
             # text is cleaned again (so the output maps to itself).
             while e < end and text[e] == "\u202f":
                 e += 1
-            new += " " * (e - i - 1)
+            while s > last_end and text[s - 1] == "\u202f":
+                s -= 1
+            new = " " * (i - s) + new + " " * (e - i - 1)
         elif role == _CLOSE:
             while s > last_end and text[s - 1] == "\u202f":
                 s -= 1
@@ -713,7 +715,12 @@ def _guillemet_span(text: str, i: int, role: str, style: QuoteStyle, lo: int, hi
     s = i
     while s > lo and text[s - 1] in _INNER_SPACES:
         s -= 1
-    return (i, i + 1, new) if s <= lo else (s, i + 1, style.inner_space + new)
+    if s > lo:
+        return (s, i + 1, style.inner_space + new)
+    # only spaces back to the previous quote: none is inside this guillemet, and a
+    # no-break thin space an earlier round wrote there becomes a plain space, as
+    # NF005 would make it when the text is cleaned again
+    return (s, i + 1, text[s:i].replace("\u202f", " ") + new)
 
 
 def quote_changes(text: str, style: str, language: str | None = None) -> list[Change]:
