@@ -75,7 +75,7 @@ from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import paragraphs, removal_changes
 from .base import CodeRule
-from .markers import article_below
+from .markers import article_below, unspaced_chars
 
 BLOCK_SCORE = CodeRule(
     "BS001", "block-score", "drop-line",
@@ -116,11 +116,8 @@ _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets.
 _TERMINALS = ".!?…。！？"
 _CLOSERS = "\"'”’»)]」』）"
-# Scripts written without spaces: a character there carries about a word.
-_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-# No character of those scripts comes before this code point.
-_UNSPACED_FROM = "\u2e80"
-# How many Latin characters one unspaced character counts as (for the length classes).
+# How many Latin characters one character of a script written without spaces counts as
+# (for the length classes; see markers.unspaced_chars).
 UNSPACED_WEIGHT = 3
 _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
 _OPEN_ENDS = "([“‘«,–—-"
@@ -253,7 +250,7 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
         stopwords = sum(map(stops.__contains__, tokens)) if stops else 0
     else:
         tokens = _WORD_RE.findall(text)
-        unspaced = len(_UNSPACED_RE.findall(text)) if max(text) >= _UNSPACED_FROM else 0
+        unspaced = unspaced_chars(text)
         stopwords = sum(map(stops.__contains__, map(str.lower, tokens))) if stops else 0
     chars = len(text) + (UNSPACED_WEIGHT - 1) * unspaced
     words = len(tokens) + unspaced // 2

@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-_SENTENCE_END = ".!?…:;\"')»”’。！？"
+SENTENCE_END = ".!?…:;\"')»”’。！？"
 PROSE_WORDS = 8
 
 # A time of day, a numeric date, or an age ("3 hours ago", "vor 2 Tagen", "il y a 5 jours",
@@ -56,19 +56,22 @@ _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _UNSPACED_FROM = "\u2e80"  # no character of those scripts comes before this one
 
 
+def unspaced_chars(text: str) -> int:
+    """How many characters of ``text`` belong to scripts written without spaces
+    (Chinese, Japanese)."""
+    return len(_UNSPACED_RE.findall(text)) if text and max(text) >= _UNSPACED_FROM else 0
+
+
 def word_count(line: str) -> int:
     """Words of ``line``: its spaced tokens, plus one per two characters of a script
     written without spaces (a clause of Chinese is one token but many words)."""
-    words = len(line.split())
-    if line and max(line) >= _UNSPACED_FROM:
-        words += len(_UNSPACED_RE.findall(line)) // 2
-    return words
+    return len(line.split()) + unspaced_chars(line) // 2
 
 
 def is_prose(line: str) -> bool:
     """A line of at least :data:`PROSE_WORDS` words that ends a sentence."""
     line = line.rstrip()
-    return bool(line) and line[-1] in _SENTENCE_END and word_count(line) >= PROSE_WORDS
+    return bool(line) and line[-1] in SENTENCE_END and word_count(line) >= PROSE_WORDS
 
 
 def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | None = None) -> bool:

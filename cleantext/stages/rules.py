@@ -28,13 +28,12 @@ import regex
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, paragraphs, removal_changes
-from .markers import article_below, word_count
+from .markers import PROSE_WORDS, SENTENCE_END, article_below, word_count
 from .packs import Rule
 from .prefilter import Prefilter
 
 _TERMINAL = ".!?…"
 # A paragraph ends a sentence with one of these (perhaps a closing quote or bracket).
-_SENTENCE_END = ".!?…:;\"')»”’。！？"
 
 
 def _word_count(s: str) -> int:
@@ -414,7 +413,8 @@ class _ProseRuns:
 
     def __init__(self, text: str, paras: Sequence[Paragraph]) -> None:
         words = [word_count(text[p.start:p.end]) for p in paras]
-        self.prose = [w >= 8 and text[p.end - 1] in _SENTENCE_END for w, p in zip(words, paras)]
+        self.prose = [w >= PROSE_WORDS and text[p.end - 1] in SENTENCE_END
+                      for w, p in zip(words, paras)]
         n = len(paras)
         total = 0
         self._before = []  # prose words before each paragraph, itself included
