@@ -122,6 +122,22 @@ def _finish(fd: int, tmp: str, like: str | Path | None) -> None:
     os.fsync(fd)
 
 
+def _filled_temp(folder: Path, payload: bytes, like: str | Path | None) -> str:
+    """A new temporary file in ``folder`` holding ``payload``, synced and given
+    ``like``'s mode and owner; removed again if anything fails."""
+    fd, tmp = _new_temp(folder)
+    try:
+        try:
+            _write_all(fd, payload)
+            _finish(fd, tmp, like)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _discard(tmp)
+        raise
+    return tmp
+
+
 def atomic_write(path: str | Path, data: str | bytes, *, like: str | Path | None = None) -> None:
     """Write ``data`` to ``path`` whole or not at all (temporary file, fsync, rename).
 
@@ -130,13 +146,8 @@ def atomic_write(path: str | Path, data: str | bytes, *, like: str | Path | None
     path = Path(path)
     check_target(path)
     payload = encode_text(data) if isinstance(data, str) else data
-    fd, tmp = _new_temp(path.parent)
+    tmp = _filled_temp(path.parent, payload, like)
     try:
-        try:
-            _write_all(fd, payload)
-            _finish(fd, tmp, like)
-        finally:
-            os.close(fd)
         os.replace(tmp, path)
         LIVE_TEMPS.discard(tmp)
     except BaseException:
@@ -153,14 +164,8 @@ def backup_copy(path: str | Path, suffix: str) -> Path:
     if not suffix or "/" in suffix or suffix in (".", ".."):
         raise ValueError(f"bad backup suffix {suffix!r}")
     path = Path(path)
-    data = path.read_bytes()
-    fd, tmp = _new_temp(path.parent)
+    tmp = _filled_temp(path.parent, path.read_bytes(), path)
     try:
-        try:
-            _write_all(fd, data)
-            _finish(fd, tmp, path)
-        finally:
-            os.close(fd)
         base = path.with_name(path.name + suffix)
         for n in range(0, 10_000):
             target = base if n == 0 else base.with_name(f"{base.name}.{n}")
