@@ -144,9 +144,6 @@ class _Compiled:
             pattern = self._single[rule.id] = regex.compile(f"(?m){source}")
         return pattern
 
-    def _live_rules(self, ctx: Context) -> list[Rule]:
-        return [r for r in self.rules.values() if r.id not in ctx.skipped]
-
     def match_line(self, line: str, ctx: Context) -> Rule | None:
         """The first rule (in order) that matches all of ``line``.
 
