@@ -120,3 +120,14 @@ def test_explain_html_reports_the_dom_stage():
         f"<nav><a href='/'>Home</a></nav><div itemprop='articleBody'>{_paragraphs(3)}</div>"))
     assert result.flags[0].startswith("html: kept <div itemprop=articleBody>")
     assert "removed 1 chrome elements" in result.flags[0]
+
+
+def test_the_space_between_two_inline_elements_is_kept():
+    # Written "<a>Gecko</a> <a>layout engine</a>": the only space between the words is a
+    # text node of its own, and a list marker still waits for the item's first word.
+    text = html_to_text(_page(
+        "<article><p>Firefox uses the <a href='/g'>Gecko</a> <a href='/l'>layout engine</a>"
+        " to render pages.</p><p><span>1</span>\n<span>History</span></p>"
+        "<ul><li> <b>Gecko</b> <i>engine</i></li><li>Servo</li></ul></article>"))
+    assert text.splitlines() == ["Firefox uses the Gecko layout engine to render pages.",
+                                 "1 History", "- Gecko engine", "- Servo"]

@@ -741,7 +741,11 @@ def _lines(page: _Page, roots: list[etree._Element]) -> list[str]:
 
     def text(value: str | None) -> None:
         nonlocal pending
-        if value and not value.isspace():
+        if not value:
+            return
+        if value.isspace():  # the space between two inline elements ("<a>Gecko</a> <a>layout</a>")
+            parts.append(" ")
+        else:
             if pending:
                 parts.append(pending)
                 pending = ""
