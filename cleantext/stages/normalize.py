@@ -678,6 +678,19 @@ def _typographic_line(text: str, start: int, end: int, style: QuoteStyle) -> lis
         s, e = i, i + 1
         if new in "«»" and role != _APOSTROPHE:
             s, e, new = _guillemet_span(text, i, role, style, last_end, end, new)
+            # A no-break thin space on the outer side, written there when an earlier
+            # round read this quote the other way, becomes a plain space, as NF005
+            # would make it when the text is cleaned again.
+            if role == _CLOSE:
+                k = e
+                while k < end and text[k] == "\u202f":
+                    k += 1
+                new, e = new + " " * (k - e), k
+            else:
+                k = s
+                while k > last_end and text[k - 1] == "\u202f":
+                    k -= 1
+                new, s = " " * (s - k) + new, k
         elif role == _OPEN:
             # A no-break thin space this stage wrote inside a guillemet that is now
             # another glyph becomes a plain space, as NF005 would make it when the
