@@ -222,3 +222,23 @@ def test_paragraph_sequence_behaves_as_the_list_of_paragraphs(text):
     assert paras[1:] == ref[1:] and paras[::2] == ref[::2]
     for i in range(-len(ref), len(ref)):
         assert paras[i] == ref[i]
+
+
+def test_a_list_the_article_holds_goes_on_past_the_span():
+    # A changelog: a few long items fall inside the span, the short ones around them are
+    # items of the same list ("+ " bullets), while the menus before and after go.
+    short = [f"+ Added the {name} block" for name in ("granite", "slime", "prism", "sand", "moss",
+                                                      "iron", "lantern", "banner")]
+    long = [f"+ Added a new world option number {n} that lets the player choose how the "
+            "terrain is made, and the map shows it before the world is created." for n in range(3)]
+    tail = ["+ Added the rabbit mob", "+ Added the guardian mob"]
+    lines = ["Minecraft News", "Home", "Archive", "Powered by the blog", _prose(1), *short, *long,
+             *tail, "Newer", "Older", "Official links:", "Shop", "Support", "Contact"]
+    text = "\n\n".join(lines) + "\n"
+    cleaner = cleantext.Cleaner(lang="en")
+    out = cleaner.clean(text)
+    for line in short + long + tail:
+        assert line in out
+    for chrome in ("Newer", "Official links:", "Archive"):
+        assert chrome not in out
+    assert cleaner.clean(out) == out

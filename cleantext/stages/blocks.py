@@ -46,7 +46,9 @@ this stage decides from the *shape* of the text, in one linear pass:
    it across a gap of chrome that costs less than either run is worth, with
    the gap's cost discounted (a lede split from the body by a widget, a body
    cut by a related box: take both runs, not only the larger).  The headline
-   just before it (a line of the page title, or the first line) is kept with it.
+   just before it (a line of the page title, or the first line) is kept with it.  A
+   list the span begins or ends inside (its edge is a bulleted line: ``- ``, ``* ``,
+   ``+ ``, ``• ``) goes on past the edge over the lines with the same bullet.
 5. **Over-deletion guard.**  When the span holds under a quarter of the page's
    prose words (up to a marker that ended it), it is a fragment of an article cut
    into pieces by formulas, captions or bylines: then the span runs from the first
@@ -123,6 +125,8 @@ _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
 _OPEN_ENDS = "([“‘«,–—-"
 # A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
 _ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
+# A bulleted line: its bullet (see _continue_lists).
+_BULLET_RE = regex.compile(r"([-•*+▪●◦])\s+\w")
 # A figure on a line of its own: a cell of a data table (a score, a count, a share).
 _CELL_RE = regex.compile(r"[-+−±]?[$€£¥]?\d[\d.,:/]*\s?[%$€£¥]?")
 CELL_VALUE = 1.0
@@ -551,6 +555,7 @@ class BlockScorer:
             return []
         last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
         first, last = _extend(blocks, first, last, not cut)
+        first, last = _continue_lists(blocks, lines, first, last, not cut)
         # The blocks after a marker that ended the span are comments, not scattered prose.
         first, last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
         head = _headline(blocks, lines, first)
@@ -648,6 +653,30 @@ def _extend(blocks: list[Block], first: int, last: int, forward: bool) -> tuple[
     while first > 0 and _sentence_like(blocks[first - 1]):
         first -= 1
     while forward and last + 1 < len(blocks) and _sentence_like(blocks[last + 1]):
+        last += 1
+    return first, last
+
+
+def _bullet(line: str) -> str:
+    """The bullet a list item starts with ("- ", "* ", "+ ", "• "), or ""."""
+    m = _BULLET_RE.match(line)
+    return m.group(1) if m else ""
+
+
+def _continue_lists(blocks: list[Block], lines: list[str], first: int, last: int,
+                    forward: bool) -> tuple[int, int]:
+    """A list the article holds goes on past the span's edge: when the span's first (last)
+    block is a bulleted line, the lines before (after) it with the same bullet are its
+    items, whatever their length (a changelog, a list of steps)."""
+    def same(k: int, bullet: str) -> bool:
+        b = blocks[k]
+        return (b.first == b.last and not (b.repeated or b.chrome or b.template)
+                and _bullet(lines[b.first]) == bullet)
+    bullet = _bullet(lines[blocks[first].first])
+    while bullet and first > 0 and same(first - 1, bullet):
+        first -= 1
+    bullet = _bullet(lines[blocks[last].last]) if forward else ""
+    while bullet and last + 1 < len(blocks) and same(last + 1, bullet):
         last += 1
     return first, last
 
