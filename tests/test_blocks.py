@@ -242,3 +242,39 @@ def test_a_list_the_article_holds_goes_on_past_the_span():
     for chrome in ("Newer", "Official links:", "Archive"):
         assert chrome not in out
     assert cleaner.clean(out) == out
+
+
+def _story(n: int) -> list[str]:
+    return [_prose(n), _prose(n + 1), _prose(n + 2)]
+
+
+def test_inline_headlines_inside_the_article_are_not_teasers():
+    # Links to other stories between the article's short paragraphs: no byline, no date,
+    # and the first one follows a paragraph at once.
+    lines = ["Menu", "Home", "News", "Rescue at the hotel", *_story(1),
+             "New Safety Rules Issued After Flight", "Officers searched the hotel room twice that night and did not find the girl at first.",
+             "Man Shot at Gas Station Dies", "The suspect confessed and the jury took just fifteen minutes to find him guilty.",
+             "Storm Closes Schools Across the County", "Officers carried the girl to safety in the parking lot, where an ambulance waited.",
+             "Leave a comment", "Contact", "About"]
+    out = _clean_lines(lines)
+    for line in lines[4:13]:
+        assert line in out
+
+
+def test_questions_and_answers_after_the_article_are_not_teasers():
+    qa = []
+    for n in range(4):
+        qa += [f"Q: What was the most memorable match you have seen, number {n}?",
+               f"A: Watching from courtside as the two players scored fifty points each in game {n}, which I will never forget."]
+    lines = ["Menu", "Home", "An interview with the coach", *_story(1), "Four questions", *qa,
+             "Share", "Tweet", "Contact"]
+    out = _clean_lines(lines)
+    for line in qa:
+        assert line in out
+
+
+def _clean_lines(lines: list[str]) -> str:
+    cleaner = cleantext.Cleaner(lang="en")
+    out = cleaner.clean("\n\n".join(lines) + "\n")
+    assert cleaner.clean(out) == out
+    return out

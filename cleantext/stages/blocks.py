@@ -53,7 +53,13 @@ this stage decides from the *shape* of the text, in one linear pass:
    prose words (up to a marker that ended it), it is a fragment of an article cut
    into pieces by formulas, captions or bylines: then the span runs from the first
    prose block to the last.
-6. **BS001** removes every block outside that span (a line of the site's
+6. **Teasers.**  After the article's running text (a run of paragraphs in a row), a
+   run of at least three cards of other stories -- a headline, perhaps a byline and a
+   date, and a one-paragraph summary that no other paragraph follows -- is chrome: its
+   blocks go, and the span is chosen again without their worth.  A span without
+   running text (a list of deals) is left alone, and so are headlines that follow the
+   article's last paragraph at once without bylines (inline links to other stories).
+7. **BS001** removes every block outside that span (a line of the site's
    template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
    not the lines of a table (``DL`` in every row of a stats sheet is a cell).
@@ -153,6 +159,17 @@ BRIDGE_STEPS = 3
 # two pages); reported on the readability set (F1 0.870 -> 0.886, recall 0.859 -> 0.897,
 # pages that keep under 20% of the article 5 -> 1).
 SCATTER_SHARE = 0.25
+# Teasers of other stories (see _trim_teasers): at least TEASER_PAIRS in a row of a title
+# of at least TEASER_TITLE_WORDS words and a summary under TEASER_WORDS words, within
+# TEASER_GAP blocks of each other, outside the span's runs of CORE_RUN paragraphs in a row.
+TEASER_PAIRS = 3
+TEASER_TITLE_WORDS = 3
+TEASER_TITLE_MAX = 20
+TEASER_WORDS = 60
+TEASER_GAP = 4
+# A byline between a teaser's headline and its summary: a short line of at most this many words.
+BYLINE_WORDS = 4
+CORE_RUN = 3
 # Corpus mode: a run of at least this many blocks of the site's template is chrome.
 TEMPLATE_RUN = 2
 # Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
@@ -550,14 +567,18 @@ class BlockScorer:
         blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
-        first, last, total = main_span([b.value for b in blocks])
+        first, last, total, cut = self._span(blocks, lines, ctx)
         if last < first:
             return []
-        last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
-        first, last = _extend(blocks, first, last, not cut)
-        first, last = _continue_lists(blocks, lines, first, last, not cut)
-        # The blocks after a marker that ended the span are comments, not scattered prose.
-        first, last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
+        teasers = _teasers(blocks, lines, first, last)
+        if teasers:
+            # the teasers are chrome: the span is chosen again without their worth
+            for k in teasers:
+                blocks[k].chrome = True
+                blocks[k].value = value(blocks[k])
+            first, last, total, cut = self._span(blocks, lines, ctx)
+            if last < first:
+                return []
         head = _headline(blocks, lines, first)
         drop: dict[int, tuple[RuleRef, str]] = {}
         site = ctx.site
@@ -566,6 +587,10 @@ class BlockScorer:
             where += f", which ends at the marker {cut!r}"
         for k, b in enumerate(blocks):
             inside = first <= k <= last
+            if k in teasers:
+                for i in range(b.first, b.last + 1):
+                    drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}, after the article")
+                continue
             if k == head or (inside and not _is_label(b)):
                 continue
             if b.template and not inside:  # reported as the site's template, with its evidence
@@ -581,6 +606,18 @@ class BlockScorer:
             return []
         return removal_changes(text, paras, drop)
 
+
+    def _span(self, blocks: list[Block], lines: list[str], ctx: Context) -> tuple[int, int, float, str]:
+        """The article's span of blocks: (first, last, its score, the marker that ended it)."""
+        first, last, total = main_span([b.value for b in blocks])
+        if last < first:
+            return first, last, total, ""
+        last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
+        first, last = _extend(blocks, first, last, not cut)
+        first, last = _continue_lists(blocks, lines, first, last, not cut)
+        # The blocks after a marker that ended the span are comments, not scattered prose.
+        first, last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
+        return first, last, total, cut
 
     def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int,
                        ctx: Context) -> tuple[int, str]:
@@ -655,6 +692,104 @@ def _extend(blocks: list[Block], first: int, last: int, forward: bool) -> tuple[
     while forward and last + 1 < len(blocks) and _sentence_like(blocks[last + 1]):
         last += 1
     return first, last
+
+
+def _is_prose(b: Block) -> bool:
+    return b.cls in PROSE and not (b.repeated or b.chrome)
+
+
+def _is_title(b: Block, line: str) -> bool:
+    """Could the block be the headline of a teaser: a few words (perhaps cut by an inline
+    link) that are not a paragraph of running text and do not introduce what follows
+    ("Name:")?"""
+    return (b.cls != "good" and TEASER_TITLE_WORDS <= b.words <= TEASER_TITLE_MAX
+            and not b.terminal and not line.endswith(":"))
+
+
+def _is_paragraph(b: Block) -> bool:
+    """Running text: prose that ends a sentence."""
+    return _is_prose(b) and b.terminal
+
+
+def _is_byline(b: Block) -> bool:
+    """A byline or a date between a teaser's headline and its summary."""
+    return b.cls in ("short", "cell") and b.words <= BYLINE_WORDS and not b.terminal
+
+
+def _teaser_runs(blocks: list[Block], lines: list[str], first: int, last: int
+                 ) -> list[tuple[int, int, int, bool]]:
+    """The runs of teasers in ``blocks[first..last]``: (first headline, last summary,
+    count, whether every teaser has a byline or a date).  A teaser is a headline-like line, perhaps a byline and a date, and one short
+    paragraph that no other paragraph follows; a run is at least :data:`TEASER_PAIRS`
+    of them, each within :data:`TEASER_GAP` blocks of the one before."""
+    def headline(k: int) -> int:
+        j = k - 1
+        while j > first and k - j <= 2 and _is_byline(blocks[j]):
+            j -= 1
+        return j if j >= first and _is_title(blocks[j], lines[blocks[j].first]) else -1
+
+    summaries, heads = [], {}
+    for k in range(first + 1, last + 1):
+        b = blocks[k]
+        if (_is_paragraph(b) and b.words < TEASER_WORDS
+                and not (k < last and _is_paragraph(blocks[k + 1]))):
+            h = headline(k)
+            if h >= 0:
+                summaries.append(k)
+                heads[k] = h
+    runs: list[tuple[int, int, int, bool]] = []
+    i = 0
+    while i < len(summaries):
+        j = i
+        while (j + 1 < len(summaries) and summaries[j + 1] - summaries[j] <= TEASER_GAP + 1
+               and not any(_is_paragraph(blocks[m]) for m in range(summaries[j] + 1, summaries[j + 1]))):
+            j += 1
+        if j - i + 1 >= TEASER_PAIRS:
+            cards = all(heads[k] < k - 1 for k in summaries[i : j + 1])
+            runs.append((heads[summaries[i]], summaries[j], j - i + 1, cards))
+        i = j + 1
+    return runs
+
+
+def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
+    """The first and the last block of the runs of at least :data:`CORE_RUN` paragraphs in
+    a row in the span: the article's running text, which teasers never are."""
+    lo = hi = -1
+    k = first
+    while k <= last:
+        if not _is_prose(blocks[k]):
+            k += 1
+            continue
+        j = k
+        while j + 1 <= last and _is_prose(blocks[j + 1]):
+            j += 1
+        if j - k + 1 >= CORE_RUN:
+            lo = k if lo < 0 else lo
+            hi = j
+        k = j + 1
+    return None if lo < 0 else (lo, hi)
+
+
+def _teasers(blocks: list[Block], lines: list[str], first: int, last: int) -> dict[int, str]:
+    """Teasers of other stories after the article's running text: for each block of a run
+    of them (a headline and a one-paragraph summary, several in a row, with the credits
+    and counters between them), why it goes.  A teaser is a line to drop, not a section
+    to cut: what follows the run (the article itself, on a page that prints a gallery of
+    other stories first) keeps its place.  A span without a run of paragraphs in a row (a
+    list of deals, a gallery with captions) is left alone: its items may be the article;
+    so is a run whose first headline follows a paragraph at once (inline links to other
+    stories inside the article), unless each of its teasers has a byline or a date (the
+    cards of other stories, which an article's paragraphs never are)."""
+    core = _core(blocks, first, last)
+    if core is None:
+        return {}
+    drop: dict[int, str] = {}
+    for start, end, count, cards in _teaser_runs(blocks, lines, first, last):
+        if start > core[1] and (cards or not _is_prose(blocks[start - 1])):
+            why = f"one of a run of {count} teasers of other stories (a headline and a summary each)"
+            for k in range(start, end + 1):
+                drop[k] = why
+    return drop
 
 
 def _bullet(line: str) -> str:
