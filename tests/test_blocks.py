@@ -278,3 +278,36 @@ def _clean_lines(lines: list[str]) -> str:
     out = cleaner.clean("\n\n".join(lines) + "\n")
     assert cleaner.clean(out) == out
     return out
+
+
+def test_a_comment_marker_cut_by_inline_links_still_ends_the_article():
+    comment = ("if there were really no demand for developers I would not be so busy, but there "
+               "may not be that much demand for the ones who only install themes and plugins, and "
+               "the survey cannot tell those two groups of people apart at all.")
+    comments = []
+    for n, name in enumerate(["Sallie", "Barry", "Ahmad", "Rick"]):
+        comments += [name, f"March {n + 10}, 2017 at 12:20 AM", f"As reader {n} I think {comment}",
+                     "Reply"]
+    lines = ["Menu", "Home", "News", "Developers in demand", *_story(1), "Tagged", "jobs",
+             "There are", "13", "comments", *comments]
+    cleaner = cleantext.Cleaner(lang="en")
+    result = cleaner.explain("\n\n".join(lines) + "\n")
+    assert all(_prose(n) in result.text for n in (1, 2, 3))
+    assert comment not in result.text
+    assert any("ends at the marker '13 comments'" in e.detail for e in result.changes)
+
+
+def test_teasers_before_the_pages_headline_are_not_the_article():
+    teasers = []
+    for n, title in enumerate(["The Four Best Vegan Spots in Town", "Say Cheese at the Top Three Shops",
+                               "Find Burgers at the New Cuban Spot", "The Five Best Places for Desserts"]):
+        teasers += [title, f"Our reporters crunched the numbers to find the places readers like the "
+                           f"most this autumn, and the list number {n} has a few surprises in it."]
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", *teasers,
+             "Video", "Weather", "Contests", "Port Strike Spreads to Three Cities",
+             "November 19, 2019", *_story(1)]
+    out = _clean_lines(lines)
+    assert all(_prose(n) in out for n in (1, 2, 3))
+    assert "Port Strike Spreads to Three Cities\n" in out
+    for line in teasers:
+        assert line not in out

@@ -56,7 +56,9 @@ this stage decides from the *shape* of the text, in one linear pass:
 6. **Teasers.**  After the article's running text (a run of paragraphs in a row), a
    run of at least three cards of other stories -- a headline, perhaps a byline and a
    date, and a one-paragraph summary that no other paragraph follows -- is chrome: its
-   blocks go, and the span is chosen again without their worth.  A span without
+   blocks go, and the span is chosen again without their worth.  So is such a run
+   before the article when the page's own headline (a line its title holds) stands
+   between the two.  A span without
    running text (a list of deals) is left alone, and so are headlines that follow the
    article's last paragraph at once without bylines (inline links to other stories).
 7. **BS001** removes every block outside that span (a line of the site's
@@ -117,6 +119,8 @@ HEADLINE_REACH = 8
 HEADLINE_MAX_WORDS = 30
 # A section marker ends the span only after this many words of good prose in it.
 MARKER_AFTER_WORDS = 50
+# A marker may be cut by inline links into at most this many lines ("13" / "comments").
+MARKER_LINES = 3
 
 _WORD_RE = regex.compile(r"\w+")
 # In ASCII text, ``\w`` is the same class in the stdlib's faster engine.
@@ -589,7 +593,7 @@ class BlockScorer:
             inside = first <= k <= last
             if k in teasers:
                 for i in range(b.first, b.last + 1):
-                    drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}, after the article")
+                    drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}")
                 continue
             if k == head or (inside and not _is_label(b)):
                 continue
@@ -630,10 +634,11 @@ class BlockScorer:
             b = blocks[k]
             if b.cls == "good":
                 prose += b.words
-            elif (prose >= MARKER_AFTER_WORDS and b.first == b.last
-                  and self.marker(lines[b.first], ctx) and not _prose_follows(blocks, k)
+            elif (prose >= MARKER_AFTER_WORDS and b.last - b.first < MARKER_LINES
+                  and self.marker(text := " ".join(lines[b.first : b.last + 1]), ctx)
+                  and not _prose_follows(blocks, k)
                   and not self._article_below(lines, b.first, ctx)):
-                return k - 1, lines[b.first]
+                return k - 1, text
         return last, ""
 
 
@@ -753,15 +758,16 @@ def _teaser_runs(blocks: list[Block], lines: list[str], first: int, last: int
 
 def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
     """The first and the last block of the runs of at least :data:`CORE_RUN` paragraphs in
-    a row in the span: the article's running text, which teasers never are."""
+    a row in the span (each ends a sentence, so a teaser's headline breaks a run): the
+    article's running text, which teasers never are."""
     lo = hi = -1
     k = first
     while k <= last:
-        if not _is_prose(blocks[k]):
+        if not _is_paragraph(blocks[k]):
             k += 1
             continue
         j = k
-        while j + 1 <= last and _is_prose(blocks[j + 1]):
+        while j + 1 <= last and _is_paragraph(blocks[j + 1]):
             j += 1
         if j - k + 1 >= CORE_RUN:
             lo = k if lo < 0 else lo
@@ -771,7 +777,8 @@ def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
 
 
 def _teasers(blocks: list[Block], lines: list[str], first: int, last: int) -> dict[int, str]:
-    """Teasers of other stories after the article's running text: for each block of a run
+    """Teasers of other stories after the article's running text (or before it, with the
+    page's own headline between them and the article): for each block of a run
     of them (a headline and a one-paragraph summary, several in a row, with the credits
     and counters between them), why it goes.  A teaser is a line to drop, not a section
     to cut: what follows the run (the article itself, on a page that prints a gallery of
@@ -784,12 +791,27 @@ def _teasers(blocks: list[Block], lines: list[str], first: int, last: int) -> di
     if core is None:
         return {}
     drop: dict[int, str] = {}
+    title = lines[0].casefold()
     for start, end, count, cards in _teaser_runs(blocks, lines, first, last):
         if start > core[1] and (cards or not _is_prose(blocks[start - 1])):
-            why = f"one of a run of {count} teasers of other stories (a headline and a summary each)"
-            for k in range(start, end + 1):
-                drop[k] = why
+            where = "after the article"
+        elif end < core[0] and any(_is_page_headline(blocks[k], lines, title)
+                                   for k in range(end + 1, core[0])):
+            where = "before the article's headline"
+        else:
+            continue
+        why = f"one of a run of {count} teasers of other stories (a headline and a summary each), {where}"
+        for k in range(start, end + 1):
+            drop[k] = why
     return drop
+
+
+def _is_page_headline(b: Block, lines: list[str], title: str) -> bool:
+    """Is the block the page's own headline: a line of a few words that the page's first
+    line (its title) holds, other than that first line?"""
+    line = lines[b.first]
+    return (b.first == b.last and b.first > 0 and 4 <= b.words <= HEADLINE_MAX_WORDS
+            and line.casefold() in title)
 
 
 def _bullet(line: str) -> str:
