@@ -311,3 +311,16 @@ def test_teasers_before_the_pages_headline_are_not_the_article():
     assert "Port Strike Spreads to Three Cities\n" in out
     for line in teasers:
         assert line not in out
+
+
+def test_unspaced_prose_is_judged_by_its_function_characters():
+    from cleantext.lang.stoplists import unspaced_stops
+    from cleantext.stages.blocks import signals
+    zh = unspaced_stops("zh")
+    prose = "低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣 我們也在這裡看到了很多人"
+    title = "新竹觀光旅遊景點 柿餅加工廠 金漢觀光果園 銅鑼炮仗花步道 世博台灣館全天域劇場"
+    assert signals(prose, frozenset(), zh)[4] in ("good", "near-good")
+    assert signals(prose, frozenset())[4] == "bad"  # without the characters: no sentence end
+    assert signals(title, frozenset(), zh)[4] == "bad"
+    ja = unspaced_stops("ja")
+    assert signals("今日は天気がいいので公園に散歩に行きましたが桜の花はまだ咲いていませんでした", frozenset(), ja)[4] != "bad"

@@ -158,3 +158,13 @@ def test_french_typographic_quotes_are_idempotent():
     assert "«\u202fC’est une bonne nouvelle\u202f»" in once
     assert cleaner.clean(once) == once
     assert cleaner.explain(text).text == once
+
+
+def test_the_sample_counts_characters_of_unspaced_scripts_as_words():
+    # Clauses of Chinese are one or two space-separated tokens each; the menu line has
+    # more tokens but is not the article.
+    text = "\n".join(["首頁 | 相簿 | 部落格 | 留言 | 名片",
+                      "低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣",
+                      "第二次造訪美樹發現到營區變了 印象中以前生冷招牌換成了木頭招牌"])
+    assert "低溫寒流報到" in lg.sample(text)
+    assert lg.detect_language(text) == "zh"

@@ -57,6 +57,8 @@ STRAY_LETTERS = 3  # this many letters foreign to an alphabet may be quotes or n
 STRAY_SHARE = 0.01  # ... or this share of the script's letters, whichever is larger
 
 _WORD_RE = regex.compile(r"\p{L}+")
+# A character of a script written without spaces: two of them count as a word.
+_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # General Punctuation (curly and low quotes, dashes, thin spaces): langdetect reads
 # each as a space, but counts it as a non-Latin letter when it weighs whether to drop
 # the Latin letters of a text, so curly quotes where there were ASCII ones could
@@ -242,14 +244,15 @@ UNSURE = "?"  # quick_detect's answer when langdetect must decide
 
 
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
-    """The longest prose-like lines of ``text`` (six words, or 80 characters of unspaced
-    script), longest first, up to ``limit`` characters; all of ``text`` when no line looks
-    like prose.
+    """The longest prose-like lines of ``text`` (six words, two characters of a script
+    written without spaces counting as one, or 80 characters), longest first, up to
+    ``limit`` characters; all of ``text`` when no line looks like prose.
 
     The longest paragraphs are the article's far more often than the first ones: a
     scraped page opens with menus, banners, a translation notice or spam in another
     language, and the article's language is the one to report."""
-    picked = [line for line in text.split("\n") if len(line) >= 80 or len(line.split()) >= 6]
+    picked = [line for line in text.split("\n")
+              if len(line) >= 80 or len(line.split()) + len(_UNSPACED_RE.findall(line)) // 2 >= 6]
     if not picked:
         return text[:limit]
     picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order

@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 # ISO 639-1 code -> jusText stoplist name: the one table, for language detection
 # and block scoring.
 STOPLISTS = {
@@ -59,3 +61,21 @@ def stoplist(language: str | None) -> frozenset[str]:
     language without one (or one in :data:`DETECTION_ONLY`)."""
     name = STOPLISTS.get(language or "")
     return stoplist_by_name(name) if name and language not in DETECTION_ONLY else frozenset()
+
+
+# Languages written without spaces: the characters of their function words, whose share
+# of the text's characters marks running text (particles, pronouns, auxiliaries), as a
+# stoplist's share of the words does in other languages.  Chinese: the commonest
+# function characters (simplified and traditional forms); Japanese: hiragana, the script
+# its particles and inflections are written in.
+UNSPACED_STOPS = {
+    "zh": "[的了是在和也有不我這这就都而及與与著着之為为把被到從从但並并已將将會会很還还又所以其他她它們们個个一上來来說说要能對对時时後后去得過过]",
+    "ja": r"\p{Hiragana}",
+}
+
+
+@lru_cache(maxsize=None)
+def unspaced_stops(language: str | None) -> regex.Pattern[str] | None:
+    """The pattern of :data:`UNSPACED_STOPS` for ``language``, or None."""
+    pattern = UNSPACED_STOPS.get(language or "")
+    return regex.compile(pattern) if pattern else None

@@ -80,7 +80,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
-from ..lang.stoplists import stoplist
+from ..lang.stoplists import stoplist, unspaced_stops
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import paragraphs, removal_changes
@@ -131,6 +131,10 @@ _CLOSERS = "\"'”’»)]」』）"
 # How many Latin characters one character of a script written without spaces counts as
 # (for the length classes; see markers.unspaced_chars).
 UNSPACED_WEIGHT = 3
+# The share of function characters (lang.stoplists.UNSPACED_STOPS) of a text of such a
+# script for the near-good and the good class.
+UNSPACED_STOPS_LOW = 0.20
+UNSPACED_STOPS_HIGH = 0.22
 _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
 _OPEN_ENDS = "([“‘«,–—-"
 # A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
@@ -264,7 +268,7 @@ class Facts(NamedTuple):
     number: int  # the whole number the text is, or -1
 
 
-def signals(text: str, stops: frozenset[str]) -> Signals:
+def signals(text: str, stops: frozenset[str], unstops: regex.Pattern[str] | None = None) -> Signals:
     """The length, stopword and punctuation signals of ``text`` and its class; a short or
     bad text that starts with a list or row marker is an *item*.  Words are ``\\w+`` runs;
     in scripts written without spaces (Chinese, Japanese) a character counts as
@@ -281,6 +285,15 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     words = len(tokens) + unspaced // 2
     terminal = ends_sentence(text)
     cls = _text_class(chars, words, stopwords, terminal, stops)
+    if unspaced and unstops is not None and cls in ("bad", "near-good") and 2 * unspaced >= len(text):
+        # mostly a script written without spaces: the share of its function characters
+        stop_chars = len(unstops.findall(text))
+        share = stop_chars / unspaced
+        stopwords = max(stopwords, stop_chars // 2)
+        if share >= UNSPACED_STOPS_HIGH and chars > LENGTH_HIGH:
+            cls = "good"
+        elif share >= UNSPACED_STOPS_LOW:
+            cls = "near-good"
     if cls in ("short", "bad"):
         if _ITEM_RE.match(text):
             cls = "item"
@@ -512,6 +525,7 @@ class BlockScorer:
                  marker: Callable[[str, Context], bool] | None = None,
                  comment: Callable[[str, Context], bool] | None = None) -> None:
         self.stops = stoplist(language)
+        self.unstops = unspaced_stops(language)
         self.chrome = chrome
         self.marker = marker
         self.comment = comment
@@ -527,7 +541,7 @@ class BlockScorer:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             found = self._memo[text] = Facts(
-                signals(text, self.stops), _key(text),
+                signals(text, self.stops, self.unstops), _key(text),
                 _DIGIT_RE.search(text) is not None and not _COUNTER_RE.fullmatch(text),
                 int(text) if _INTEGER_RE.fullmatch(text) else -1)
         return found
