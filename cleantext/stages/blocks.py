@@ -678,7 +678,7 @@ def _widen_if_scattered(blocks: list[Block], first: int, last: int) -> tuple[int
     inside = total = 0
     lo, hi = first, last
     for k, b in enumerate(blocks):
-        if b.cls in PROSE and not (b.repeated or b.chrome):
+        if _is_prose(b):
             total += b.words
             if first <= k <= last:
                 inside += b.words
@@ -825,11 +825,12 @@ def _teasers(blocks: list[Block], lines: list[str], first: int, last: int) -> di
 
 
 def _is_page_headline(b: Block, lines: list[str], title: str) -> bool:
-    """Is the block the page's own headline: a line of a few words that the page's first
-    line (its title) holds, other than that first line?"""
+    """Is the block the page's headline: a line of 2 to :data:`HEADLINE_MAX_WORDS` words
+    that is the page's first line or is contained in it (``title``, case-folded)?"""
+    if b.first != b.last or b.template:
+        return False
     line = lines[b.first]
-    return (b.first == b.last and b.first > 0 and 4 <= b.words <= HEADLINE_MAX_WORDS
-            and line.casefold() in title)
+    return 2 <= len(line.split()) <= HEADLINE_MAX_WORDS and (b.first == 0 or line.casefold() in title)
 
 
 def _bullet(line: str) -> str:
@@ -863,11 +864,7 @@ def _headline(blocks: list[Block], lines: list[str], first: int) -> int | None:
     of at least four words that does not end a sentence and is not page chrome."""
     title = lines[0].casefold()
     for k in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
-        b = blocks[k]
-        line = lines[b.first]
-        if b.first != b.last or b.template or not 2 <= len(line.split()) <= HEADLINE_MAX_WORDS:
-            continue
-        if b.first == 0 or line.casefold() in title:
+        if _is_page_headline(blocks[k], lines, title):
             return k
     if first > 0:
         b = blocks[first - 1]
