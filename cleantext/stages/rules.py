@@ -27,7 +27,7 @@ import regex
 
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
-from ..text.paragraphs import Paragraph, paragraphs, removal_changes
+from ..text.paragraphs import Paragraph, Paragraphs, paragraphs, removal_changes
 from .markers import PROSE_WORDS, SENTENCE_END, article_below, word_count
 from .packs import Rule
 from .prefilter import Prefilter
@@ -166,12 +166,26 @@ class _Compiled:
                   ) -> tuple[Rule, regex.Match[str]] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
         end = len(text) if end is None else end
-        candidates = self._prefilter.candidates(text[start:end])
+        candidates = self._prefilter.candidates(text if start == 0 and end == len(text)
+                                                else text[start:end])
         if not candidates:
             return None
+        skipped = ctx.skipped
+        if candidates is self._prefilter.always and not (skipped and not skipped.isdisjoint(candidates)):
+            # The rules without literals, asked about most lines: in one call of their
+            # combined pattern, whose first alternative to match all of the text is the
+            # first rule in order that does.  One by one when it times out.
+            combined = self._subset(candidates)
+            if combined is not None:
+                try:
+                    m = combined.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
+                except TimeoutError:
+                    pass
+                else:
+                    # every alternative of the combined pattern is a group named by its rule's id
+                    return (self.rules[m.lastgroup], m) if m else None  # type: ignore[index]
         # The first rule in order that matches all of the text is the one the
         # combined pattern would name: ask the candidates one by one.
-        skipped = ctx.skipped
         for rule in (self.rules[i] for i in candidates if i not in skipped):
             try:
                 m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
@@ -205,6 +219,16 @@ class _Compiled:
             except TimeoutError:
                 _time_out(rule, ctx)
         return _leftmost(found)
+
+
+def _whole_line(compiled: _Compiled | None, line: str, ctx: Context) -> Rule | None:
+    """The first rule of ``compiled`` that matches all of ``line`` within its word limit."""
+    if compiled is None:
+        return None
+    rule = compiled.match_line(line, ctx)
+    if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
+        return rule
+    return None
 
 
 def _compile(rules: list[Rule]) -> _Compiled | None:
@@ -250,26 +274,30 @@ class RuleSet:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
         ``comment-...``), wherever it stands?  Related-link markers are left out: sites
         put related boxes inside the article too."""
-        return self._comment_markers is not None and any(True for _ in self._line_matches(
-            self._comment_markers, line, [Paragraph(0, 0, len(line))], ctx or Context()))
+        return _whole_line(self._comment_markers, line, ctx or Context()) is not None
 
     def is_comment_line(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly a comment-section phrase of the packs (a comment marker or
         a comment form's chrome: "Cancel reply")?"""
-        return self._comment_lines is not None and any(True for _ in self._line_matches(
-            self._comment_lines, line, [Paragraph(0, 0, len(line))], ctx or Context()))
+        return _whole_line(self._comment_lines, line, ctx or Context()) is not None
 
     # -- drop-line --------------------------------------------------------
-    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Iterable[Paragraph],
-                      ctx: Context) -> Iterator[tuple[Paragraph, Rule]]:
-        """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Paragraphs,
+                      ctx: Context, first: int = 0) -> Iterator[tuple[Paragraph, Rule]]:
+        """(paragraph, rule) for each paragraph from index ``first`` on that is wholly
+        matched by a rule."""
         if compiled is None:
             return
-        for p in paras:
-            line = text[p.start:p.end]
-            rule = compiled.match_line(line, ctx)
+        starts, ends = paras.starts, paras.ends
+        known, ask = compiled._memo.get, compiled.match_line
+        for i in range(first, len(starts)):
+            start, end = starts[i], ends[i]
+            line = text[start:end]
+            rule = known(line, _UNKNOWN)
+            if rule is _UNKNOWN:
+                rule = ask(line, ctx)
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
-                yield p, rule
+                yield Paragraph(i, start, end), rule
 
     def drop_line_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Remove every paragraph that is wholly a chrome phrase or pattern."""
@@ -295,11 +323,11 @@ class RuleSet:
         if ctx.title is None:
             ctx.title = text[paras[0].start:paras[0].end] if paras else ""
         first_late = bisect.bisect_left(paras.starts, self._earliest_marker * n)
-        late = paras.iter_from(max(first_late, 1))
         runs: _ProseRuns | None = None
         lines: list[str] | None = None
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
-        for p, rule in self._line_matches(self._truncate, text, late, ctx):
+        for p, rule in self._line_matches(self._truncate, text, paras, ctx,
+                                                max(first_late, 1)):
             if p.start < rule.min_position * n:
                 continue
             if runs is None:
