@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Callable, NamedTuple
 
 import regex
@@ -212,17 +213,20 @@ def _continues(prev: str, line: str, prev_ends: bool) -> bool:
     return bool(_CONTINUES_RE.match(line)) or (bool(prev) and prev[-1] in _OPEN_ENDS)
 
 
-def make_blocks(lines: list[str], ends: list[bool] | None = None) -> list[Block]:
+def make_blocks(lines: Sequence[str], ends: Sequence[bool] | None = None) -> list[Block]:
     """Group lines into blocks: a sentence cut by inline links is one block.  ``ends``
     says for each line whether it ends a sentence (worked out when not given)."""
     if ends is None:
         ends = [ends_sentence(line) for line in lines]
     blocks: list[Block] = []
+    add = blocks.append
+    prev, prev_ends = "", True
     for i, line in enumerate(lines):
-        if i and _continues(lines[i - 1], line, ends[i - 1]):
+        if i and _continues(prev, line, prev_ends):
             blocks[-1].last = i
         else:
-            blocks.append(Block(i, i))
+            add(Block(i, i))
+        prev, prev_ends = line, ends[i]
     return blocks
 
 
@@ -507,14 +511,14 @@ class BlockScorer:
                 int(text) if _INTEGER_RE.fullmatch(text) else -1)
         return found
 
-    def score(self, lines: list[str], ctx: Context | None = None) -> list[Block]:
+    def score(self, lines: Sequence[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
         ctx = ctx or Context()
         memo, work_out = self._memo.get, self.facts
         facts = [memo(line) or work_out(line) for line in lines]
-        keys = [key for _, key, _, _ in facts]
+        keys = [fact.key for fact in facts]
         counts, copies = _line_counts(keys)
-        blocks = make_blocks(lines, [sig[3] for sig, _, _, _ in facts])
+        blocks = make_blocks(lines, [fact.signals[3] for fact in facts])
         chrome = self.chrome
         site = ctx.site
         for b in blocks:
@@ -542,7 +546,7 @@ class BlockScorer:
         paras = paragraphs(text, ctx)
         if len(paras) < MIN_PARAGRAPHS:
             return []
-        lines = [text[p.start : p.end] for p in paras]
+        lines = paras.lines(text)
         blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
@@ -577,7 +581,7 @@ class BlockScorer:
         return removal_changes(text, paras, drop)
 
 
-    def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int,
+    def _cut_at_marker(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
                        ctx: Context) -> tuple[int, str]:
         """End the span before a comment/related-section marker (a truncate-after phrase of
         the packs) that follows at least :data:`MARKER_AFTER_WORDS` words of prose in it."""
@@ -595,7 +599,7 @@ class BlockScorer:
         return last, ""
 
 
-    def _article_below(self, lines: list[str], k: int, ctx: Context) -> bool:
+    def _article_below(self, lines: Sequence[str], k: int, ctx: Context) -> bool:
         """Does the article stand below the marker at line ``k`` (see :mod:`.markers`)?"""
         comment = self.comment
         return article_below(lines, k, None if comment is None else lambda line: comment(line, ctx),
@@ -652,7 +656,7 @@ def _extend(blocks: list[Block], first: int, last: int, forward: bool) -> tuple[
     return first, last
 
 
-def _headline(blocks: list[Block], lines: list[str], first: int) -> int | None:
+def _headline(blocks: list[Block], lines: Sequence[str], first: int) -> int | None:
     """The block of the headline before the span: a line of 2 to
     :data:`HEADLINE_MAX_WORDS` words that is the first line of the page or is contained
     in it (the page title), within reach of the span; or, right before the span, a line

@@ -170,6 +170,11 @@ class Paragraphs(Sequence[Paragraph]):
         """The paragraphs from index ``i`` (>= 0) on, made one by one (no list)."""
         return map(Paragraph, count(i), self._starts[i:], self._ends[i:])
 
+    def lines(self, text: str) -> "Lines":
+        """The paragraphs' texts in ``text`` (the text they were split from), sliced
+        on demand."""
+        return Lines(text, self._starts, self._ends)
+
     def __reversed__(self) -> Iterator[Paragraph]:
         n = len(self._starts)
         return map(Paragraph, range(n - 1, -1, -1), reversed(self._starts), reversed(self._ends))
@@ -185,6 +190,36 @@ class Paragraphs(Sequence[Paragraph]):
 
     def __repr__(self) -> str:
         return f"Paragraphs({list(self)!r})"
+
+
+class Lines(Sequence[str]):
+    """The texts of a text's paragraphs, as a read-only sequence that slices each one
+    out of the text when asked (no list of a million strings for a million lines);
+    a slice is a list of strings."""
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        text, starts, ends = self._text, self._starts, self._ends
+        if isinstance(i, slice):
+            return [text[starts[k] : ends[k]] for k in range(*i.indices(len(starts)))]
+        return text[starts[i] : ends[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._text.__getitem__, map(slice, self._starts, self._ends))
 
 
 def split_paragraphs(text: str) -> Paragraphs:
