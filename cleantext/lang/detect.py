@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Iterable
 import regex
 
 from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
+from ..text.paragraphs import line_chunks
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
@@ -249,7 +250,8 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     The longest paragraphs are the article's far more often than the first ones: a
     scraped page opens with menus, banners, a translation notice or spam in another
     language, and the article's language is the one to report."""
-    picked = [line for line in text.split("\n") if len(line) >= 80 or len(line.split()) >= 6]
+    picked = [line for chunk in line_chunks(text) for line in chunk.split("\n")
+              if len(line) >= 80 or len(line.split()) >= 6]
     if not picked:
         return text[:limit]
     picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order

@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Callable, NamedTuple
 
 import regex
@@ -464,14 +464,16 @@ def _key(line: str) -> str:
     return (line[m.end() - 1 :] if m else line).casefold()
 
 
-def _line_counts(keys: list[str]) -> tuple[dict[str, int], list[bool]]:
+def _line_counts(keys: Iterable[str]) -> tuple[dict[str, int], bytearray]:
     """How often each line occurs, by its :func:`_key`, and for each line whether an
-    earlier line is the same."""
+    earlier line is the same (1) or not (0)."""
     counts: dict[str, int] = {}
-    copy: list[bool] = []
+    copy = bytearray()
+    seen = copy.append
     for key in keys:
-        copy.append(key in counts)
-        counts[key] = counts.get(key, 0) + 1
+        n = counts.get(key, 0)
+        seen(n > 0)
+        counts[key] = n + 1
     return counts, copy
 
 
@@ -516,9 +518,8 @@ class BlockScorer:
         ctx = ctx or Context()
         memo, work_out = self._memo.get, self.facts
         facts = [memo(line) or work_out(line) for line in lines]
-        keys = [fact.key for fact in facts]
-        counts, copies = _line_counts(keys)
-        blocks = make_blocks(lines, [fact.signals[3] for fact in facts])
+        counts, copies = _line_counts(fact.key for fact in facts)
+        blocks = make_blocks(lines, bytearray(fact.signals[3] for fact in facts))
         chrome = self.chrome
         site = ctx.site
         for b in blocks:
@@ -528,7 +529,7 @@ class BlockScorer:
                 text = " ".join(lines[b.first : b.last + 1])
                 fact = self.facts(text)
             (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
-            b.repeated = _is_repeated(b, keys[b.first], counts, copies[b.first])
+            b.repeated = _is_repeated(b, fact.key, counts, copies[b.first] == 1)
             b.chrome = chrome is not None and chrome(text, ctx)
             if site is not None:
                 b.template = all(site.evidence(line) is not None for line in lines[b.first : b.last + 1])
