@@ -489,7 +489,7 @@ class BlockScorer:
     """The block-scoring stage for one language (stoplist and chrome matcher bound once)."""
 
     def __init__(self, language: str | None,
-                 chrome: Callable[[str, Context], bool] | None = None,
+                 chrome: Callable[[str, Context, bool], bool] | None = None,
                  marker: Callable[[str, Context], bool] | None = None,
                  comment: Callable[[str, Context], bool] | None = None) -> None:
         self.stops = stoplist(language)
@@ -507,11 +507,13 @@ class BlockScorer:
         if found is None:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
-            found = self._memo[text] = Facts(
-                signals(text, self.stops), _key(text),
-                _DIGIT_RE.search(text) is not None and not _COUNTER_RE.fullmatch(text),
-                int(text) if _INTEGER_RE.fullmatch(text) else -1)
+            found = self._memo[text] = self._work_out(text)
         return found
+
+    def _work_out(self, text: str) -> Facts:
+        return Facts(signals(text, self.stops), _key(text),
+                     _DIGIT_RE.search(text) is not None and not _COUNTER_RE.fullmatch(text),
+                     int(text) if _INTEGER_RE.fullmatch(text) else -1)
 
     def score(self, lines: Sequence[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
@@ -523,14 +525,16 @@ class BlockScorer:
         chrome = self.chrome
         site = ctx.site
         for b in blocks:
-            if b.first == b.last:
+            single = b.first == b.last
+            if single:
                 text, fact = lines[b.first], facts[b.first]
             else:
+                # a sentence cut by links: rarely seen again, so not remembered
                 text = " ".join(lines[b.first : b.last + 1])
-                fact = self.facts(text)
+                fact = self._work_out(text)
             (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
             b.repeated = _is_repeated(b, fact.key, counts, copies[b.first] == 1)
-            b.chrome = chrome is not None and chrome(text, ctx)
+            b.chrome = chrome is not None and chrome(text, ctx, single)
             if site is not None:
                 b.template = all(site.evidence(line) is not None for line in lines[b.first : b.last + 1])
         if site is not None:

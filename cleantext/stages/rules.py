@@ -256,11 +256,16 @@ class RuleSet:
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
         self._chrome: dict[str, bool] = {}  # is_chrome's answers per distinct line
 
-    def is_chrome(self, line: str, ctx: Context | None = None) -> bool:
-        """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
+    def is_chrome(self, line: str, ctx: Context | None = None, remember: bool = True) -> bool:
+        """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?
+        ``remember=False``: a text unlikely to be asked about again (a sentence cut by
+        links, joined), whose answer is not kept."""
         found = self._chrome.get(line)
         if found is None:
             ctx = ctx or Context()
+            if not remember:
+                return any(c is not None and c.fullmatch(line, ctx) is not None
+                           for c in (self._drop, self._truncate))
             found = any(c is not None and c.match_line(line, ctx) is not None
                         for c in (self._drop, self._truncate))
             # kept like the matchers' own answers: not while a rule is skipped

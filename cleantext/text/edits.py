@@ -123,8 +123,8 @@ class Paragraph:
 
 
 class Paragraphs(Sequence[Paragraph]):
-    """The paragraphs of a text, kept compact: two arrays of offsets (16 bytes a
-    paragraph, where a list of :class:`Paragraph` objects costs ten times that).
+    """The paragraphs of a text, kept compact: two arrays of offsets (8 bytes a
+    paragraph, where a list of :class:`Paragraph` objects costs twenty times that).
     Indexing and iteration make the :class:`Paragraph` objects on demand; a slice
     is a list of them.  Read-only."""
 
@@ -224,8 +224,9 @@ class Lines(Sequence[str]):
 
 def split_paragraphs(text: str) -> Paragraphs:
     """The paragraphs (non-empty lines) of canonical text, in order."""
-    starts = array("q")
-    ends = array("q")
+    kind = "i" if len(text) < 2**31 else "q"  # 4 bytes an offset, 8 for a text of 2G characters
+    starts = array(kind)
+    ends = array(kind)
     add_start, add_end = starts.append, ends.append
     find = text.find
     pos, n = 0, len(text)
