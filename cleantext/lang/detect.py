@@ -306,10 +306,6 @@ def _detector_factory() -> DetectorFactory:
 
     factory = DetectorFactory()
     factory.load_profile(PROFILES_DIRECTORY)
-    # The detector only reads the n-gram probabilities: as tuples of floats, the
-    # garbage collector stops scanning them (some 90,000 lists it would otherwise
-    # walk in every full collection for the rest of the process).
-    factory.word_lang_prob_map = {w: tuple(p) for w, p in factory.word_lang_prob_map.items()}
     factory.set_seed(0)
     return factory
 
