@@ -92,6 +92,7 @@ from __future__ import annotations
 
 import html as html_escape
 import json
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -154,9 +155,10 @@ WRAPPER_PROSE = 10.0
 # A candidate inside weakly named chrome beats the best one outside at this ratio.
 RESCUE = 2.0
 CANDIDATES = 50
-_HINT_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
+# ASCII classes only, so the standard library's faster engine reads them as ``regex`` does
+_HINT_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = regex.compile(r"\w+")
-_CAMEL_RE = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # libxml2 stops nesting at 2048 levels; a tree this large is checked for lost text.
 DEEP_TREE = 2000
 # A list item whose text is at least this share of link text is a link, not an item.
@@ -243,6 +245,10 @@ def _decode(html: str | bytes) -> str:
 MAX_TAGS = 500_000
 MAX_ATTRIBUTES = 1_000
 _LONG_TAG_RE = regex.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{5000,})>")
+# Every match of _LONG_TAG_RE is a match of this one, with the same bounds (both end at
+# the first ``>``), and no other can start inside it (it holds no ``<``): in ASCII
+# classes only, so the standard library's faster engine finds the few candidates.
+_LONG_TAG_CANDIDATE_RE = re.compile(r"<[A-Za-z][^<>]{5000,}>")
 
 
 def _cap_attributes(markup: str) -> str:
@@ -250,12 +256,16 @@ def _cap_attributes(markup: str) -> str:
     if len(markup) < 5000:
         return markup
 
-    def cap(m: regex.Match[str]) -> str:
-        return f"<{m.group(1)}>" if m.group(2).count("=") > MAX_ATTRIBUTES else m.group(0)
+    def cap(candidate: re.Match[str]) -> str:
+        m = _LONG_TAG_RE.fullmatch(markup, candidate.start(), candidate.end())
+        if m is not None and m.group(2).count("=") > MAX_ATTRIBUTES:
+            return f"<{m.group(1)}>"
+        return candidate.group(0)
 
-    return _LONG_TAG_RE.sub(cap, markup)
+    return _LONG_TAG_CANDIDATE_RE.sub(cap, markup)
 
 
+_XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
@@ -263,7 +273,9 @@ def _parse(text: str) -> etree._Element | None:
     """The document element, or None when the page cannot be parsed."""
     if not text.strip():
         return None
-    text = regex.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str with an encoding decl
+    declaration = _XML_DECLARATION_RE.match(text)  # lxml refuses str with an encoding decl
+    if declaration is not None:
+        text = text[declaration.end():]
     try:
         return etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -858,7 +870,8 @@ def _hidden(el: etree._Element) -> bool:
 
 def _visible_chars(el: etree._Element) -> int:
     """Characters of an element's text other than white space."""
-    return sum(len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in el.itertext())
+    text = "".join(el.itertext())
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
 def _remove(el: etree._Element) -> None:
@@ -883,12 +896,12 @@ def strip_hidden(body: etree._Element) -> int:
     hidden = [el for el in _HIDDEN_XPATH(body) if isinstance(el.tag, str) and _hidden(el)]
     if not hidden:
         return 0
-    inner: set[etree._Element] = set()
-    for el in hidden:
-        if el not in inner:
-            inner.update(el.iterdescendants())
+    # the hidden elements inside no other hidden element (asking each one's ancestors,
+    # not listing the subtrees)
+    marked = set(hidden)
+    tops = [el for el in hidden if not any(a in marked for a in el.iterancestors())]
     total = _visible_chars(body)
-    outer = [el for el in hidden if el not in inner and 2 * _visible_chars(el) < total]
+    outer = [el for el in tops if 2 * _visible_chars(el) < total]
     for el in outer:
         _remove(el)
     return len(outer)
