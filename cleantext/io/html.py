@@ -298,6 +298,9 @@ def _hint_words(value: str) -> frozenset[str]:
 def _names_body(value: str) -> bool:
     """Does a class/id value name the article's body (a word of :data:`CONTENT_HINTS`
     followed by one of :data:`BODY_HINTS` in one token)?"""
+    lowered = value.lower()
+    if not any(hint in lowered for hint in BODY_HINTS):
+        return False  # every word that could answer yes holds one of them
     for token in _CAMEL_RE.sub("-", value).lower().split():
         words = [w for w in _HINT_SPLIT_RE.split(token) if w]
         if any(w in _BODY_WORDS for w in words) or any(a in CONTENT_HINTS and b in BODY_HINTS for a, b in zip(words, words[1:])):
