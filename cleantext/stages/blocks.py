@@ -154,6 +154,9 @@ SCATTER_SHARE = 0.25
 TEMPLATE_RUN = 2
 # Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
 _MEMO_SIZE = 100_000
+# Texts of sentences cut by links (joined lines) remembered per page (``Context.joined``):
+# a page of a million short lines keeps no hundred thousand of them.
+_JOINED_MEMO_SIZE = 10_000
 
 
 @dataclass(slots=True)
@@ -524,17 +527,23 @@ class BlockScorer:
         blocks = make_blocks(lines, bytearray(fact.signals[3] for fact in facts))
         chrome = self.chrome
         site = ctx.site
+        joined = ctx.joined
         for b in blocks:
-            single = b.first == b.last
-            if single:
+            if b.first == b.last:
                 text, fact = lines[b.first], facts[b.first]
+                b.chrome = chrome is not None and chrome(text, ctx, True)
             else:
-                # a sentence cut by links: rarely seen again, so not remembered
+                # a sentence cut by links: asked about again in the page's next round,
+                # rarely on other pages, so remembered for this page only
                 text = " ".join(lines[b.first : b.last + 1])
-                fact = self._work_out(text)
+                known = joined.get(text)
+                if known is None:
+                    known = (self._work_out(text), chrome is not None and chrome(text, ctx, False))
+                    if len(joined) < _JOINED_MEMO_SIZE:
+                        joined[text] = known
+                fact, b.chrome = known
             (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
             b.repeated = _is_repeated(b, fact.key, counts, copies[b.first] == 1)
-            b.chrome = chrome is not None and chrome(text, ctx, single)
             if site is not None:
                 b.template = all(site.evidence(line) is not None for line in lines[b.first : b.last + 1])
         if site is not None:
@@ -565,6 +574,7 @@ class BlockScorer:
         head = _headline(blocks, lines, first)
         drop: dict[int, tuple[RuleRef, str]] = {}
         site = ctx.site
+        traced = ctx.traced
         where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
         if cut:
             where += f", which ends at the marker {cut!r}"
@@ -575,10 +585,13 @@ class BlockScorer:
             if b.template and not inside:  # reported as the site's template, with its evidence
                 for i in range(b.first, b.last + 1):
                     # a block is template only when the page has a site template
-                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}")  # type: ignore[union-attr]
+                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}"  # type: ignore[union-attr]
+                               if traced else "")
                 continue
-            ref, detail = ((BLOCK_SCORE.ref, f"{b.detail()}, {where}") if not inside else
-                           (REPEATED_LINE.ref, f"{b.detail()}, inside the article"))
+            ref = REPEATED_LINE.ref if inside else BLOCK_SCORE.ref
+            # the signals are written out only for a trace (``explain``)
+            detail = "" if not traced else (f"{b.detail()}, inside the article" if inside
+                                            else f"{b.detail()}, {where}")
             for i in range(b.first, b.last + 1):
                 drop[i] = (ref, detail)
         if not drop or len(drop) == len(paras):
