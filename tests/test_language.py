@@ -158,3 +158,18 @@ def test_french_typographic_quotes_are_idempotent():
     assert "«\u202fC’est une bonne nouvelle\u202f»" in once
     assert cleaner.clean(once) == once
     assert cleaner.explain(text).text == once
+
+
+def test_ngram_table_reads_as_langdetects_own():
+    """The n-gram table made on demand answers as the one langdetect builds up front:
+    the same languages in the same columns, the same n-grams, the same rows."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    own = DetectorFactory()
+    own.load_profile(PROFILES_DIRECTORY)
+    languages, table = lg._load_profiles(PROFILES_DIRECTORY)
+    assert languages == own.langlist
+    assert all(ngram in table for ngram in own.word_lang_prob_map)
+    assert "not an n-gram of any profile" not in table
+    for ngram, row in own.word_lang_prob_map.items():
+        assert table[ngram] == row, ngram
