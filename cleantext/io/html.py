@@ -94,6 +94,7 @@ import html as html_escape
 import json
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterator
 
 import regex
@@ -289,8 +290,11 @@ _NO_HINTS: tuple[frozenset[str], bool, bool, bool] = (frozenset(), False, False,
 def _hint_words(value: str) -> frozenset[str]:
     """The lower-case words of a class/id value (``articleBody`` gives ``article``,
     ``body`` and ``articlebody``)."""
-    words = set(_HINT_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
-    words.update(_HINT_SPLIT_RE.split(value.lower().replace("-", "").replace("_", "")))
+    lowered = value.lower()
+    # a value in lower case has no camel-case word boundary to mark
+    camel = lowered if lowered == value else _CAMEL_RE.sub(" ", value).lower()
+    words = set(_HINT_SPLIT_RE.split(camel))
+    words.update(_HINT_SPLIT_RE.split(lowered.replace("-", "").replace("_", "")))
     words.discard("")
     return frozenset(words)
 
@@ -910,6 +914,11 @@ def strip_hidden(body: etree._Element) -> int:
     return len(outer)
 
 
+def _at_least(items: Iterator[object], n: int) -> bool:
+    """Does ``items`` hold at least ``n`` items (read no further than the n-th)?"""
+    return sum(1 for _ in islice(items, n)) == n
+
+
 def _lost_text(doc: etree._Element, markup: str) -> bool:
     """Did the parser drop most of the page's text (too deep a tree)?"""
     parsed = len("".join(doc.itertext()).split())
@@ -994,7 +1003,7 @@ def extract(html: str | bytes | bytearray) -> Extraction:
         if not strip_tags(markup):
             return Extraction("", "empty")
         result, body = Extraction("", "empty"), None
-    elif sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):
+    elif _at_least(doc.iter(), DEEP_TREE) and _lost_text(doc, markup):
         return Extraction(strip_tags(markup), "tag-strip")
     else:
         result, body = _extract_tree(doc)
