@@ -208,22 +208,23 @@ def ends_sentence(text: str) -> bool:
     return bool(body) and body[-1] in _TERMINALS
 
 
-def _continues(prev: str, line: str, prev_ends: bool) -> bool:
+def _continues(prev: str, line: str, prev_ends: int) -> bool:
     """Is ``line`` the rest of the sentence ``prev`` (cut by an inline link)?
-    ``prev_ends`` says whether ``prev`` ends a sentence."""
+    ``prev_ends`` says whether ``prev`` ends a sentence (true or 1)."""
     if prev_ends:
         return False
     return bool(_CONTINUES_RE.match(line)) or (bool(prev) and prev[-1] in _OPEN_ENDS)
 
 
-def make_blocks(lines: Sequence[str], ends: Sequence[bool] | None = None) -> list[Block]:
+def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None) -> list[Block]:
     """Group lines into blocks: a sentence cut by inline links is one block.  ``ends``
-    says for each line whether it ends a sentence (worked out when not given)."""
+    says for each line whether it ends a sentence (true or 1; worked out when not
+    given)."""
     if ends is None:
         ends = [ends_sentence(line) for line in lines]
     blocks: list[Block] = []
     add = blocks.append
-    prev, prev_ends = "", True
+    prev, prev_ends = "", 1
     for i, line in enumerate(lines):
         if i and _continues(prev, line, prev_ends):
             blocks[-1].last = i
