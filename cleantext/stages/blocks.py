@@ -515,9 +515,10 @@ class BlockScorer:
         return found
 
     def _work_out(self, text: str) -> Facts:
+        digit = _DIGIT_RE.search(text) is not None  # a figure and a number hold one
         return Facts(signals(text, self.stops), _key(text),
-                     _DIGIT_RE.search(text) is not None and not _COUNTER_RE.fullmatch(text),
-                     int(text) if _INTEGER_RE.fullmatch(text) else -1)
+                     digit and not _COUNTER_RE.fullmatch(text),
+                     int(text) if digit and _INTEGER_RE.fullmatch(text) else -1)
 
     def score(self, lines: Sequence[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
