@@ -263,11 +263,12 @@ class RuleSet:
         found = self._chrome.get(line)
         if found is None:
             ctx = ctx or Context()
+            drop, truncate = self._drop, self._truncate
             if not remember:
-                return any(c is not None and c.fullmatch(line, ctx) is not None
-                           for c in (self._drop, self._truncate))
-            found = any(c is not None and c.match_line(line, ctx) is not None
-                        for c in (self._drop, self._truncate))
+                return (drop is not None and drop.fullmatch(line, ctx) is not None
+                        or truncate is not None and truncate.fullmatch(line, ctx) is not None)
+            found = (drop is not None and drop.match_line(line, ctx) is not None
+                     or truncate is not None and truncate.match_line(line, ctx) is not None)
             # kept like the matchers' own answers: not while a rule is skipped
             if not ctx.skipped:
                 if len(self._chrome) >= _MEMO_SIZE:
