@@ -390,12 +390,12 @@ def _weight(el: etree._Element, tag: str, chrome: int) -> float:
 def _inline_commas(el: etree._Element) -> int:
     """Commas in an element's own inline text (its text, its children's tails and the
     text of its inline children)."""
-    count = _commas(el.text)
+    texts = [el.text or ""]
     for child in el:
         if child.tag not in _BLOCKS:
-            count += sum(_commas(t) for t in child.itertext())
-        count += _commas(child.tail)
-    return count
+            texts.extend(child.itertext())
+        texts.append(child.tail or "")
+    return _commas("".join(texts))  # each comma is one character: counted once joined
 
 
 def _commas(text: str | None) -> int:
