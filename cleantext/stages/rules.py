@@ -330,7 +330,7 @@ class RuleSet:
             ctx.title = text[paras[0].start:paras[0].end] if paras else ""
         first_late = bisect.bisect_left(paras.starts, self._earliest_marker * n)
         runs: _ProseRuns | None = None
-        lines: list[str] | None = None
+        lines: Sequence[str] | None = None
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
         for p, rule in self._line_matches(self._truncate, text, paras, ctx,
                                                 max(first_late, 1)):
@@ -347,7 +347,7 @@ class RuleSet:
             if runs.heaviest_after(k) > runs.prose_before(k):
                 continue  # the article is below the marker: a label of the page's header
             if lines is None:
-                lines = [text[q.start:q.end] for q in paras]
+                lines = paras.lines(text)
             if article_below(lines, k, lambda line: self.is_comment_line(line, ctx), ctx.title,
                              ctx.markers_above):
                 # other stories stand above the article, their comment prompts with them
@@ -442,10 +442,10 @@ class _ProseRuns:
     the site's tail.  No constant is tuned here: the eight words are the tag-list
     stage's, and "outweighs" compares the page with itself."""
 
-    def __init__(self, text: str, paras: Sequence[Paragraph]) -> None:
-        words = [word_count(text[p.start:p.end]) for p in paras]
-        self.prose = [w >= PROSE_WORDS and text[p.end - 1] in SENTENCE_END
-                      for w, p in zip(words, paras)]
+    def __init__(self, text: str, paras: Paragraphs) -> None:
+        words = list(map(word_count, paras.lines(text)))
+        self.prose = [w >= PROSE_WORDS and text[end - 1] in SENTENCE_END
+                      for w, end in zip(words, paras.ends)]
         n = len(paras)
         total = 0
         self._before = []  # prose words before each paragraph, itself included
