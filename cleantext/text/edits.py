@@ -166,10 +166,6 @@ class Paragraphs(Sequence[Paragraph]):
     def __iter__(self) -> Iterator[Paragraph]:
         return map(Paragraph, count(), self._starts, self._ends)
 
-    def iter_from(self, i: int) -> Iterator[Paragraph]:
-        """The paragraphs from index ``i`` (>= 0) on, made one by one (no list)."""
-        return map(Paragraph, count(i), self._starts[i:], self._ends[i:])
-
     def lines(self, text: str) -> "Lines":
         """The paragraphs' texts in ``text`` (the text they were split from), sliced
         on demand."""
