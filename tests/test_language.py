@@ -168,3 +168,18 @@ def test_the_sample_counts_characters_of_unspaced_scripts_as_words():
                       "第二次造訪美樹發現到營區變了 印象中以前生冷招牌換成了木頭招牌"])
     assert "低溫寒流報到" in lg.sample(text)
     assert lg.detect_language(text) == "zh"
+
+
+def test_ngram_table_reads_as_langdetects_own():
+    """The n-gram table made on demand answers as the one langdetect builds up front:
+    the same languages in the same columns, the same n-grams, the same rows."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    own = DetectorFactory()
+    own.load_profile(PROFILES_DIRECTORY)
+    languages, table = lg._load_profiles(PROFILES_DIRECTORY)
+    assert languages == own.langlist
+    assert all(ngram in table for ngram in own.word_lang_prob_map)
+    assert "not an n-gram of any profile" not in table
+    for ngram, row in own.word_lang_prob_map.items():
+        assert table[ngram] == row, ngram

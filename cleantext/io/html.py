@@ -92,7 +92,9 @@ from __future__ import annotations
 
 import html as html_escape
 import json
+import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterator
 
 import regex
@@ -154,9 +156,10 @@ WRAPPER_PROSE = 10.0
 # A candidate inside weakly named chrome beats the best one outside at this ratio.
 RESCUE = 2.0
 CANDIDATES = 50
-_HINT_SPLIT_RE = regex.compile(r"[^a-z0-9]+")
+# ASCII classes only, so the standard library's faster engine reads them as ``regex`` does
+_HINT_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = regex.compile(r"\w+")
-_CAMEL_RE = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # libxml2 stops nesting at 2048 levels; a tree this large is checked for lost text.
 DEEP_TREE = 2000
 # A list item whose text is at least this share of link text is a link, not an item.
@@ -243,6 +246,10 @@ def _decode(html: str | bytes) -> str:
 MAX_TAGS = 500_000
 MAX_ATTRIBUTES = 1_000
 _LONG_TAG_RE = regex.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{5000,})>")
+# Every match of _LONG_TAG_RE is a match of this one, with the same bounds (both end at
+# the first ``>``), and no other can start inside it (it holds no ``<``): in ASCII
+# classes only, so the standard library's faster engine finds the few candidates.
+_LONG_TAG_CANDIDATE_RE = re.compile(r"<[A-Za-z][^<>]{5000,}>")
 
 
 def _cap_attributes(markup: str) -> str:
@@ -250,12 +257,16 @@ def _cap_attributes(markup: str) -> str:
     if len(markup) < 5000:
         return markup
 
-    def cap(m: regex.Match[str]) -> str:
-        return f"<{m.group(1)}>" if m.group(2).count("=") > MAX_ATTRIBUTES else m.group(0)
+    def cap(candidate: re.Match[str]) -> str:
+        m = _LONG_TAG_RE.fullmatch(markup, candidate.start(), candidate.end())
+        if m is not None and m.group(2).count("=") > MAX_ATTRIBUTES:
+            return f"<{m.group(1)}>"
+        return candidate.group(0)
 
-    return _LONG_TAG_RE.sub(cap, markup)
+    return _LONG_TAG_CANDIDATE_RE.sub(cap, markup)
 
 
+_XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
 
 
@@ -263,7 +274,9 @@ def _parse(text: str) -> etree._Element | None:
     """The document element, or None when the page cannot be parsed."""
     if not text.strip():
         return None
-    text = regex.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str with an encoding decl
+    declaration = _XML_DECLARATION_RE.match(text)  # lxml refuses str with an encoding decl
+    if declaration is not None:
+        text = text[declaration.end():]
     try:
         return etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -277,8 +290,11 @@ _NO_HINTS: tuple[frozenset[str], bool, bool, bool] = (frozenset(), False, False,
 def _hint_words(value: str) -> frozenset[str]:
     """The lower-case words of a class/id value (``articleBody`` gives ``article``,
     ``body`` and ``articlebody``)."""
-    words = set(_HINT_SPLIT_RE.split(_CAMEL_RE.sub(" ", value).lower()))
-    words.update(_HINT_SPLIT_RE.split(value.lower().replace("-", "").replace("_", "")))
+    lowered = value.lower()
+    # a value in lower case has no camel-case word boundary to mark
+    camel = lowered if lowered == value else _CAMEL_RE.sub(" ", value).lower()
+    words = set(_HINT_SPLIT_RE.split(camel))
+    words.update(_HINT_SPLIT_RE.split(lowered.replace("-", "").replace("_", "")))
     words.discard("")
     return frozenset(words)
 
@@ -286,6 +302,9 @@ def _hint_words(value: str) -> frozenset[str]:
 def _names_body(value: str) -> bool:
     """Does a class/id value name the article's body (a word of :data:`CONTENT_HINTS`
     followed by one of :data:`BODY_HINTS` in one token)?"""
+    lowered = value.lower()
+    if not any(hint in lowered for hint in BODY_HINTS):
+        return False  # every word that could answer yes holds one of them
     for token in _CAMEL_RE.sub("-", value).lower().split():
         words = [w for w in _HINT_SPLIT_RE.split(token) if w]
         if any(w in _BODY_WORDS for w in words) or any(a in CONTENT_HINTS and b in BODY_HINTS for a, b in zip(words, words[1:])):
@@ -371,12 +390,12 @@ def _weight(el: etree._Element, tag: str, chrome: int) -> float:
 def _inline_commas(el: etree._Element) -> int:
     """Commas in an element's own inline text (its text, its children's tails and the
     text of its inline children)."""
-    count = _commas(el.text)
+    texts = [el.text or ""]
     for child in el:
         if child.tag not in _BLOCKS:
-            count += sum(_commas(t) for t in child.itertext())
-        count += _commas(child.tail)
-    return count
+            texts.extend(child.itertext())
+        texts.append(child.tail or "")
+    return _commas("".join(texts))  # each comma is one character: counted once joined
 
 
 def _commas(text: str | None) -> int:
@@ -862,7 +881,8 @@ def _hidden(el: etree._Element) -> bool:
 
 def _visible_chars(el: etree._Element) -> int:
     """Characters of an element's text other than white space."""
-    return sum(len(t) - t.count(" ") - t.count("\n") - t.count("\t") for t in el.itertext())
+    text = "".join(el.itertext())
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
 def _remove(el: etree._Element) -> None:
@@ -887,15 +907,20 @@ def strip_hidden(body: etree._Element) -> int:
     hidden = [el for el in _HIDDEN_XPATH(body) if isinstance(el.tag, str) and _hidden(el)]
     if not hidden:
         return 0
-    inner: set[etree._Element] = set()
-    for el in hidden:
-        if el not in inner:
-            inner.update(el.iterdescendants())
+    # the hidden elements inside no other hidden element (asking each one's ancestors,
+    # not listing the subtrees)
+    marked = set(hidden)
+    tops = [el for el in hidden if not any(a in marked for a in el.iterancestors())]
     total = _visible_chars(body)
-    outer = [el for el in hidden if el not in inner and 2 * _visible_chars(el) < total]
+    outer = [el for el in tops if 2 * _visible_chars(el) < total]
     for el in outer:
         _remove(el)
     return len(outer)
+
+
+def _at_least(items: Iterator[object], n: int) -> bool:
+    """Does ``items`` hold at least ``n`` items (read no further than the n-th)?"""
+    return sum(1 for _ in islice(items, n)) == n
 
 
 def _lost_text(doc: etree._Element, markup: str) -> bool:
@@ -982,7 +1007,7 @@ def extract(html: str | bytes | bytearray) -> Extraction:
         if not strip_tags(markup):
             return Extraction("", "empty")
         result, body = Extraction("", "empty"), None
-    elif sum(1 for _ in doc.iter()) >= DEEP_TREE and _lost_text(doc, markup):
+    elif _at_least(doc.iter(), DEEP_TREE) and _lost_text(doc, markup):
         return Extraction(strip_tags(markup), "tag-strip")
     else:
         result, body = _extract_tree(doc)

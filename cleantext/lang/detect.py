@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Iterable
 import regex
 
 from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
+from ..text.paragraphs import line_chunks
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
@@ -251,7 +252,7 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     The longest paragraphs are the article's far more often than the first ones: a
     scraped page opens with menus, banners, a translation notice or spam in another
     language, and the article's language is the one to report."""
-    picked = [line for line in text.split("\n")
+    picked = [line for chunk in line_chunks(text) for line in chunk.split("\n")
               if len(line) >= 80 or len(line.split()) + len(_UNSPACED_RE.findall(line)) // 2 >= 6]
     if not picked:
         return text[:limit]
@@ -306,9 +307,64 @@ def _detector_factory() -> DetectorFactory:
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    factory.langlist, factory.word_lang_prob_map = _load_profiles(PROFILES_DIRECTORY)
     factory.set_seed(0)
     return factory
+
+
+def _load_profiles(folder: str) -> tuple[list[str], NgramTable]:
+    """The languages and n-gram table of ``DetectorFactory.load_profile(folder)``, read
+    the way it reads them (the files in listing order, hidden ones and folders skipped;
+    a language's column is its place among the files read), but with the table's rows
+    made on demand (:class:`NgramTable`)."""
+    import json
+    import os
+
+    names = os.listdir(folder)
+    languages: list[str] = []
+    profiles: list[tuple[dict[str, int], list[int]]] = []
+    for name in names:
+        path = os.path.join(folder, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        languages.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    return languages, NgramTable(profiles, len(names))
+
+
+class NgramTable:
+    """langdetect's table of n-gram -> probability in each language, as its detector
+    reads it (``ngram in table``, ``table[ngram]``), with each row made when it is first
+    read: the detector reads the rows of its text's n-grams only, so the 90,000 rows
+    ``DetectorFactory.load_profile`` builds up front (a fifth of a second) are not
+    built.  The rows are those it builds: a list of ``columns`` floats, the relative
+    frequency of a one- to three-character n-gram in each profile (0.0 where absent,
+    and everywhere for a longer one)."""
+
+    def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], columns: int) -> None:
+        self._profiles = profiles
+        self._columns = columns
+        self._ngrams = frozenset().union(*(freq for freq, _ in profiles))
+        self._rows: dict[str, list[float]] = {}
+
+    def __contains__(self, ngram: object) -> bool:
+        return ngram in self._ngrams
+
+    def __getitem__(self, ngram: str) -> list[float]:
+        row = self._rows.get(ngram)
+        if row is None:
+            if ngram not in self._ngrams:
+                raise KeyError(ngram)
+            row = self._rows[ngram] = [0.0] * self._columns
+            length = len(ngram)
+            if 1 <= length <= 3:
+                for column, (freq, n_words) in enumerate(self._profiles):
+                    count = freq.get(ngram)
+                    if count is not None:
+                        row[column] = 1.0 * count / n_words[length - 1]
+        return row
 
 
 def langdetect_language(chunk: str) -> str | None:

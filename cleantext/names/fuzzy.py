@@ -109,8 +109,10 @@ class FuzzyIndex(Generic[T]):
         """Indexed spellings that share a deletion key with ``word``."""
         low = word.lower()
         found: set[str] = set()
-        for key in deletion_keys(low, max_edits(len(low))):
-            found.update(self._keys.get(key, ()))
+        index = self._keys
+        # the keys the index holds (most of a word's deletion keys it does not)
+        for key in index.keys() & deletion_keys(low, max_edits(len(low))):
+            found.update(index[key])
         return found
 
     def lookup(self, word: str, refuse: Callable[[str], bool] = is_known_other_word

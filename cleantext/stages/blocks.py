@@ -76,6 +76,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from typing import Callable, NamedTuple
 
 import regex
@@ -186,6 +187,9 @@ CORE_RUN = 3
 TEMPLATE_RUN = 2
 # Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
 _MEMO_SIZE = 100_000
+# Texts of sentences cut by links (joined lines) remembered per page (``Context.joined``):
+# a page of a million short lines keeps no hundred thousand of them.
+_JOINED_MEMO_SIZE = 10_000
 
 
 @dataclass(slots=True)
@@ -237,25 +241,29 @@ def ends_sentence(text: str) -> bool:
     return bool(body) and body[-1] in _TERMINALS
 
 
-def _continues(prev: str, line: str, prev_ends: bool) -> bool:
+def _continues(prev: str, line: str, prev_ends: int) -> bool:
     """Is ``line`` the rest of the sentence ``prev`` (cut by an inline link)?
-    ``prev_ends`` says whether ``prev`` ends a sentence."""
+    ``prev_ends`` says whether ``prev`` ends a sentence (true or 1)."""
     if prev_ends:
         return False
     return bool(_CONTINUES_RE.match(line)) or (bool(prev) and prev[-1] in _OPEN_ENDS)
 
 
-def make_blocks(lines: list[str], ends: list[bool] | None = None) -> list[Block]:
+def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None) -> list[Block]:
     """Group lines into blocks: a sentence cut by inline links is one block.  ``ends``
-    says for each line whether it ends a sentence (worked out when not given)."""
+    says for each line whether it ends a sentence (true or 1; worked out when not
+    given)."""
     if ends is None:
         ends = [ends_sentence(line) for line in lines]
     blocks: list[Block] = []
+    add = blocks.append
+    prev, prev_ends = "", 1
     for i, line in enumerate(lines):
-        if i and _continues(lines[i - 1], line, ends[i - 1]):
+        if i and _continues(prev, line, prev_ends):
             blocks[-1].last = i
         else:
-            blocks.append(Block(i, i))
+            add(Block(i, i))
+        prev, prev_ends = line, ends[i]
     return blocks
 
 
@@ -502,14 +510,16 @@ def _key(line: str) -> str:
     return (line[m.end() - 1 :] if m else line).casefold()
 
 
-def _line_counts(keys: list[str]) -> tuple[dict[str, int], list[bool]]:
+def _line_counts(keys: Iterable[str]) -> tuple[dict[str, int], bytearray]:
     """How often each line occurs, by its :func:`_key`, and for each line whether an
-    earlier line is the same."""
+    earlier line is the same (1) or not (0)."""
     counts: dict[str, int] = {}
-    copy: list[bool] = []
+    copy = bytearray()
+    seen = copy.append
     for key in keys:
-        copy.append(key in counts)
-        counts[key] = counts.get(key, 0) + 1
+        n = counts.get(key, 0)
+        seen(n > 0)
+        counts[key] = n + 1
     return counts, copy
 
 
@@ -525,7 +535,7 @@ class BlockScorer:
     """The block-scoring stage for one language (stoplist and chrome matcher bound once)."""
 
     def __init__(self, language: str | None,
-                 chrome: Callable[[str, Context], bool] | None = None,
+                 chrome: Callable[[str, Context, bool], bool] | None = None,
                  marker: Callable[[str, Context], bool] | None = None,
                  comment: Callable[[str, Context], bool] | None = None) -> None:
         self.stops = stoplist(language)
@@ -544,31 +554,41 @@ class BlockScorer:
         if found is None:
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
-            found = self._memo[text] = Facts(
-                signals(text, self.stops, self.unstops), _key(text),
-                _DIGIT_RE.search(text) is not None and not _COUNTER_RE.fullmatch(text),
-                int(text) if _INTEGER_RE.fullmatch(text) else -1)
+            found = self._memo[text] = self._work_out(text)
         return found
 
-    def score(self, lines: list[str], ctx: Context | None = None) -> list[Block]:
+    def _work_out(self, text: str) -> Facts:
+        digit = _DIGIT_RE.search(text) is not None  # a figure and a number hold one
+        return Facts(signals(text, self.stops, self.unstops), _key(text),
+                     digit and not _COUNTER_RE.fullmatch(text),
+                     int(text) if digit and _INTEGER_RE.fullmatch(text) else -1)
+
+    def score(self, lines: Sequence[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
         ctx = ctx or Context()
         memo, work_out = self._memo.get, self.facts
         facts = [memo(line) or work_out(line) for line in lines]
-        keys = [key for _, key, _, _ in facts]
-        counts, copies = _line_counts(keys)
-        blocks = make_blocks(lines, [sig[3] for sig, _, _, _ in facts])
+        counts, copies = _line_counts(fact.key for fact in facts)
+        blocks = make_blocks(lines, bytearray(fact.signals[3] for fact in facts))
         chrome = self.chrome
         site = ctx.site
+        joined = ctx.joined
         for b in blocks:
             if b.first == b.last:
                 text, fact = lines[b.first], facts[b.first]
+                b.chrome = chrome is not None and chrome(text, ctx, True)
             else:
+                # a sentence cut by links: asked about again in the page's next round,
+                # rarely on other pages, so remembered for this page only
                 text = " ".join(lines[b.first : b.last + 1])
-                fact = self.facts(text)
+                known = joined.get(text)
+                if known is None:
+                    known = (self._work_out(text), chrome is not None and chrome(text, ctx, False))
+                    if len(joined) < _JOINED_MEMO_SIZE:
+                        joined[text] = known
+                fact, b.chrome = known
             (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
-            b.repeated = _is_repeated(b, keys[b.first], counts, copies[b.first])
-            b.chrome = chrome is not None and chrome(text, ctx)
+            b.repeated = _is_repeated(b, fact.key, counts, copies[b.first] == 1)
             if site is not None:
                 b.template = all(site.evidence(line) is not None for line in lines[b.first : b.last + 1])
         if site is not None:
@@ -585,7 +605,7 @@ class BlockScorer:
         paras = paragraphs(text, ctx)
         if len(paras) < MIN_PARAGRAPHS:
             return []
-        lines = [text[p.start : p.end] for p in paras]
+        lines = paras.lines(text)
         blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
@@ -604,6 +624,7 @@ class BlockScorer:
         head = _headline(blocks, lines, first)
         drop: dict[int, tuple[RuleRef, str]] = {}
         site = ctx.site
+        traced = ctx.traced
         where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
         if cut:
             where += f", which ends at the marker {cut!r}"
@@ -611,17 +632,20 @@ class BlockScorer:
             inside = first <= k <= last
             if k in teasers:
                 for i in range(b.first, b.last + 1):
-                    drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}")
+                    drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}" if traced else "")
                 continue
             if k == head or (inside and not _is_label(b)):
                 continue
             if b.template and not inside:  # reported as the site's template, with its evidence
                 for i in range(b.first, b.last + 1):
                     # a block is template only when the page has a site template
-                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}")  # type: ignore[union-attr]
+                    drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}"  # type: ignore[union-attr]
+                               if traced else "")
                 continue
-            ref, detail = ((BLOCK_SCORE.ref, f"{b.detail()}, {where}") if not inside else
-                           (REPEATED_LINE.ref, f"{b.detail()}, inside the article"))
+            ref = REPEATED_LINE.ref if inside else BLOCK_SCORE.ref
+            # the signals are written out only for a trace (``explain``)
+            detail = "" if not traced else (f"{b.detail()}, inside the article" if inside
+                                            else f"{b.detail()}, {where}")
             for i in range(b.first, b.last + 1):
                 drop[i] = (ref, detail)
         if not drop or len(drop) == len(paras):
@@ -629,7 +653,7 @@ class BlockScorer:
         return removal_changes(text, paras, drop)
 
 
-    def _span(self, blocks: list[Block], lines: list[str], ctx: Context) -> tuple[int, int, float, str]:
+    def _span(self, blocks: list[Block], lines: Sequence[str], ctx: Context) -> tuple[int, int, float, str]:
         """The article's span of blocks: (first, last, its score, the marker that ended it)."""
         first, last, total = main_span([b.value for b in blocks])
         if last < first:
@@ -641,7 +665,7 @@ class BlockScorer:
         first, last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
         return first, last, total, cut
 
-    def _cut_at_marker(self, blocks: list[Block], lines: list[str], first: int, last: int,
+    def _cut_at_marker(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
                        ctx: Context) -> tuple[int, str]:
         """End the span before a comment/related-section marker (a truncate-after phrase of
         the packs) that follows at least :data:`MARKER_AFTER_WORDS` words of prose in it."""
@@ -660,7 +684,7 @@ class BlockScorer:
         return last, ""
 
 
-    def _article_below(self, lines: list[str], k: int, ctx: Context) -> bool:
+    def _article_below(self, lines: Sequence[str], k: int, ctx: Context) -> bool:
         """Does the article stand below the marker at line ``k`` (see :mod:`.markers`)?"""
         comment = self.comment
         return article_below(lines, k, None if comment is None else lambda line: comment(line, ctx),
@@ -739,7 +763,7 @@ def _is_byline(b: Block) -> bool:
     return b.cls in ("short", "cell") and b.words <= BYLINE_WORDS and not b.terminal
 
 
-def _teaser_runs(blocks: list[Block], lines: list[str], first: int, last: int
+def _teaser_runs(blocks: list[Block], lines: Sequence[str], first: int, last: int
                  ) -> list[tuple[int, int, int, bool]]:
     """The runs of teasers in ``blocks[first..last]``: (first headline, last summary,
     count, whether every teaser has a byline or a date).  A teaser is a headline-like line, perhaps a byline and a date, and one short
@@ -794,7 +818,7 @@ def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
     return None if lo < 0 else (lo, hi)
 
 
-def _teasers(blocks: list[Block], lines: list[str], first: int, last: int) -> dict[int, str]:
+def _teasers(blocks: list[Block], lines: Sequence[str], first: int, last: int) -> dict[int, str]:
     """Teasers of other stories after the article's running text (or before it, with the
     page's own headline between them and the article): for each block of a run
     of them (a headline and a one-paragraph summary, several in a row, with the credits
@@ -824,7 +848,7 @@ def _teasers(blocks: list[Block], lines: list[str], first: int, last: int) -> di
     return drop
 
 
-def _is_page_headline(b: Block, lines: list[str], title: str) -> bool:
+def _is_page_headline(b: Block, lines: Sequence[str], title: str) -> bool:
     """Is the block the page's headline: a line of 2 to :data:`HEADLINE_MAX_WORDS` words
     that is the page's first line or is contained in it (``title``, case-folded)?"""
     if b.first != b.last or b.template:
@@ -839,7 +863,7 @@ def _bullet(line: str) -> str:
     return m.group(1) if m else ""
 
 
-def _continue_lists(blocks: list[Block], lines: list[str], first: int, last: int,
+def _continue_lists(blocks: list[Block], lines: Sequence[str], first: int, last: int,
                     forward: bool) -> tuple[int, int]:
     """A list the article holds goes on past the span's edge: when the span's first (last)
     block is a bulleted line, the lines before (after) it with the same bullet are its
@@ -857,7 +881,7 @@ def _continue_lists(blocks: list[Block], lines: list[str], first: int, last: int
     return first, last
 
 
-def _headline(blocks: list[Block], lines: list[str], first: int) -> int | None:
+def _headline(blocks: list[Block], lines: Sequence[str], first: int) -> int | None:
     """The block of the headline before the span: a line of 2 to
     :data:`HEADLINE_MAX_WORDS` words that is the first line of the page or is contained
     in it (the page title), within reach of the span; or, right before the span, a line

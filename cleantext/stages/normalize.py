@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterable, Iterator, cast
 import regex
 
 from ..text.edits import Change, RuleRef
+from ..text.paragraphs import line_chunks
 from .base import CodeRule
 
 
@@ -814,22 +815,28 @@ def _unwrap_joins(lines: list[str]) -> list[int]:
             and not (lines[i][-1:] in _SENTENCE_END and not lines[i + 1][:1].islower())]
 
 
-def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(start offset, lines) of each run of consecutive non-blank lines."""
-    pos = 0
-    block: list[str] = []
-    start = 0
-    for line in text.split("\n"):
-        if line.strip(" "):
-            if not block:
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) offsets of each run of consecutive non-blank lines, found without
+    a list of every line."""
+    find, n = text.find, len(text)
+    pos, start, last_end = 0, -1, 0
+    while pos <= n:
+        nl = find("\n", pos)
+        end = n if nl < 0 else nl
+        if text[pos:end].strip(" "):
+            if start < 0:
                 start = pos
-            block.append(line)
-        elif block:
-            yield start, block
-            block = []
-        pos += len(line) + 1
-    if block:
-        yield start, block
+            last_end = end
+        elif start >= 0:
+            yield start, last_end
+            start = -1
+        pos = end + 1
+    if start >= 0:
+        yield start, last_end
+
+
+# A line of at least UNWRAP_MIN_WIDTH characters (a block without one is not wrapped).
+_WIDE_LINE_RE = re.compile(r"[^\n]{%d}" % UNWRAP_MIN_WIDTH)
 
 
 def unwrap_changes(text: str) -> list[Change]:
@@ -837,7 +844,10 @@ def unwrap_changes(text: str) -> list[Change]:
     if text.count("\n") < UNWRAP_MIN_LINES - 1:
         return []
     out = []
-    for start, lines in _blocks(text):
+    for start, end in _blocks(text):
+        if not _WIDE_LINE_RE.search(text, start, end):
+            continue  # every line narrower than a wrap width: nothing to join (and no list)
+        lines = text[start:end].split("\n")
         joins = set(_unwrap_joins([line.strip(" ") for line in lines]))
         pos = start
         for i, line in enumerate(lines):
@@ -891,8 +901,12 @@ def layout(text: str) -> str:
     plain spaces, when something is left: ``str`` methods find it ten times
     faster than the pattern.
     """
-    paras = [p for p in (line.strip(" ") for line in text.split("\n")) if p]
-    return "\n\n".join(paras) + "\n" if paras else ""
+    parts = []
+    for chunk in line_chunks(text):
+        joined = "\n\n".join(p for p in (line.strip(" ") for line in chunk.split("\n")) if p)
+        if joined:
+            parts.append(joined)
+    return "\n\n".join(parts) + "\n" if parts else ""
 
 
 CODE_RULES = [LINE_BREAKS, INVISIBLES, MOJIBAKE, UNICODE_NFC, SPACES, DOUBLE_QUOTES,

@@ -27,7 +27,7 @@ import regex
 
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
-from ..text.paragraphs import Paragraph, paragraphs, removal_changes
+from ..text.paragraphs import Paragraph, Paragraphs, paragraphs, removal_changes
 from .markers import PROSE_WORDS, SENTENCE_END, article_below, word_count
 from .packs import Rule
 from .prefilter import Prefilter
@@ -166,12 +166,26 @@ class _Compiled:
                   ) -> tuple[Rule, regex.Match[str]] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
         end = len(text) if end is None else end
-        candidates = self._prefilter.candidates(text[start:end])
+        candidates = self._prefilter.candidates(text if start == 0 and end == len(text)
+                                                else text[start:end])
         if not candidates:
             return None
+        skipped = ctx.skipped
+        if candidates is self._prefilter.always and not (skipped and not skipped.isdisjoint(candidates)):
+            # The rules without literals, asked about most lines: in one call of their
+            # combined pattern, whose first alternative to match all of the text is the
+            # first rule in order that does.  One by one when it times out.
+            combined = self._subset(candidates)
+            if combined is not None:
+                try:
+                    m = combined.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
+                except TimeoutError:
+                    pass
+                else:
+                    # every alternative of the combined pattern is a group named by its rule's id
+                    return (self.rules[m.lastgroup], m) if m else None  # type: ignore[index]
         # The first rule in order that matches all of the text is the one the
         # combined pattern would name: ask the candidates one by one.
-        skipped = ctx.skipped
         for rule in (self.rules[i] for i in candidates if i not in skipped):
             try:
                 m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
@@ -207,6 +221,16 @@ class _Compiled:
         return _leftmost(found)
 
 
+def _whole_line(compiled: _Compiled | None, line: str, ctx: Context) -> Rule | None:
+    """The first rule of ``compiled`` that matches all of ``line`` within its word limit."""
+    if compiled is None:
+        return None
+    rule = compiled.match_line(line, ctx)
+    if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
+        return rule
+    return None
+
+
 def _compile(rules: list[Rule]) -> _Compiled | None:
     """One matcher for ``rules`` (None when there are none)."""
     return _Compiled(rules) if rules else None
@@ -232,13 +256,19 @@ class RuleSet:
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
         self._chrome: dict[str, bool] = {}  # is_chrome's answers per distinct line
 
-    def is_chrome(self, line: str, ctx: Context | None = None) -> bool:
-        """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?"""
+    def is_chrome(self, line: str, ctx: Context | None = None, remember: bool = True) -> bool:
+        """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?
+        ``remember=False``: a text unlikely to be asked about again (a sentence cut by
+        links, joined), whose answer is not kept."""
         found = self._chrome.get(line)
         if found is None:
             ctx = ctx or Context()
-            found = any(c is not None and c.match_line(line, ctx) is not None
-                        for c in (self._drop, self._truncate))
+            drop, truncate = self._drop, self._truncate
+            if not remember:
+                return (drop is not None and drop.fullmatch(line, ctx) is not None
+                        or truncate is not None and truncate.fullmatch(line, ctx) is not None)
+            found = (drop is not None and drop.match_line(line, ctx) is not None
+                     or truncate is not None and truncate.match_line(line, ctx) is not None)
             # kept like the matchers' own answers: not while a rule is skipped
             if not ctx.skipped:
                 if len(self._chrome) >= _MEMO_SIZE:
@@ -250,26 +280,30 @@ class RuleSet:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
         ``comment-...``), wherever it stands?  Related-link markers are left out: sites
         put related boxes inside the article too."""
-        return self._comment_markers is not None and any(True for _ in self._line_matches(
-            self._comment_markers, line, [Paragraph(0, 0, len(line))], ctx or Context()))
+        return _whole_line(self._comment_markers, line, ctx or Context()) is not None
 
     def is_comment_line(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly a comment-section phrase of the packs (a comment marker or
         a comment form's chrome: "Cancel reply")?"""
-        return self._comment_lines is not None and any(True for _ in self._line_matches(
-            self._comment_lines, line, [Paragraph(0, 0, len(line))], ctx or Context()))
+        return _whole_line(self._comment_lines, line, ctx or Context()) is not None
 
     # -- drop-line --------------------------------------------------------
-    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Iterable[Paragraph],
-                      ctx: Context) -> Iterator[tuple[Paragraph, Rule]]:
-        """(paragraph, rule) for each paragraph that is wholly matched by a rule."""
+    def _line_matches(self, compiled: _Compiled | None, text: str, paras: Paragraphs,
+                      ctx: Context, first: int = 0) -> Iterator[tuple[Paragraph, Rule]]:
+        """(paragraph, rule) for each paragraph from index ``first`` on that is wholly
+        matched by a rule."""
         if compiled is None:
             return
-        for p in paras:
-            line = text[p.start:p.end]
-            rule = compiled.match_line(line, ctx)
+        starts, ends = paras.starts, paras.ends
+        known, ask = compiled._memo.get, compiled.match_line
+        for i in range(first, len(starts)):
+            start, end = starts[i], ends[i]
+            line = text[start:end]
+            rule = known(line, _UNKNOWN)
+            if rule is _UNKNOWN:
+                rule = ask(line, ctx)
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
-                yield p, rule
+                yield Paragraph(i, start, end), rule
 
     def drop_line_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Remove every paragraph that is wholly a chrome phrase or pattern."""
@@ -295,11 +329,11 @@ class RuleSet:
         if ctx.title is None:
             ctx.title = text[paras[0].start:paras[0].end] if paras else ""
         first_late = bisect.bisect_left(paras.starts, self._earliest_marker * n)
-        late = paras.iter_from(max(first_late, 1))
         runs: _ProseRuns | None = None
-        lines: list[str] | None = None
+        lines: Sequence[str] | None = None
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
-        for p, rule in self._line_matches(self._truncate, text, late, ctx):
+        for p, rule in self._line_matches(self._truncate, text, paras, ctx,
+                                                max(first_late, 1)):
             if p.start < rule.min_position * n:
                 continue
             if runs is None:
@@ -313,7 +347,7 @@ class RuleSet:
             if runs.heaviest_after(k) > runs.prose_before(k):
                 continue  # the article is below the marker: a label of the page's header
             if lines is None:
-                lines = [text[q.start:q.end] for q in paras]
+                lines = paras.lines(text)
             if article_below(lines, k, lambda line: self.is_comment_line(line, ctx), ctx.title,
                              ctx.markers_above):
                 # other stories stand above the article, their comment prompts with them
@@ -408,10 +442,10 @@ class _ProseRuns:
     the site's tail.  No constant is tuned here: the eight words are the tag-list
     stage's, and "outweighs" compares the page with itself."""
 
-    def __init__(self, text: str, paras: Sequence[Paragraph]) -> None:
-        words = [word_count(text[p.start:p.end]) for p in paras]
-        self.prose = [w >= PROSE_WORDS and text[p.end - 1] in SENTENCE_END
-                      for w, p in zip(words, paras)]
+    def __init__(self, text: str, paras: Paragraphs) -> None:
+        words = list(map(word_count, paras.lines(text)))
+        self.prose = [w >= PROSE_WORDS and text[end - 1] in SENTENCE_END
+                      for w, end in zip(words, paras.ends)]
         n = len(paras)
         total = 0
         self._before = []  # prose words before each paragraph, itself included

@@ -14,7 +14,7 @@ site-template stage removes them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from .edits import Paragraphs, PlainDoc, RuleRef, TracedDoc, split_paragraphs
 
@@ -44,6 +44,16 @@ class Context:
     # markers found to stand above the article (its headline below them) in an earlier
     # round, when the headline may since have gone as a repeated line
     markers_above: set[str] = field(default_factory=set)
+    # block scoring's answers about the texts of sentences cut by links (joined lines),
+    # which the page's next round asks about again and other pages rarely do
+    joined: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def traced(self) -> bool:
+        """Are the details of the changes read: always, but for the fast document of
+        ``clean`` (:class:`PlainDoc`), which records nothing, so the stages need not
+        write them."""
+        return not isinstance(self.doc, PlainDoc)
 
     def paragraphs(self, text: str) -> Paragraphs:
         """The paragraphs of ``text``: the document's own (split once per text) when

@@ -123,8 +123,8 @@ class Paragraph:
 
 
 class Paragraphs(Sequence[Paragraph]):
-    """The paragraphs of a text, kept compact: two arrays of offsets (16 bytes a
-    paragraph, where a list of :class:`Paragraph` objects costs ten times that).
+    """The paragraphs of a text, kept compact: two arrays of offsets (8 bytes a
+    paragraph, where a list of :class:`Paragraph` objects costs twenty times that).
     Indexing and iteration make the :class:`Paragraph` objects on demand; a slice
     is a list of them.  Read-only."""
 
@@ -166,9 +166,10 @@ class Paragraphs(Sequence[Paragraph]):
     def __iter__(self) -> Iterator[Paragraph]:
         return map(Paragraph, count(), self._starts, self._ends)
 
-    def iter_from(self, i: int) -> Iterator[Paragraph]:
-        """The paragraphs from index ``i`` (>= 0) on, made one by one (no list)."""
-        return map(Paragraph, count(i), self._starts[i:], self._ends[i:])
+    def lines(self, text: str) -> "Lines":
+        """The paragraphs' texts in ``text`` (the text they were split from), sliced
+        on demand."""
+        return Lines(text, self._starts, self._ends)
 
     def __reversed__(self) -> Iterator[Paragraph]:
         n = len(self._starts)
@@ -187,10 +188,41 @@ class Paragraphs(Sequence[Paragraph]):
         return f"Paragraphs({list(self)!r})"
 
 
+class Lines(Sequence[str]):
+    """The texts of a text's paragraphs, as a read-only sequence that slices each one
+    out of the text when asked (no list of a million strings for a million lines);
+    a slice is a list of strings."""
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts: array[int], ends: array[int]) -> None:
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        text, starts, ends = self._text, self._starts, self._ends
+        if isinstance(i, slice):
+            return [text[starts[k] : ends[k]] for k in range(*i.indices(len(starts)))]
+        return text[starts[i] : ends[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._text.__getitem__, map(slice, self._starts, self._ends))
+
+
 def split_paragraphs(text: str) -> Paragraphs:
     """The paragraphs (non-empty lines) of canonical text, in order."""
-    starts = array("q")
-    ends = array("q")
+    kind = "i" if len(text) < 2**31 else "q"  # 4 bytes an offset, 8 for a text of 2G characters
+    starts = array(kind)
+    ends = array(kind)
     add_start, add_end = starts.append, ends.append
     find = text.find
     pos, n = 0, len(text)

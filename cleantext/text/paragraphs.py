@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .context import Context
 from .edits import Change, Paragraph, Paragraphs, RuleRef, split_paragraphs
 
-__all__ = ["Paragraph", "Paragraphs", "paragraphs", "removal_changes", "split_paragraphs"]
+__all__ = ["Paragraph", "Paragraphs", "line_chunks", "paragraphs", "removal_changes",
+           "split_paragraphs"]
 
 
 def paragraphs(text: str, ctx: Context | None = None) -> Paragraphs:
@@ -69,3 +70,19 @@ def _removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tupl
             start, end = p.start, paras[p.index + 1].start
         out.append(Change(start, end, "", rule, detail))
     return out
+
+
+LINE_CHUNK = 1 << 20  # characters
+
+
+def line_chunks(text: str, size: int = LINE_CHUNK) -> Iterator[str]:
+    """``text`` in pieces of about ``size`` characters, each cut after a line break (so
+    that a text of a million lines is never a list of a million strings at once)."""
+    pos, n = 0, len(text)
+    while n - pos > size:
+        cut = text.find("\n", pos + size)
+        if cut < 0:
+            break
+        yield text[pos : cut + 1]
+        pos = cut + 1
+    yield text[pos:] if pos else text
