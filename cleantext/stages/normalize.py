@@ -677,38 +677,43 @@ def _typographic_line(text: str, start: int, end: int, style: QuoteStyle) -> lis
             _pop(stack, "d")
             new = (style.double if len(stack) % 2 == 0 else style.nested)[1]
         s, e = i, i + 1
+        # A no-break thin space that an earlier round wrote beside this quote, where
+        # it now stands outside a guillemet or beside another glyph, becomes a plain
+        # space, as NF005 would make it when the text is cleaned again (so the output
+        # maps to itself).
         if new in "«»" and role != _APOSTROPHE:
             s, e, new = _guillemet_span(text, i, role, style, last_end, end, new)
-            # A no-break thin space on the outer side, written there when an earlier
-            # round read this quote the other way, becomes a plain space, as NF005
-            # would make it when the text is cleaned again.
             if role == _CLOSE:
-                k = e
-                while k < end and text[k] == "\u202f":
-                    k += 1
+                k = _thin_spaces_after(text, e, end)
                 new, e = new + " " * (k - e), k
             else:
-                k = s
-                while k > last_end and text[k - 1] == "\u202f":
-                    k -= 1
+                k = _thin_spaces_before(text, s, last_end)
                 new, s = " " * (s - k) + new, k
         elif role == _OPEN:
-            # A no-break thin space this stage wrote inside a guillemet that is now
-            # another glyph becomes a plain space, as NF005 would make it when the
-            # text is cleaned again (so the output maps to itself).
-            while e < end and text[e] == "\u202f":
-                e += 1
-            while s > last_end and text[s - 1] == "\u202f":
-                s -= 1
+            e = _thin_spaces_after(text, e, end)
+            s = _thin_spaces_before(text, s, last_end)
             new = " " * (i - s) + new + " " * (e - i - 1)
         elif role == _CLOSE:
-            while s > last_end and text[s - 1] == "\u202f":
-                s -= 1
+            s = _thin_spaces_before(text, s, last_end)
             new = " " * (i - s) + new
         if text[s:e] != new:
             out.append(Change(s, e, new, _quote_rule(char)))
         last_end = e
     return out
+
+
+def _thin_spaces_after(text: str, e: int, hi: int) -> int:
+    """The end of the no-break thin spaces from ``text[e]`` on, before ``hi``."""
+    while e < hi and text[e] == "\u202f":
+        e += 1
+    return e
+
+
+def _thin_spaces_before(text: str, s: int, lo: int) -> int:
+    """The start of the no-break thin spaces that end at ``text[s]``, after ``lo``."""
+    while s > lo and text[s - 1] == "\u202f":
+        s -= 1
+    return s
 
 
 def _pop(stack: list[str], kind: str) -> None:
