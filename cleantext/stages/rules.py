@@ -93,8 +93,10 @@ class _Compiled:
     its rule), with a per-rule fallback when a call times out.
 
     A literal prefilter (:mod:`cleantext.stages.prefilter`) comes first: only the
-    rules whose required literals occur in a text are asked about it, and
-    patterns are compiled on first use."""
+    rules whose required literals occur in a text are asked about it.  Each rule's
+    own pattern and the combined pattern of the rules without literals are compiled
+    with the matcher (:meth:`compile`), not inside the first documents that need
+    them; patterns of other subsets are compiled on first use."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = {r.id: r for r in rules}
@@ -105,6 +107,15 @@ class _Compiled:
         # pattern is compiled only when some text may need it).
         self._prefilter = Prefilter(rules)
         self._subsets: dict[tuple[str, ...], regex.Pattern[str] | None] = {}
+        self.compile()
+
+    def compile(self) -> None:
+        """Compile now the patterns a line may need: each rule's own, and the combined
+        pattern of the rules without literals (asked about most lines)."""
+        for rule in self.rules.values():
+            self._one(rule)
+        if self._prefilter.always:
+            self._subset(self._prefilter.always)
 
     @staticmethod
     def _combine(rules: Iterable[Rule]) -> regex.Pattern[str] | None:
