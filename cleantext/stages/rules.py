@@ -29,7 +29,7 @@ from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, Paragraphs, paragraphs, removal_changes
 from .markers import PROSE_WORDS, SENTENCE_END, article_below, word_count
-from .packs import Rule
+from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
 _TERMINAL = ".!?…"
@@ -59,9 +59,26 @@ def _table_row(line: str, following: str = "") -> bool:
 # A pattern call that runs longer than this (a catastrophic user pattern such as
 # ``(a+)+$``) is stopped; the rule is skipped for the rest of the document.
 RULE_TIMEOUT = 0.5
+# A built-in rule (from a shipped pack, vetted by tests/test_rule_patterns.py against
+# adversarial lines of this length) matches a line up to this long without the
+# timeout's bookkeeping (about a microsecond a call, more than most calls take);
+# user rules, and longer lines, keep the timeout.
+TRUSTED_LENGTH = 2000
 _UNKNOWN: Any = object()  # a sentinel for the memo, compared by identity
 _MEMO_SIZE = 100_000  # distinct lines remembered per matcher
 _SUBSET_CACHE = 256  # patterns of rule subsets kept per matcher
+
+
+_BUILTIN_SOURCES: frozenset[str] | None = None
+
+
+def is_builtin(rule: Rule) -> bool:
+    """Does ``rule`` come from a shipped pack (not a user's file, even one that
+    overrides a shipped rule's id)?"""
+    global _BUILTIN_SOURCES
+    if _BUILTIN_SOURCES is None:
+        _BUILTIN_SOURCES = frozenset(str(p) for p in builtin_pack_paths())
+    return rule.source in _BUILTIN_SOURCES
 
 
 def _time_out(rule: Rule, ctx: Context) -> None:
@@ -107,6 +124,9 @@ class _Compiled:
         # pattern is compiled only when some text may need it).
         self._prefilter = Prefilter(rules)
         self._subsets: dict[tuple[str, ...], regex.Pattern[str] | None] = {}
+        # the rules matched without a timeout on lines up to TRUSTED_LENGTH
+        self._trusted = frozenset(r.id for r in rules if is_builtin(r))
+        self._always_trusted = self._trusted.issuperset(self._prefilter.always)
         self.compile()
 
     def compile(self) -> None:
@@ -189,7 +209,10 @@ class _Compiled:
             combined = self._subset(candidates)
             if combined is not None:
                 try:
-                    m = combined.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
+                    if self._always_trusted and end - start <= TRUSTED_LENGTH:
+                        m = combined.fullmatch(text, start, end)
+                    else:
+                        m = combined.fullmatch(text, start, end, timeout=RULE_TIMEOUT)
                 except TimeoutError:
                     pass
                 else:
@@ -197,9 +220,13 @@ class _Compiled:
                     return (self.rules[m.lastgroup], m) if m else None  # type: ignore[index]
         # The first rule in order that matches all of the text is the one the
         # combined pattern would name: ask the candidates one by one.
+        short, trusted = end - start <= TRUSTED_LENGTH, self._trusted
         for rule in (self.rules[i] for i in candidates if i not in skipped):
             try:
-                m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
+                if short and rule.id in trusted:
+                    m = self._one(rule).fullmatch(text, start, end)
+                else:
+                    m = self._one(rule).fullmatch(text, start, end, timeout=RULE_TIMEOUT)
             except TimeoutError:
                 _time_out(rule, ctx)
                 continue
