@@ -185,13 +185,15 @@ class Cleaner:
 
     def warm(self) -> "Cleaner":
         """Load now everything a document may need later: the stopword profiles of
-        every script, langdetect's profiles, and the rules and block scorer of every
-        language with a pack (and of text in no known language).  Returns ``self``."""
+        every script, langdetect's profiles, and the rules (their patterns compiled)
+        and block scorer of every language with a pack (and of text in no known
+        language).  Returns ``self``."""
         for script in CANDIDATES:
             stopword_profiles(script)
         _detector_factory()
         for language in (None, *self.languages):
             self.block_scorer(language)
+            self.ruleset(language).compile()
         return self
 
     # -- pickling -----------------------------------------------------------

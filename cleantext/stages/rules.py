@@ -110,10 +110,9 @@ class _Compiled:
     its rule), with a per-rule fallback when a call times out.
 
     A literal prefilter (:mod:`cleantext.stages.prefilter`) comes first: only the
-    rules whose required literals occur in a text are asked about it.  Each rule's
-    own pattern and the combined pattern of the rules without literals are compiled
-    with the matcher (:meth:`compile`), not inside the first documents that need
-    them; patterns of other subsets are compiled on first use."""
+    rules whose required literals occur in a text are asked about it, and
+    patterns are compiled on first use (or all at once by :meth:`compile`, which
+    ``Cleaner.warm`` calls)."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = {r.id: r for r in rules}
@@ -127,7 +126,6 @@ class _Compiled:
         # the rules matched without a timeout on lines up to TRUSTED_LENGTH
         self._trusted = frozenset(r.id for r in rules if is_builtin(r))
         self._always_trusted = self._trusted.issuperset(self._prefilter.always)
-        self.compile()
 
     def compile(self) -> None:
         """Compile now the patterns a line may need: each rule's own, and the combined
@@ -293,6 +291,15 @@ class RuleSet:
         self._headlines = by_kind["headline"]
         self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
         self._chrome: dict[str, bool] = {}  # is_chrome's answers per distinct line
+
+    def compile(self) -> None:
+        """Compile now the patterns a line may need (each rule's own, and the combined
+        pattern of the rules without literals), not inside the first documents that
+        need them."""
+        for compiled in (self._drop, self._truncate, self._comment_markers,
+                         self._comment_lines, self._strip):
+            if compiled is not None:
+                compiled.compile()
 
     def is_chrome(self, line: str, ctx: Context | None = None, remember: bool = True) -> bool:
         """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?
