@@ -75,6 +75,7 @@ the whole text, so the stage is idempotent.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
 from typing import Callable, NamedTuple
@@ -257,9 +258,11 @@ def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None) -> list
         ends = [ends_sentence(line) for line in lines]
     blocks: list[Block] = []
     add = blocks.append
+    continues = _CONTINUES_RE.match
     prev, prev_ends = "", 1
     for i, line in enumerate(lines):
-        if i and _continues(prev, line, prev_ends):
+        # _continues, inlined: a line after one that ends a sentence starts a block
+        if i and not prev_ends and (continues(line) or (prev and prev[-1] in _OPEN_ENDS)):
             blocks[-1].last = i
         else:
             add(Block(i, i))
@@ -278,6 +281,9 @@ class Facts(NamedTuple):
     key: str  # what makes two lines the same (:func:`_key`)
     figure: bool  # holds a digit, and is not a bracketed counter ("(113)")
     number: int  # the whole number the text is, or -1
+
+
+_FACT_KEY = itemgetter(1)  # Facts.key
 
 
 def signals(text: str, stops: frozenset[str], unstops: regex.Pattern[str] | None = None) -> Signals:
@@ -568,29 +574,40 @@ class BlockScorer:
         ctx = ctx or Context()
         memo, work_out = self._memo.get, self.facts
         facts = [memo(line) or work_out(line) for line in lines]
-        counts, copies = _line_counts(fact.key for fact in facts)
-        blocks = make_blocks(lines, bytearray(fact.signals[3] for fact in facts))
+        counts, copies = _line_counts(map(_FACT_KEY, facts))
+        blocks = make_blocks(lines, bytearray(terminal for (_, _, _, terminal, _), _, _, _ in facts))
         chrome = self.chrome
         site = ctx.site
         joined = ctx.joined
+        # the lines read in order alongside their blocks (a block covers the lines from
+        # the end of the one before it), so no line is looked up by its index
+        line_at = iter(lines)
         for b in blocks:
-            if b.first == b.last:
-                text, fact = lines[b.first], facts[b.first]
+            i = b.first
+            if i == b.last:
+                text, fact = next(line_at), facts[i]
                 b.chrome = chrome is not None and chrome(text, ctx, True)
+                (b.chars, b.words, b.stopwords, b.terminal, cls), key, b.figure, b.number = fact
+                b.cls = cls
+                # _is_repeated for a one-line block
+                b.repeated = copies[i] == 1 if cls in PROSE else counts[key] > 1
+                if site is not None:
+                    b.template = site.evidence(text) is not None
             else:
                 # a sentence cut by links: asked about again in the page's next round,
                 # rarely on other pages, so remembered for this page only
-                text = " ".join(lines[b.first : b.last + 1])
+                parts = [next(line_at) for _ in range(b.last - i + 1)]
+                text = " ".join(parts)
                 known = joined.get(text)
                 if known is None:
                     known = (self._work_out(text), chrome is not None and chrome(text, ctx, False))
                     if len(joined) < _JOINED_MEMO_SIZE:
                         joined[text] = known
                 fact, b.chrome = known
-            (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
-            b.repeated = _is_repeated(b, fact.key, counts, copies[b.first] == 1)
-            if site is not None:
-                b.template = all(site.evidence(line) is not None for line in lines[b.first : b.last + 1])
+                (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
+                # (a block of several lines is never repeated: see _is_repeated)
+                if site is not None:
+                    b.template = all(site.evidence(line) is not None for line in parts)
         if site is not None:
             _mark_template_runs(blocks)
         mark_runs(blocks)
