@@ -358,7 +358,7 @@ def site_changes(scorer: BlockScorer, text: str, ctx: Context) -> list[Change]:
                 drop[k] = (ref, detail)
     if not drop or len(drop) == n:
         return []
-    return removal_changes(text, paras, drop)
+    return removal_changes(text, paras, drop, merge=not ctx.traced)
 
 
 def _article_span(blocks: list[Block], n: int) -> tuple[int, int]:

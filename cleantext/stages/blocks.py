@@ -667,7 +667,7 @@ class BlockScorer:
                 drop[i] = (ref, detail)
         if not drop or len(drop) == len(paras):
             return []
-        return removal_changes(text, paras, drop)
+        return removal_changes(text, paras, drop, merge=not traced)
 
 
     def _span(self, blocks: list[Block], lines: Sequence[str], ctx: Context) -> tuple[int, int, float, str]:

@@ -358,7 +358,7 @@ class RuleSet:
         paras = paragraphs(text, ctx)
         drop = {p.index: (self._refs[rule.id], "") for p, rule in
                 self._line_matches(self._drop, text, paras, ctx)}
-        return removal_changes(text, paras, drop) if drop else []
+        return removal_changes(text, paras, drop, merge=not ctx.traced) if drop else []
 
     # -- truncate-after ---------------------------------------------------
     def truncate_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
@@ -388,7 +388,8 @@ class RuleSet:
             inside = runs.inside(k, related=not rule.name.startswith("comment"))
             if inside:
                 return removal_changes(text, paras, above | {
-                    i: (ref, f"marker inside the article's prose ({why})") for i, why in inside})
+                    i: (ref, f"marker inside the article's prose ({why})") for i, why in inside},
+                    merge=not ctx.traced)
             if runs.heaviest_after(k) > runs.prose_before(k):
                 continue  # the article is below the marker: a label of the page's header
             if lines is None:
@@ -399,8 +400,9 @@ class RuleSet:
                 above[k] = (ref, "marker above the article's headline")
                 continue
             detail = f"marker at {p.start / n:.0%} of the text"
-            return removal_changes(text, paras, above | {q.index: (ref, detail) for q in paras[k:]})
-        return removal_changes(text, paras, above) if above else []
+            return removal_changes(text, paras, above | {q.index: (ref, detail) for q in paras[k:]},
+                                   merge=not ctx.traced)
+        return removal_changes(text, paras, above, merge=not ctx.traced) if above else []
 
     # -- strip-inline -----------------------------------------------------
     def strip_inline_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
@@ -433,7 +435,7 @@ class RuleSet:
             for s, e, ref in mine:
                 out.append(_tidy_inline(text, p, s, e, ref))
         if drop:
-            out.extend(removal_changes(text, paras, drop))
+            out.extend(removal_changes(text, paras, drop, merge=not ctx.traced))
             out.sort(key=lambda c: c.start)
         return out
 

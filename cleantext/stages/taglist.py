@@ -72,4 +72,4 @@ def tag_list_changes(text: str, ctx: Context | None = None) -> list[Change]:
         if is_tag_list(line):
             items = len(_SPLIT_RE.split(line.strip()))
             drop[p.index] = (TAG_LIST.ref, f"{items} capitalised items, no verb, after the last prose paragraph")
-    return removal_changes(text, paras, drop) if drop else []
+    return removal_changes(text, paras, drop, merge=ctx is not None and not ctx.traced) if drop else []

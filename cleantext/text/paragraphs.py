@@ -18,13 +18,16 @@ def paragraphs(text: str, ctx: Context | None = None) -> Paragraphs:
     return ctx.paragraphs(text) if ctx is not None else split_paragraphs(text)
 
 
-def removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tuple[RuleRef, str]]
-                    ) -> list[Change]:
+def removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tuple[RuleRef, str]],
+                    merge: bool = False) -> list[Change]:
     """Changes that remove the paragraphs in ``drop`` with their separators.
 
     Canonical text stays canonical: one change per removed paragraph, which
     takes the blank line after it, or, in a run that reaches the end of the
     document, the blank line before it; removing every paragraph leaves "".
+    ``merge=True`` (no trace is kept, so no change is reported): one change per
+    run of consecutive removed paragraphs instead, attributed to the run's first,
+    which splices to the same text.
     """
     if not isinstance(paras, Paragraphs):
         return _removal_changes(text, paras, drop)
@@ -37,14 +40,26 @@ def removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tuple
     tail_from = last + 1
     while tail_from - 1 in drop:
         tail_from -= 1
-    for i in sorted(k for k in drop if 0 <= k <= last):
+    removed = sorted(k for k in drop if 0 <= k <= last)
+    if merge:
+        # the runs of consecutive paragraphs; the paragraph before a run that reaches
+        # the end is kept (tail_from - 1 is not in ``drop``), so no run spans both kinds
+        runs = []
+        for i in removed:
+            if runs and runs[-1][1] == i - 1:
+                runs[-1][1] = i
+            else:
+                runs.append([i, i])
+    else:
+        runs = [[i, i] for i in removed]
+    for i, j in runs:
         rule, detail = drop[i]
         if everything:
-            start, end = starts[i], starts[i + 1] if i < last else len(text)
+            start, end = starts[i], starts[j + 1] if j < last else len(text)
         elif i >= tail_from:
-            start, end = ends[i - 1], ends[i]
+            start, end = ends[i - 1], ends[j]
         else:
-            start, end = starts[i], starts[i + 1]
+            start, end = starts[i], starts[j + 1]
         out.append(Change(start, end, "", rule, detail))
     return out
 
