@@ -284,6 +284,7 @@ class Facts(NamedTuple):
 
 
 _FACT_KEY = itemgetter(1)  # Facts.key
+_new_facts = tuple.__new__  # Facts from a tuple of its fields, without NamedTuple's __new__
 
 
 def signals(text: str, stops: frozenset[str], unstops: regex.Pattern[str] | None = None) -> Signals:
@@ -564,10 +565,35 @@ class BlockScorer:
         return found
 
     def _work_out(self, text: str) -> Facts:
+        """:func:`signals` and :func:`_key` of ``text`` with its figure and number, worked
+        out together (the list-marker match serves both; the steps of :func:`signals`
+        are written out here, for the plain case of a text with no character of a
+        script written without spaces)."""
         digit = _DIGIT_RE.search(text) is not None  # a figure and a number hold one
-        return Facts(signals(text, self.stops, self.unstops), _key(text),
-                     digit and not _COUNTER_RE.fullmatch(text),
-                     int(text) if digit and _INTEGER_RE.fullmatch(text) else -1)
+        item = _ITEM_RE.match(text)
+        key = (text[item.end() - 1 :] if item else text).casefold()  # _key
+        stops = self.stops
+        if text.isascii() or not unspaced_chars(text):
+            if text.isascii():
+                tokens = _ASCII_WORD_RE.findall(text.lower() if stops else text)
+                stopwords = sum(map(stops.__contains__, tokens)) if stops else 0
+            else:
+                tokens = _WORD_RE.findall(text)
+                stopwords = sum(map(stops.__contains__, map(str.lower, tokens))) if stops else 0
+            chars, words = len(text), len(tokens)
+            body = text.rstrip(_CLOSERS)  # ends_sentence
+            terminal = bool(body) and body[-1] in _TERMINALS
+            cls = _text_class(chars, words, stopwords, terminal, stops)
+            if cls == "short" or cls == "bad":
+                if item:
+                    cls = "item"
+                elif _CELL_RE.fullmatch(text):
+                    cls = "cell"
+            found: Signals = (chars, words, stopwords, terminal, cls)
+        else:
+            found = signals(text, stops, self.unstops)
+        return _new_facts(Facts, (found, key, digit and not _COUNTER_RE.fullmatch(text),
+                                  int(text) if digit and _INTEGER_RE.fullmatch(text) else -1))
 
     def score(self, lines: Sequence[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
