@@ -84,3 +84,27 @@ def test_a_user_rule_keeps_its_timeout_on_a_short_line():
     assert len(line) <= TRUSTED_LENGTH
     assert compiled.fullmatch(line, ctx) is None
     assert "US666" in ctx.skipped
+
+
+@pytest.mark.parametrize("language", [None, *CLEANER.languages])
+def test_one_question_for_both_kinds_gives_each_kinds_answer(language):
+    """The matcher of the drop-line and truncate-after rules together answers what each
+    kind's own matcher does (RuleSet._both), on every example line of the packs."""
+    fresh = cleantext.Cleaner()
+    rs, ref = fresh.ruleset(language), CLEANER.ruleset(language)
+    if rs._union is None:
+        pytest.skip("no rules of both kinds")
+    lines = sorted({line for r in rs.rules for line in (*r.examples_match, *r.examples_keep)}
+                   | {"Comments", "Related articles", "Share this", "A plain sentence of prose."})
+    for k, line in enumerate(lines):
+        # alternate which kind is asked first, so both branches of _both are taken
+        first, second = (rs._drop, rs._truncate) if k % 2 else (rs._truncate, rs._drop)
+        got_first = rs._both(first, line, Context())
+        got_second = second._memo.get(line, "unknown")
+        if got_second == "unknown":
+            got_second = second.match_line(line, Context())
+        for compiled, got in ((first, got_first), (second, got_second)):
+            own = ref._drop if compiled is rs._drop else ref._truncate
+            want = own.fullmatch(line, Context())
+            assert (got.id if got else None) == (want[0].id if want else None), (language, line)
+        assert rs.is_chrome(line, Context(), remember=False) == ref.is_chrome(line, Context()), line

@@ -191,6 +191,14 @@ class _Compiled:
                 memo[line] = rule
         return rule
 
+    def remember(self, line: str, rule: Rule | None) -> None:
+        """Keep ``rule`` as the answer of :meth:`match_line` about ``line`` (found
+        otherwise: see :meth:`RuleSet._both`)."""
+        memo = self._memo
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[line] = rule
+
     def fullmatch(self, text: str, ctx: Context, start: int = 0, end: int | None = None
                   ) -> tuple[Rule, regex.Match[str]] | None:
         """The first rule (in order) matching all of ``text[start:end]``, and its match."""
@@ -282,6 +290,13 @@ class RuleSet:
                    ("drop-line", "truncate-after", "strip-inline", "headline")}
         self._drop = _compile(by_kind["drop-line"])
         self._truncate = _compile(by_kind["truncate-after"])
+        # The drop-line and truncate-after rules in one matcher, drop-line first, to answer
+        # both questions about a line at once (see _both): only for shipped rules, which
+        # never time out on a line up to TRUSTED_LENGTH, so no answer depends on when a
+        # rule was skipped.
+        both = by_kind["drop-line"] + by_kind["truncate-after"]
+        self._union = (_Compiled(both) if self._drop is not None and self._truncate is not None
+                       and all(is_builtin(r) for r in both) else None)
         self._earliest_marker = min((r.min_position for r in by_kind["truncate-after"]), default=1.0)
         self._comment_markers = _compile([r for r in by_kind["truncate-after"]
                                           if r.name.startswith("comment")])
@@ -296,7 +311,7 @@ class RuleSet:
         """Compile now the patterns a line may need (each rule's own, and the combined
         pattern of the rules without literals), not inside the first documents that
         need them."""
-        for compiled in (self._drop, self._truncate, self._comment_markers,
+        for compiled in (self._drop, self._truncate, self._union, self._comment_markers,
                          self._comment_lines, self._strip):
             if compiled is not None:
                 compiled.compile()
@@ -310,6 +325,9 @@ class RuleSet:
             ctx = ctx or Context()
             drop, truncate = self._drop, self._truncate
             if not remember:
+                if self._union is not None and len(line) <= TRUSTED_LENGTH and not ctx.skipped:
+                    # one question for both kinds (see _both)
+                    return self._union.fullmatch(line, ctx) is not None
                 return (drop is not None and drop.fullmatch(line, ctx) is not None
                         or truncate is not None and truncate.fullmatch(line, ctx) is not None)
             found = (drop is not None and drop.match_line(line, ctx) is not None
@@ -341,14 +359,38 @@ class RuleSet:
             return
         starts, ends = paras.starts, paras.ends
         known, ask = compiled._memo.get, compiled.match_line
+        both = self._both if self._union is not None and compiled in (self._drop, self._truncate) else None
         for i in range(first, len(starts)):
             start, end = starts[i], ends[i]
             line = text[start:end]
             rule = known(line, _UNKNOWN)
             if rule is _UNKNOWN:
-                rule = ask(line, ctx)
+                if both is not None and end - start <= TRUSTED_LENGTH and not ctx.skipped:
+                    rule = both(compiled, line, ctx)
+                else:
+                    rule = ask(line, ctx)
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
                 yield Paragraph(i, start, end), rule
+
+    def _both(self, compiled: _Compiled, line: str, ctx: Context) -> Rule | None:
+        """:meth:`_Compiled.match_line` of ``compiled`` (the drop-line or the
+        truncate-after matcher) on ``line``, asked of the matcher of both kinds, whose
+        answer gives the other's too: the first rule of both that matches all of the
+        line is the first drop-line rule that does, if any does (they come first); if it
+        is a truncate-after rule, or none, no drop-line rule matches and it is the first
+        truncate-after rule that does.  Both answers are remembered (the block scorer
+        asks both about every line).  Only for a line of shipped rules up to
+        TRUSTED_LENGTH, with no rule skipped: no call can time out."""
+        found = self._union.fullmatch(line, ctx)  # type: ignore[union-attr]
+        rule = found[0] if found else None
+        drop, truncate = self._drop, self._truncate
+        if rule is not None and rule.kind == "drop-line":
+            drop.remember(line, rule)  # type: ignore[union-attr]
+            # a truncate-after rule may match too: asked on its own
+            return rule if compiled is drop else compiled.match_line(line, ctx)
+        drop.remember(line, None)  # type: ignore[union-attr]
+        truncate.remember(line, rule)  # type: ignore[union-attr]
+        return None if compiled is drop else rule
 
     def drop_line_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Remove every paragraph that is wholly a chrome phrase or pattern."""
