@@ -284,6 +284,8 @@ class Facts(NamedTuple):
 
 
 _FACT_KEY = itemgetter(1)  # Facts.key
+_SIGNALS = itemgetter(0)  # Facts.signals
+_TERMINAL = itemgetter(3)  # Signals' terminal
 _new_facts = tuple.__new__  # Facts from a tuple of its fields, without NamedTuple's __new__
 
 
@@ -601,7 +603,7 @@ class BlockScorer:
         memo, work_out = self._memo.get, self.facts
         facts = [memo(line) or work_out(line) for line in lines]
         counts, copies = _line_counts(map(_FACT_KEY, facts))
-        blocks = make_blocks(lines, bytearray(terminal for (_, _, _, terminal, _), _, _, _ in facts))
+        blocks = make_blocks(lines, bytearray(map(_TERMINAL, map(_SIGNALS, facts))))
         chrome = self.chrome
         site = ctx.site
         joined = ctx.joined
