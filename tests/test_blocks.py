@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import cleantext
 from cleantext.stages.blocks import Block, BlockScorer, value
 from cleantext.io.files import decode_bytes
@@ -324,3 +327,17 @@ def test_unspaced_prose_is_judged_by_its_function_characters():
     assert signals(title, frozenset(), zh)[4] == "bad"
     ja = unspaced_stops("ja")
     assert signals("今日は天気がいいので公園に散歩に行きましたが桜の花はまだ咲いていませんでした", frozenset(), ja)[4] != "bad"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.characters(max_codepoint=127), st.text(alphabet="0123456789 .,:/%$€)a-•(", max_size=8))
+def test_a_list_marker_or_figure_starts_with_a_listed_ascii_character(head, rest):
+    """_work_out skips the list-marker and figure patterns on a line that starts with an
+    ASCII character they cannot start with."""
+    from cleantext.stages.blocks import _CELL_HEADS, _CELL_RE, _ITEM_HEADS, _ITEM_RE
+
+    text = head + rest
+    if _ITEM_RE.match(text):
+        assert head in _ITEM_HEADS
+    if _CELL_RE.fullmatch(text):
+        assert head in _CELL_HEADS

@@ -147,6 +147,10 @@ _ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
 _BULLET_RE = regex.compile(r"([-•*+▪●◦])\s+\w")
 # A figure on a line of its own: a cell of a data table (a score, a count, a share).
 _CELL_RE = regex.compile(r"[-+−±]?[$€£¥]?\d[\d.,:/]*\s?[%$€£¥]?")
+# The ASCII characters a match of _ITEM_RE, or of _CELL_RE, may start with ("" too: an
+# empty text is searched).
+_ITEM_HEADS = "-*|(0123456789"
+_CELL_HEADS = "-+$0123456789"
 CELL_VALUE = 1.0
 # A short line is a line of a data table when this many of the short lines within
 # TABLE_REACH of it (itself included) hold a figure.
@@ -572,7 +576,11 @@ class BlockScorer:
         are written out here, for the plain case of a text with no character of a
         script written without spaces)."""
         digit = _DIGIT_RE.search(text) is not None  # a figure and a number hold one
-        item = _ITEM_RE.match(text)
+        # a list marker or a figure starts with one of a few characters: a line that
+        # starts with another ASCII character is not searched
+        head = text[:1]
+        plain = head.isascii() and head not in _ITEM_HEADS
+        item = None if plain else _ITEM_RE.match(text)
         key = (text[item.end() - 1 :] if item else text).casefold()  # _key
         stops = self.stops
         if text.isascii() or not unspaced_chars(text):
@@ -589,7 +597,7 @@ class BlockScorer:
             if cls == "short" or cls == "bad":
                 if item:
                     cls = "item"
-                elif _CELL_RE.fullmatch(text):
+                elif not (head.isascii() and head not in _CELL_HEADS) and _CELL_RE.fullmatch(text):
                     cls = "cell"
             found: Signals = (chars, words, stopwords, terminal, cls)
         else:
