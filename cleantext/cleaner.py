@@ -39,6 +39,7 @@ from .stages.pipeline import BOILERPLATE, Tools
 from .stages.rules import RuleSet
 from .text.context import Context
 from .text.edits import PlainDoc, Result, TracedDoc
+from .text.paragraphs import count_words
 
 if TYPE_CHECKING:
     from .io.html import Extraction
@@ -377,7 +378,7 @@ class Cleaner:
         doc: PlainDoc | TracedDoc = TracedDoc(text) if trace else PlainDoc(text)
         ctx = Context(doc)
         language = self._run(doc, ctx, whole_page, site)
-        words_in, words_out = len(text.split()), len(doc.text.split())
+        words_in, words_out = count_words(text), count_words(doc.text)
         reason = overdelete_reason(words_in, words_out, max_removed)
         if not isinstance(doc, TracedDoc):  # not ``trace``
             return Result(doc.text, language, flags=ctx.notes, extraction=extraction,

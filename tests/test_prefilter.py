@@ -105,3 +105,15 @@ def test_user_rule_without_literals_is_asked_about_every_line():
     assert pre.always == ("US001",)
     assert pre.candidates("12 34") == ("US001",)
     assert pre.candidates("HOT TOPICS") == ("US001", "US002")
+
+
+def test_a_long_text_is_searched_in_pieces_with_the_same_candidates(monkeypatch):
+    from cleantext.stages import prefilter
+
+    rules = [r for r in RULES if r.kind == "drop-line"]
+    pre = Prefilter(rules)
+    texts = [" ".join(LINES), "Straße İstanbul ı " + " ".join(LINES[::-1]), "x" * 50]
+    want = [pre.candidates(t) for t in texts]
+    for size in (1, 2, 3, 7, 64):
+        monkeypatch.setattr(prefilter, "CHUNK", size)
+        assert [pre.candidates(t) for t in texts] == want

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..cleaner import CleanerOptions
 from ..io.compressed import CompressedInputError, maybe_gunzip
 from ..io.files import InputError, decode_bytes, looks_like_html, replace_surrogates
+from ..text.paragraphs import count_words
 
 log = logging.getLogger("cleantext")
 
@@ -258,7 +259,7 @@ def _handle_overdelete(out: Outcome, reason: str, cleaner: Cleaner, source_text:
                        options: WorkerOptions) -> None:
     if options.on_overdelete == "keep":
         out.text = cleaner.normalize_only(source_text)
-        out.words_out = len(out.text.split())
+        out.words_out = count_words(out.text)
         out.flags.append(f"over-deleted ({reason}); kept without boilerplate removal")
     elif options.on_overdelete == "drop":
         out.dropped = True

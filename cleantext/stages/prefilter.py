@@ -47,6 +47,9 @@ _UNSAFE = re.compile(r"\\\\|\{[^}\d,]|\\[LNXmMGKQEzZ]|\[:\^?[a-z]+:\]|\(\?[a-z]*
 _PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 MIN_LITERAL = 1
+# A text longer than this is searched a piece at a time (the automaton reads a text as
+# four bytes a character: a line of 50 million characters would take 200 MB at once).
+CHUNK = 1 << 20
 
 
 def fold(text: str) -> str:
@@ -180,6 +183,7 @@ class Prefilter:
                 owners.setdefault(literal, set()).add(rule.id)
         for literal, ids in owners.items():
             automaton.add_word(literal, tuple(sorted(ids)))
+        self._longest = max(map(len, owners), default=1)
         self.always = tuple(always)
         self.filtered = len(rules) - len(always)
         if owners:
@@ -190,7 +194,21 @@ class Prefilter:
 
     def candidates(self, text: str) -> tuple[str, ...]:
         """Ids of the rules that could match somewhere in ``text``, in rule order."""
-        hits = () if self._automaton is None else {ids for _end, ids in self._automaton.iter(fold(text))}
+        automaton = self._automaton
+        if automaton is None:
+            hits: set[tuple[str, ...]] = set()
+        elif len(text) <= CHUNK or "\u0307" in text:
+            hits = {ids for _end, ids in automaton.iter(fold(text))}
+        else:
+            # Pieces of CHUNK characters, each read with the next longest-literal-minus-one
+            # characters: every character folds to at least one character (the combining
+            # dot, which folds to none, is not in the text) and each one's fold stands
+            # alone, so a literal found in the folded text spans at most its length in
+            # characters of the text, all inside one of the pieces.
+            hits = set()
+            reach = CHUNK + self._longest - 1
+            for pos in range(0, len(text), CHUNK):
+                hits.update(ids for _end, ids in automaton.iter(fold(text[pos : pos + reach])))
         if not hits:
             return self.always
         found = set(self.always)

@@ -27,7 +27,7 @@ import regex
 
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
-from ..text.paragraphs import Paragraph, Paragraphs, paragraphs, removal_changes
+from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, removal_changes
 from .markers import PROSE_WORDS, SENTENCE_END, article_below, word_count
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
@@ -37,7 +37,7 @@ _TERMINAL = ".!?…"
 
 
 def _word_count(s: str) -> int:
-    return len(s.split())
+    return count_words(s)  # len(s.split()) without a list of every word of a long line
 
 
 TABLE_CELL_WORDS = 3  # a cell this short, in rows of the same shape, is a table's

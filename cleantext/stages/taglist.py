@@ -36,7 +36,9 @@ _SENTENCE_END = tuple(".!?…:;\"')")
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 8 and line.rstrip().endswith(_SENTENCE_END)
+    # at least eight words: split off no more than eight (a line of millions of words is
+    # not made a list of them)
+    return len(line.split(None, 7)) >= 8 and line.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_tag_item(item: str) -> bool:

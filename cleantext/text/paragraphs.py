@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from .context import Context
 from .edits import Change, Paragraph, Paragraphs, RuleRef, split_paragraphs
 
-__all__ = ["Paragraph", "Paragraphs", "line_chunks", "paragraphs", "removal_changes",
-           "split_paragraphs"]
+__all__ = ["Paragraph", "Paragraphs", "count_words", "line_chunks", "paragraphs",
+           "removal_changes", "split_paragraphs"]
 
 
 def paragraphs(text: str, ctx: Context | None = None) -> Paragraphs:
@@ -88,6 +88,23 @@ def _removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tupl
 
 
 LINE_CHUNK = 1 << 20  # characters
+
+
+def count_words(text: str, size: int = LINE_CHUNK) -> int:
+    """``len(text.split())``, counted a piece of about ``size`` characters at a time (cut
+    at a space or a line break, which ends no word): a text of millions of words is
+    never a list of them all (a list of a short string a word takes ten times the text's
+    size)."""
+    count, pos, n = 0, 0, len(text)
+    while n - pos > size:
+        cut = text.find(" ", pos + size)
+        if cut < 0:
+            cut = text.find("\n", pos + size)
+            if cut < 0:
+                break
+        count += len(text[pos:cut].split())
+        pos = cut
+    return count + len((text[pos:] if pos else text).split())
 
 
 def line_chunks(text: str, size: int = LINE_CHUNK) -> Iterator[str]:
