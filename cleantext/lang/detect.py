@@ -361,13 +361,16 @@ class NgramTable:
         if row is None:
             if ngram not in self._ngrams:
                 raise KeyError(ngram)
-            row = self._rows[ngram] = [0.0] * self._columns
             length = len(ngram)
             if 1 <= length <= 3:
-                for column, (freq, n_words) in enumerate(self._profiles):
-                    count = freq.get(ngram)
-                    if count is not None:
-                        row[column] = 1.0 * count / n_words[length - 1]
+                # count / n is 1.0 * count / n (both exact below 2**53, the quotient
+                # correctly rounded either way), and 0.0 where the profile lacks the n-gram
+                k = length - 1
+                row = [freq.get(ngram, 0) / n_words[k] for freq, n_words in self._profiles]
+                row += [0.0] * (self._columns - len(row))
+            else:
+                row = [0.0] * self._columns
+            self._rows[ngram] = row
         return row
 
 
