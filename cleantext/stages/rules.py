@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -69,16 +70,16 @@ _MEMO_SIZE = 100_000  # distinct lines remembered per matcher
 _SUBSET_CACHE = 256  # patterns of rule subsets kept per matcher
 
 
-_BUILTIN_SOURCES: frozenset[str] | None = None
+@lru_cache(maxsize=1)
+def _builtin_sources() -> frozenset[str]:
+    """The files of the shipped packs, as a rule names its source."""
+    return frozenset(str(p) for p in builtin_pack_paths())
 
 
 def is_builtin(rule: Rule) -> bool:
     """Does ``rule`` come from a shipped pack (not a user's file, even one that
     overrides a shipped rule's id)?"""
-    global _BUILTIN_SOURCES
-    if _BUILTIN_SOURCES is None:
-        _BUILTIN_SOURCES = frozenset(str(p) for p in builtin_pack_paths())
-    return rule.source in _BUILTIN_SOURCES
+    return rule.source in _builtin_sources()
 
 
 def _time_out(rule: Rule, ctx: Context) -> None:
