@@ -44,7 +44,7 @@ def removal_changes(text: str, paras: Sequence[Paragraph], drop: dict[int, tuple
     if merge:
         # the runs of consecutive paragraphs; the paragraph before a run that reaches
         # the end is kept (tail_from - 1 is not in ``drop``), so no run spans both kinds
-        runs = []
+        runs: list[list[int]] = []
         for i in removed:
             if runs and runs[-1][1] == i - 1:
                 runs[-1][1] = i
