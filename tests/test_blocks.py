@@ -341,3 +341,29 @@ def test_a_list_marker_or_figure_starts_with_a_listed_ascii_character(head, rest
         assert head in _ITEM_HEADS
     if _CELL_RE.fullmatch(text):
         assert head in _CELL_HEADS
+
+
+def test_the_ascii_characters_that_go_on_with_a_sentence_are_the_patterns():
+    """_work_out answers _CONTINUES_RE from a set for a line that starts with an ASCII
+    character: the set holds exactly the ASCII characters the pattern matches."""
+    from cleantext.stages.blocks import _CONTINUES_ASCII, _CONTINUES_RE
+
+    assert _CONTINUES_ASCII == {chr(c) for c in range(128) if _CONTINUES_RE.match(chr(c))}
+
+
+_PIECES = ["The", "company", "shelved", "its plans.", "for an offer", "(see", "“Quoted”",
+           "» more", "- item", "2024", "ébauche", "Éditorial", "«", "—", "and,", "end?",
+           "Read more", "ŉ", "ǅ", "ᵃ", "日本語の文", "。", "x" * 80 + "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(min_size=1, max_size=6)
+                          .filter(lambda t: "\n" not in t and t.strip() == t and t)),
+                max_size=25))
+def test_score_groups_lines_as_make_blocks_does(lines):
+    """score groups the lines from their remembered facts, not from the lines: the same
+    blocks as make_blocks, which reads the lines."""
+    from cleantext.stages.blocks import make_blocks
+
+    blocks = BlockScorer("en").score(lines)
+    assert [(b.first, b.last) for b in blocks] == [(b.first, b.last) for b in make_blocks(lines)]

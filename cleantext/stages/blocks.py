@@ -75,6 +75,7 @@ the whole text, so the stage is idempotent.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from operator import itemgetter
 from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
@@ -141,6 +142,11 @@ UNSPACED_STOPS_LOW = 0.20
 UNSPACED_STOPS_HIGH = 0.22
 _CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
 _OPEN_ENDS = "([“‘«,–—-"
+_OPEN_END_SET = frozenset(_OPEN_ENDS)
+# The ASCII characters _CONTINUES_RE matches (a test checks them against the pattern).
+_CONTINUES_ASCII = frozenset("!%),.:;?]abcdefghijklmnopqrstuvwxyz")
+# For bytes.translate: a flag of 0 becomes 1 and a flag of 1 becomes 0.
+_NOT = bytes([1, 0]) + bytes(254)
 # A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
 _ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
 # A bulleted line: its bullet (see _continue_lists).
@@ -274,6 +280,24 @@ def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None) -> list
     return blocks
 
 
+def _block_bounds(ends: bytes, heads: bytes, tails: bytes) -> tuple[list[int], list[int]]:
+    """The first and the last line of each block of :func:`make_blocks`, from flags of
+    the lines: whether each ends a sentence, starts as the rest of one (its first
+    character matches ``_CONTINUES_RE``) and ends open (in one of ``_OPEN_ENDS``).
+    Only a line after one that does not end a sentence is asked whether it goes on."""
+    n = len(ends)
+    starts = bytearray(b"\x01") * n  # 1 for a line that starts a block
+    # each line i whose line i - 1 does not end a sentence (a flag of 0 turned into 1)
+    for i in compress(range(1, n), ends.translate(_NOT)):
+        if heads[i] or tails[i - 1]:
+            starts[i] = 0
+    firsts = list(compress(range(n), starts))
+    lasts = [f - 1 for f in firsts[1:]]  # a block ends where the next one starts
+    if n:
+        lasts.append(n - 1)
+    return firsts, lasts
+
+
 # What classification works out about a text: (chars, words, stopwords, terminal, class).
 Signals = tuple[int, int, int, bool, str]
 
@@ -285,11 +309,15 @@ class Facts(NamedTuple):
     key: str  # what makes two lines the same (:func:`_key`)
     figure: bool  # holds a digit, and is not a bracketed counter ("(113)")
     number: int  # the whole number the text is, or -1
+    head: bool  # starts as the rest of a sentence cut by a link (see make_blocks)
+    tail: bool  # ends open, so the next line goes on with it (see make_blocks)
 
 
 _FACT_KEY = itemgetter(1)  # Facts.key
 _SIGNALS = itemgetter(0)  # Facts.signals
 _TERMINAL = itemgetter(3)  # Signals' terminal
+_HEAD = itemgetter(4)  # Facts.head
+_TAIL = itemgetter(5)  # Facts.tail
 _new_facts = tuple.__new__  # Facts from a tuple of its fields, without NamedTuple's __new__
 
 
@@ -602,8 +630,11 @@ class BlockScorer:
             found: Signals = (chars, words, stopwords, terminal, cls)
         else:
             found = signals(text, stops, self.unstops)
+        # make_blocks' continuation test: the pattern asked only about a character outside ASCII
+        starts_on = head in _CONTINUES_ASCII if head.isascii() else _CONTINUES_RE.match(text) is not None
         return _new_facts(Facts, (found, key, digit and not _COUNTER_RE.fullmatch(text),
-                                  int(text) if digit and _INTEGER_RE.fullmatch(text) else -1))
+                                  int(text) if digit and _INTEGER_RE.fullmatch(text) else -1,
+                                  starts_on, text[-1:] in _OPEN_END_SET))
 
     def score(self, lines: Sequence[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
@@ -611,7 +642,9 @@ class BlockScorer:
         memo, work_out = self._memo.get, self.facts
         facts = [memo(line) or work_out(line) for line in lines]
         counts, copies = _line_counts(map(_FACT_KEY, facts))
-        blocks = make_blocks(lines, bytearray(map(_TERMINAL, map(_SIGNALS, facts))))
+        # make_blocks, from the lines' facts
+        blocks = list(map(Block, *_block_bounds(bytes(map(_TERMINAL, map(_SIGNALS, facts))),
+                                                bytes(map(_HEAD, facts)), bytes(map(_TAIL, facts)))))
         chrome = self.chrome
         site = ctx.site
         joined = ctx.joined
@@ -623,7 +656,7 @@ class BlockScorer:
             if i == b.last:
                 text, fact = next(line_at), facts[i]
                 b.chrome = chrome is not None and chrome(text, ctx, True)
-                (b.chars, b.words, b.stopwords, b.terminal, cls), key, b.figure, b.number = fact
+                (b.chars, b.words, b.stopwords, b.terminal, cls), key, b.figure, b.number, _, _ = fact
                 b.cls = cls
                 # _is_repeated for a one-line block
                 b.repeated = copies[i] == 1 if cls in PROSE else counts[key] > 1
@@ -640,7 +673,7 @@ class BlockScorer:
                     if len(joined) < _JOINED_MEMO_SIZE:
                         joined[text] = known
                 fact, b.chrome = known
-                (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number = fact
+                (b.chars, b.words, b.stopwords, b.terminal, b.cls), _, b.figure, b.number, _, _ = fact
                 # (a block of several lines is never repeated: see _is_repeated)
                 if site is not None:
                     b.template = all(site.evidence(line) is not None for line in parts)
