@@ -89,7 +89,8 @@ def test_a_user_rule_keeps_its_timeout_on_a_short_line():
 @pytest.mark.parametrize("language", [None, *CLEANER.languages])
 def test_one_question_for_both_kinds_gives_each_kinds_answer(language):
     """The matcher of the drop-line and truncate-after rules together answers what each
-    kind's own matcher does (RuleSet._both), on every example line of the packs."""
+    kind's own matcher does (RuleSet._both), and what is_chrome does, on every example
+    line of the packs."""
     fresh = cleantext.Cleaner()
     rs, ref = fresh.ruleset(language), CLEANER.ruleset(language)
     if rs._union is None:
@@ -107,4 +108,7 @@ def test_one_question_for_both_kinds_gives_each_kinds_answer(language):
             own = ref._drop if compiled is rs._drop else ref._truncate
             want = own.fullmatch(line, Context())
             assert (got.id if got else None) == (want[0].id if want else None), (language, line)
+        # and is_chrome's answer, remembered by _both, is whether a rule of either kind matches
+        chrome = any(own.fullmatch(line, Context()) for own in (ref._drop, ref._truncate))
+        assert rs._chrome[line] == chrome, (language, line)
         assert rs.is_chrome(line, Context(), remember=False) == ref.is_chrome(line, Context()), line

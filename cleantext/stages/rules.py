@@ -335,10 +335,14 @@ class RuleSet:
                      or truncate is not None and truncate.match_line(line, ctx) is not None)
             # kept like the matchers' own answers: not while a rule is skipped
             if not ctx.skipped:
-                if len(self._chrome) >= _MEMO_SIZE:
-                    self._chrome.clear()
-                self._chrome[line] = found
+                self._keep_chrome(line, found)
         return found
+
+    def _keep_chrome(self, line: str, found: bool) -> None:
+        """Remember :meth:`is_chrome`'s answer about ``line``."""
+        if len(self._chrome) >= _MEMO_SIZE:
+            self._chrome.clear()
+        self._chrome[line] = found
 
     def is_marker(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
@@ -380,10 +384,12 @@ class RuleSet:
         line is the first drop-line rule that does, if any does (they come first); if it
         is a truncate-after rule, or none, no drop-line rule matches and it is the first
         truncate-after rule that does.  Both answers are remembered (the block scorer
-        asks both about every line).  Only for a line of shipped rules up to
-        TRUSTED_LENGTH, with no rule skipped: no call can time out."""
+        asks both about every line), and so is :meth:`is_chrome`'s: whether a rule of
+        either kind matches.  Only for a line of shipped rules up to TRUSTED_LENGTH, with
+        no rule skipped: no call can time out."""
         found = self._union.fullmatch(line, ctx)  # type: ignore[union-attr]
         rule = found[0] if found else None
+        self._keep_chrome(line, rule is not None)
         drop, truncate = self._drop, self._truncate
         if rule is not None and rule.kind == "drop-line":
             drop.remember(line, rule)  # type: ignore[union-attr]
