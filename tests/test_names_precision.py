@@ -144,6 +144,16 @@ def test_non_prose_is_kept(text):
     assert _run(text, "en") == text
 
 
+def test_a_lone_backtick_quotes_nothing():
+    # a backtick without its pair (chrome the boilerplate stages may remove) does not
+    # hide the name after it, so a second clean has nothing left to change
+    assert _run("` | 0 Kiev", "en") == "` | 0 Kyiv"
+    assert _run("Run `Kiev --help` in Kiev.", "en") == "Run `Kiev --help` in Kyiv."
+    cleaner = cleantext.Cleaner()
+    once = cleaner.clean("` | 0 Kiev")
+    assert cleaner.clean(once) == once
+
+
 # -- family 4: other languages -----------------------------------------------------------
 def test_no_english_form_in_another_language():
     for lang in ("de", "pl", "es", "fr", "nl"):

@@ -956,11 +956,17 @@ def _not_prose(text: str, start: int, end: int) -> bool:
             return True
     if "`" not in text:
         return False
-    # the line's backticks before the name, within 2000 characters (a longer line
-    # is read from there, never from an earlier line)
+    # in backticks: an odd number of the line's backticks before the name and one after
+    # it on the line, within 2000 characters each way (a longer line is read from there,
+    # never from an earlier or a later line); a lone backtick quotes nothing, and the
+    # boilerplate stages may remove it
     lo = max(0, start - 2000)
     line_lo = text.rfind("\n", lo, start) + 1 or lo
-    return text.count("`", line_lo, start) % 2 == 1
+    if text.count("`", line_lo, start) % 2 == 0:
+        return False
+    hi = min(n, end + 2000)
+    line_hi = text.find("\n", end, hi)
+    return text.find("`", end, hi if line_hi < 0 else line_hi) >= 0
 
 
 _LISTED_BEFORE_RE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’-]*)(?:,|[ \u00a0]+(?:and|or|und|oder|i|lub))[ \u00a0]+$")
