@@ -36,6 +36,14 @@ def test_typographic_is_idempotent_on_examples(lang):
         _check("typographic", lang, text)
 
 
+@pytest.mark.parametrize("style", QUOTE_STYLES)
+def test_mojibake_at_a_line_start_is_judged_the_same_after_layout(style):
+    # "Â" then a tab: the first clean made it "Â 0" after a space, which ftfy left,
+    # and the second clean saw it at the line's start, where it is a no-break space
+    for text in ["\tÂ\t0", "  Â 0 ", "x\n\tÃ©t\u00e9 \tÂ\t1"]:
+        _check(style, None, text)
+
+
 @SETTINGS
 @given(TEXTS, st.sampled_from(LANGS))
 def test_idempotent_ascii_quotes(text, lang):

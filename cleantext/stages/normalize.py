@@ -405,8 +405,17 @@ def _repair_line(line: str, config: ftfy.TextFixerConfig = DEFAULT_FTFY) -> tupl
     """The repaired line and the rule that changed it (None when unchanged).
 
     ftfy decides on the whole line (as ``ftfy.fix_text`` does), when the gate
-    lets the line through; the legacy Cyrillic repairs come next, then NFC.
+    lets the line through; the legacy Cyrillic repairs come next, then NFC.  The
+    plain spaces around the line are left out of the decision (and kept): the
+    layout stage strips them, and ftfy must judge the line the same way when the
+    text is cleaned again ("Â 0" at a line's start is a no-break space, after a
+    space ftfy left it).
     """
+    core = line.strip(" ")
+    if core != line and core:
+        lead = len(line) - len(line.lstrip(" "))
+        fixed, rule = _repair_line(core, config)
+        return (line[:lead] + fixed + line[lead + len(core):], rule) if rule else (line, None)
     fixed = line
     if config.fix_encoding:
         fixed = _repair_legacy(line) or line
