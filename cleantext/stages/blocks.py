@@ -828,13 +828,14 @@ def _extend(blocks: list[Block], first: int, last: int, forward: bool) -> tuple[
 
 
 def _is_prose(b: Block) -> bool:
+    """Prose of the page's own: good or near-good, not a later copy, not a chrome phrase."""
     return b.cls in PROSE and not (b.repeated or b.chrome)
 
 
 def _is_title(b: Block, line: str) -> bool:
-    """Could the block be the headline of a teaser: a few words (perhaps cut by an inline
-    link) that are not a paragraph of running text and do not introduce what follows
-    ("Name:")?"""
+    """Could the block be the headline of a teaser: :data:`TEASER_TITLE_WORDS` to
+    :data:`TEASER_TITLE_MAX` words (perhaps cut by an inline link), not good prose, without
+    a sentence end, and not introducing what follows ("Name:")?"""
     return (b.cls != "good" and TEASER_TITLE_WORDS <= b.words <= TEASER_TITLE_MAX
             and not b.terminal and not line.endswith(":"))
 
@@ -852,9 +853,10 @@ def _is_byline(b: Block) -> bool:
 def _teaser_runs(blocks: list[Block], lines: Sequence[str], first: int, last: int
                  ) -> list[tuple[int, int, int, bool]]:
     """The runs of teasers in ``blocks[first..last]``: (first headline, last summary,
-    count, whether every teaser has a byline or a date).  A teaser is a headline-like line, perhaps a byline and a date, and one short
-    paragraph that no other paragraph follows; a run is at least :data:`TEASER_PAIRS`
-    of them, each within :data:`TEASER_GAP` blocks of the one before."""
+    count, whether every teaser has a byline or a date).  A teaser is a headline-like
+    line, perhaps a byline and a date, and one short paragraph that no other paragraph
+    follows; a run is at least :data:`TEASER_PAIRS` of them, each within
+    :data:`TEASER_GAP` blocks of the one before, with no paragraph between."""
     def headline(k: int) -> int:
         j = k - 1
         while j > first and k - j <= 2 and _is_byline(blocks[j]):
