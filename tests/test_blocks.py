@@ -259,7 +259,7 @@ def test_inline_headlines_inside_the_article_are_not_teasers():
              "Man Shot at Gas Station Dies", "The suspect confessed and the jury took just fifteen minutes to find him guilty.",
              "Storm Closes Schools Across the County", "Officers carried the girl to safety in the parking lot, where an ambulance waited.",
              "Leave a comment", "Contact", "About"]
-    out = _clean_lines(lines)
+    out = _clean(lines)
     for line in lines[4:13]:
         assert line in out
 
@@ -271,16 +271,9 @@ def test_questions_and_answers_after_the_article_are_not_teasers():
                f"A: Watching from courtside as the two players scored fifty points each in game {n}, which I will never forget."]
     lines = ["Menu", "Home", "An interview with the coach", *_story(1), "Four questions", *qa,
              "Share", "Tweet", "Contact"]
-    out = _clean_lines(lines)
+    out = _clean(lines)
     for line in qa:
         assert line in out
-
-
-def _clean_lines(lines: list[str]) -> str:
-    cleaner = cleantext.Cleaner(lang="en")
-    out = cleaner.clean("\n\n".join(lines) + "\n")
-    assert cleaner.clean(out) == out
-    return out
 
 
 def test_a_comment_marker_cut_by_inline_links_still_ends_the_article():
@@ -309,7 +302,7 @@ def test_teasers_before_the_pages_headline_are_not_the_article():
     lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", *teasers,
              "Video", "Weather", "Contests", "Port Strike Spreads to Three Cities",
              "November 19, 2019", *_story(1)]
-    out = _clean_lines(lines)
+    out = _clean(lines)
     assert all(_prose(n) in out for n in (1, 2, 3))
     assert "Port Strike Spreads to Three Cities\n" in out
     for line in teasers:
