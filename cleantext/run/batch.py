@@ -375,7 +375,9 @@ def die_with_parent(parent: int) -> None:
 
 def _worker_init(options: WorkerOptions, parent: int) -> None:
     """Pool initializer: die with the parent, ignore the terminal's Ctrl-C (the parent
-    stops the pool), and build the Cleaner once."""
+    stops the pool), and build and warm the Cleaner once (a pool is for many
+    documents: every language's patterns are compiled here, not inside the first
+    document of each language)."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _cleaner_for(options)
+    _cleaner_for(options).warm()
