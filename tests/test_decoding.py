@@ -3,10 +3,15 @@ stray cp1252 bytes, binary formats; lone surrogates."""
 
 import json
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleantext
-from cleantext.io.files import InputError, decode_bytes, replace_surrogates
+from cleantext.io import files
+from cleantext.io.files import InputError, decode_bytes, has_surrogates, replace_surrogates
 
 TEXTS = {
     "ru": "Как сообщает «ТАСС», мэр Киева и губернатор области заявили сегодня о новых мерах "
@@ -87,6 +92,24 @@ def test_pdf_saved_as_html_is_refused_by_the_command(tmp_path, capsys):
 
 def test_replace_surrogates():
     assert replace_surrogates("a\ud83d\ude00b\ud800c") == "a😀b\ufffdc"
+
+
+# (built from a list: hypothesis's text strategy leaves surrogates out of any alphabet)
+_SURROGATES = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, categories=["Cs"], codec=None)
+
+
+@given(st.lists(st.one_of(st.characters(), _SURROGATES), max_size=40).map("".join), st.integers(1, 8))
+def test_has_surrogates_is_the_character_class(text, piece):
+    """The encoder's answer, read in pieces of any size (a pair cut between two pieces
+    included), is the search for a surrogate code point."""
+    want = re.search("[\ud800-\udfff]", text) is not None
+    assert has_surrogates(text) is want
+    saved = files._SURROGATE_SCAN
+    files._SURROGATE_SCAN = piece
+    try:
+        assert has_surrogates(text) is want
+    finally:
+        files._SURROGATE_SCAN = saved
 
 
 def test_lone_surrogate_keeps_what_follows():

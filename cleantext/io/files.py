@@ -280,10 +280,28 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SURROGATE_PAIR_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
+_SURROGATE_SCAN = 1 << 20  # characters encoded at a time by has_surrogates
+
+
+def has_surrogates(text: str) -> bool:
+    """Does ``text`` hold a surrogate code point?  UTF-8 encodes every other code
+    point, so the encoder answers, a piece at a time (bounded memory), several times
+    faster than a search for the character class; ASCII text (a flag of the string)
+    holds none.  A pair cut between two pieces leaves a surrogate in each."""
+    if text.isascii():
+        return False
+    for start in range(0, len(text), _SURROGATE_SCAN):
+        try:
+            text[start : start + _SURROGATE_SCAN].encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+    return False
+
+
 def replace_surrogates(text: str) -> str:
     """Surrogate pairs become the character they encode, lone surrogates U+FFFD
     (text that came through ``surrogateescape`` or a JSON ``\\ud800`` escape)."""
-    if not _SURROGATE_RE.search(text):
+    if not has_surrogates(text):
         return text
     text = _SURROGATE_PAIR_RE.sub(
         lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), text)
