@@ -42,6 +42,28 @@ def test_chrome_by_class_is_dropped_outside_the_article():
     assert text.splitlines() == ["Body text here."]
 
 
+def test_chrome_words_glued_to_furniture_words_are_read():
+    """``jp-relatedposts``, ``navbox-list``, ``commentform``: a chrome word written
+    together with words of page furniture names chrome as ``related-posts`` would;
+    a word that only begins like one (``commentary``) or glues a content word to
+    furniture (``textwidget``) names nothing."""
+    from cleantext.io.html import CHROME_HINTS, _hint_words
+
+    for value, word in (("jp-relatedposts", "related"), ("navbox-list", "nav"),
+                        ("commentform", "comment"), ("recentcomments", "comments"),
+                        ("sharebtn", "share"), ("relatedarticleslistitem", "related")):
+        assert word in _hint_words(value), value
+    for value in ("commentary", "textwidget", "socialite", "navigator", "shared", "tagline"):
+        assert not _hint_words(value) & CHROME_HINTS - {value}, value
+    text = html_to_text(_page(
+        "<article><p>Body text here, long enough to be a paragraph of prose.</p>"
+        "<div class='jp-relatedposts'><p>Another story you may like, with a summary.</p></div>"
+        "<div class='commentary'><p>A commentary paragraph, part of the article.</p></div>"
+        "</article>"))
+    assert text.splitlines() == ["Body text here, long enough to be a paragraph of prose.",
+                                 "A commentary paragraph, part of the article."]
+
+
 def test_deep_tree_keeps_its_text():
     text = html_to_text("<html><body>" + "<div>" * 5000 + "<p>Deep text.</p>"
                         + "</div>" * 5000 + "</body></html>")

@@ -17,7 +17,8 @@ adds the report to the flags).  In order:
    and link-text length are summed from its children.  Page chrome is pruned:
    elements by tag (``nav``, ``aside``, ``footer``, ``form``, ...) and by the
    words of their ``class``/``id`` (:data:`CHROME_HINTS`: ``comment``,
-   ``related``, ``share``, ``sidebar``, ``newsletter``, ``tags``, ...).  Not
+   ``related``, ``share``, ``sidebar``, ``newsletter``, ``tags``, ...; also when
+   glued to furniture words: ``jp-relatedposts``, ``navbox``, ``commentform``).  Not
    pruned: the element holding the page's ``<h1>``; ``html``/``body``/``main``
    and links; the ``itemprop="articleBody"``; an element whose class names the
    article's body (``article-body pagination-first``); an ``<article>``
@@ -147,6 +148,21 @@ CONTENT_HINTS = frozenset({"article", "body", "content", "entry", "hentry", "mai
 # pagination-first``).
 BODY_HINTS = frozenset({"body", "content", "text"})
 _BODY_WORDS = frozenset(a + b for a in CONTENT_HINTS for b in BODY_HINTS)
+# Words of page furniture that glue onto the hint words in class names
+# (``relatedarticleslistitem``, ``sharebtn``, ``footerlink``, ``recentcomments``):
+# they name no kind of their own.  Read off the class names of both development sets
+# that hold a chrome word glued to others (no figure was tuned); a word of a class
+# value that splits wholly into these and the hints is read as its chrome words.
+_UI_WORDS = frozenset({
+    "post", "posts", "article", "articles", "story", "stories", "list", "item", "items",
+    "title", "bar", "btn", "button", "buttons", "tool", "tools", "link", "links", "form",
+    "box", "widget", "widgets", "area", "section", "block", "wrap", "wrapper", "container",
+    "recent", "count", "icon", "icons", "heading", "header", "module", "panel", "inner",
+    "holder", "more", "top", "bottom", "left", "right",
+})
+_VOCABULARY = CHROME_HINTS | COMMENT_HINTS | CONTENT_HINTS | BODY_HINTS | _UI_WORDS
+_LONGEST_WORD = max(map(len, _VOCABULARY))
+_CHROME_WORDS = CHROME_HINTS | COMMENT_HINTS
 HARD, SOFT = 2, 1
 # Chrome named like chrome it holds (``content-with-sidebar`` holding the sidebar) is a
 # layout wrapper when what remains of it scores this much as prose.
@@ -287,14 +303,38 @@ _NO_HINTS: tuple[frozenset[str], bool, bool, bool] = (frozenset(), False, False,
 
 def _hint_words(value: str) -> frozenset[str]:
     """The lower-case words of a class/id value (``articleBody`` gives ``article``,
-    ``body`` and ``articlebody``)."""
+    ``body`` and ``articlebody``); a word written glued to others is read as they
+    are when all of it splits into words of the hints and of :data:`_UI_WORDS`, for
+    the chrome words among them (``jp-relatedposts`` gives ``related``,
+    ``commentform`` gives ``comment``; ``commentary`` stays whole, and ``textwidget``
+    names no content)."""
     lowered = value.lower()
     # a value in lower case has no camel-case word boundary to mark
     camel = lowered if lowered == value else _CAMEL_RE.sub(" ", value).lower()
     words = set(_HINT_SPLIT_RE.split(camel))
     words.update(_HINT_SPLIT_RE.split(lowered.replace("-", "").replace("_", "")))
     words.discard("")
+    for word in list(words):
+        if len(word) > 5 and word not in _VOCABULARY:
+            words.update(w for w in _compound(word) if w in _CHROME_WORDS)
     return frozenset(words)
+
+
+def _compound(word: str) -> list[str]:
+    """The parts of ``word`` when all of it is words of :data:`_VOCABULARY` written
+    together (the fewest parts; each at least two letters), else nothing."""
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(2, n + 1):
+        for start in range(max(0, end - _LONGEST_WORD), end - 1):
+            head = best[start]
+            part = word[start:end]
+            if head is not None and part in _VOCABULARY and (
+                    best[end] is None or len(head) + 1 < len(best[end])):  # type: ignore[arg-type]
+                best[end] = head + [part]
+    found = best[n]
+    return found if found is not None and len(found) > 1 else []
 
 
 def _names_body(value: str) -> bool:
@@ -1041,3 +1081,4 @@ def extract(html: str | bytes | bytearray) -> Extraction:
 def html_to_text(html: str | bytes) -> str:
     """The visible text of an HTML page's article, one block element per line."""
     return extract(html).text
+
