@@ -483,6 +483,9 @@ class NameTable:
         spelling, is no cued spelling and comes near no spelling is never a candidate,
         wherever it stands, and is remembered as plain.  Most documents have no other
         word: they have no candidate, and the positional pass (:meth:`_scan`) is skipped.
+        Nothing else is remembered, so a document is decided alone: a near spelling
+        glued to a digit ("Kramatrosk2") or met with the fuzzy option off is no plain
+        word for the next document.
         """
         plain, noop, exact, cued = index.plain, index.noop, index.exact_words, index.cued
         pattern = _word_pattern(text)
@@ -490,8 +493,10 @@ class NameTable:
         for word in set(pattern.findall(text)).difference(plain):
             if word in exact:
                 live = live or word not in noop
-            elif word in cued or (self.fuzzy and index.fuzzy_lookup(word) is not None):
+            elif word in cued:
                 live = True
+            elif index.fuzzy_lookup(word) is not None:
+                live = live or self.fuzzy
             else:
                 if len(plain) >= _FUZZY_MEMO_SIZE:
                     plain.clear()
@@ -532,10 +537,6 @@ class NameTable:
                 if hit is not None:
                     found = _Candidate(start, wend, hit.payload, hit)
             if found is None:
-                if word not in exact:  # no spelling starts with it: never a name
-                    if len(plain) >= _FUZZY_MEMO_SIZE:
-                        plain.clear()
-                    plain.add(word)
                 continue
             pos = found.end
             out.append(found)
