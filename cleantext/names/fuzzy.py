@@ -141,11 +141,14 @@ class FuzzyIndex(Generic[T]):
     def lookup(self, word: str, refuse: Callable[[str], bool] = is_known_other_word
                ) -> FuzzyHit[T] | None:
         """The one nearest spelling that :func:`accepted_distance` allows for ``word``, or None."""
-        if not fuzzy_candidate_shape(word) or refuse(word):
+        if not fuzzy_candidate_shape(word):
             return None
         low = word.lower()
+        candidates = self.candidates(low)
+        if not candidates or refuse(word):
+            return None
         hits = []
-        for spelling in self.candidates(low):
+        for spelling in candidates:
             distance = accepted_distance(low, spelling)
             if distance is not None:
                 hits.append((distance, spelling))

@@ -495,7 +495,7 @@ class NameTable:
                 live = live or word not in noop
             elif word in cued:
                 live = True
-            elif index.fuzzy_lookup(word) is not None:
+            elif fuzzy_candidate_shape(word) and index.fuzzy_lookup(word) is not None:
                 live = live or self.fuzzy
             else:
                 if len(plain) >= _FUZZY_MEMO_SIZE:
