@@ -20,12 +20,16 @@ within a small edit distance of one of that name's known spellings, and
 Lookup is sub-linear in the number of spellings: each spelling is indexed by
 its *deletion neighbourhood* (every string obtained by deleting up to
 ``max_edits`` letters after the first), and a word looks up its own deletion
-neighbourhood, so the work per word depends on the word's length only.
+neighbourhood, so the work per word depends on the word's length only.  Most
+words share no key with any spelling: a word whose keys do not even begin as
+some indexed key begins (the first :data:`PREFIX` letters, a handful of
+strings to build) is answered without building its whole neighbourhood.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Callable, Generic, TypeVar
 
 from rapidfuzz.distance import Indel
@@ -34,6 +38,8 @@ from rapidfuzz.fuzz import ratio
 from .lookalikes import is_known_other_word
 
 MIN_LENGTH = 6
+PREFIX = 4
+"""How many first letters of a deletion key the quick rejection compares."""
 T = TypeVar("T")
 
 
@@ -71,6 +77,18 @@ def deletion_keys(word: str, edits: int) -> set[str]:
     return keys
 
 
+def key_prefixes(word: str, edits: int) -> set[str]:
+    """The first :data:`PREFIX` letters of every key in ``deletion_keys(word, edits)``.
+
+    A key's first letters come from the word's first ``PREFIX + edits`` letters: the
+    word's first letter and any ``PREFIX - 1`` of the next ``PREFIX - 1 + edits``.
+    """
+    if len(word) < PREFIX + edits:
+        return {k[:PREFIX] for k in deletion_keys(word, edits)}
+    first = word[0]
+    return {first + "".join(c) for c in combinations(word[1:PREFIX + edits], PREFIX - 1)}
+
+
 @dataclass(frozen=True, slots=True)
 class FuzzyHit(Generic[T]):
     """A fuzzy match: the spelling it was near, the payload, distance and score (0-100)."""
@@ -92,6 +110,7 @@ class FuzzyIndex(Generic[T]):
         self._group = group
         self._spellings: dict[str, T] = {}
         self._keys: dict[str, list[str]] = {}
+        self._prefixes: set[str] = set()  # the first PREFIX letters of every key
 
     def add(self, spelling: str, payload: T) -> None:
         """Index ``spelling`` (first payload per spelling wins)."""
@@ -101,6 +120,7 @@ class FuzzyIndex(Generic[T]):
         self._spellings[low] = payload
         for key in deletion_keys(low, max_edits(len(low))):
             self._keys.setdefault(key, []).append(low)
+            self._prefixes.add(key[:PREFIX])
 
     def __len__(self) -> int:
         return len(self._spellings)
@@ -109,20 +129,26 @@ class FuzzyIndex(Generic[T]):
         """Indexed spellings that share a deletion key with ``word``."""
         low = word.lower()
         found: set[str] = set()
+        edits = max_edits(len(low))
+        if self._prefixes.isdisjoint(key_prefixes(low, edits)):
+            return found  # no key of the word begins as an indexed key does
         index = self._keys
         # the keys the index holds (most of a word's deletion keys it does not)
-        for key in index.keys() & deletion_keys(low, max_edits(len(low))):
+        for key in index.keys() & deletion_keys(low, edits):
             found.update(index[key])
         return found
 
     def lookup(self, word: str, refuse: Callable[[str], bool] = is_known_other_word
                ) -> FuzzyHit[T] | None:
         """The one nearest spelling that :func:`accepted_distance` allows for ``word``, or None."""
-        if not fuzzy_candidate_shape(word) or refuse(word):
+        if not fuzzy_candidate_shape(word):
             return None
         low = word.lower()
+        candidates = self.candidates(low)
+        if not candidates or refuse(word):
+            return None
         hits = []
-        for spelling in self.candidates(low):
+        for spelling in candidates:
             distance = accepted_distance(low, spelling)
             if distance is not None:
                 hits.append((distance, spelling))

@@ -105,6 +105,13 @@ _FUZZY_MEMO_SIZE = 200_000
 _WORD_RE = regex.compile(r"(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{M}]*+")
 _PLAIN_WORD_RE = regex.compile(r"\b\p{Lu}[\p{L}\p{M}]*+")  # the same when no such mark occurs
 _JOINERS = ("\ufe0f", "\ufe0e", "\u200d", "\u200c", "\u200b")
+
+
+def _word_pattern(text: str) -> regex.Pattern[str]:
+    """The pattern of capitalised words for ``text`` (the plain one unless a joiner occurs)."""
+    return _PLAIN_WORD_RE if text.isascii() or not any(j in text for j in _JOINERS) else _WORD_RE
+
+
 _NEXT_WORD_RE = regex.compile(r"[ \u00a0]+(\p{Lu}[\p{L}\p{M}'’]*)")
 _PLACE_CUE_BEFORE_RE = regex.compile(
     r"\b(?:city|town|village|region|oblast|port|outskirts|suburbs?|province) of[ \u00a0]+$",
@@ -470,14 +477,42 @@ class NameTable:
     def _candidates(self, text: str, index: _Index
                     ) -> tuple[list[_Candidate], set[int], list[tuple[int, int, int]]]:
         """Exact and near matches, the entries named by words that need no change, and
-        where those words stand (start, end, entry)."""
+        where those words stand (start, end, entry).
+
+        First the distinct words not yet known to be plain: a word that starts no
+        spelling, is no cued spelling and comes near no spelling is never a candidate,
+        wherever it stands, and is remembered as plain.  Most documents have no other
+        word: they have no candidate, and the positional pass (:meth:`_scan`) is skipped.
+        Nothing else is remembered, so a document is decided alone: a near spelling
+        glued to a digit ("Kramatrosk2") or met with the fuzzy option off is no plain
+        word for the next document.
+        """
+        plain, noop, exact, cued = index.plain, index.noop, index.exact_words, index.cued
+        pattern = _word_pattern(text)
+        live = False
+        for word in set(pattern.findall(text)).difference(plain):
+            if word in exact:
+                live = live or word not in noop
+            elif word in cued:
+                live = True
+            elif fuzzy_candidate_shape(word) and index.fuzzy_lookup(word) is not None:
+                live = live or self.fuzzy
+            else:
+                if len(plain) >= _FUZZY_MEMO_SIZE:
+                    plain.clear()
+                plain.add(word)
+        if not live:
+            return [], set(), []
+        return self._scan(text, index, pattern)
+
+    def _scan(self, text: str, index: _Index, pattern: regex.Pattern[str]
+              ) -> tuple[list[_Candidate], set[int], list[tuple[int, int, int]]]:
+        """:meth:`_candidates` word by word, in the order of the text."""
         out: list[_Candidate] = []
         named: set[int] = set()
         mentions: list[tuple[int, int, int]] = []
         pos = 0
         plain, noop, exact, cued = index.plain, index.noop, index.exact_words, index.cued
-        pattern = _PLAIN_WORD_RE if text.isascii() or not any(
-            j in text for j in _JOINERS) else _WORD_RE
         for m in pattern.finditer(text):
             word = m.group()
             if word in plain or m.start() < pos:
@@ -502,10 +537,6 @@ class NameTable:
                 if hit is not None:
                     found = _Candidate(start, wend, hit.payload, hit)
             if found is None:
-                if word not in exact:  # no spelling starts with it: never a name
-                    if len(plain) >= _FUZZY_MEMO_SIZE:
-                        plain.clear()
-                    plain.add(word)
                 continue
             pos = found.end
             out.append(found)
