@@ -161,8 +161,10 @@ _UI_WORDS = frozenset({
     "holder", "more", "top", "bottom", "left", "right",
 })
 _VOCABULARY = CHROME_HINTS | COMMENT_HINTS | CONTENT_HINTS | BODY_HINTS | _UI_WORDS
-_LONGEST_WORD = max(map(len, _VOCABULARY))
+_COMPOUND_RE = regex.compile("(" + "|".join(sorted(_VOCABULARY, key=len, reverse=True)) + ")+")
 _CHROME_WORDS = CHROME_HINTS | COMMENT_HINTS
+# a word that holds no chrome word is never split (the split is for its chrome words)
+_CHROME_PART_RE = re.compile("|".join(sorted(_CHROME_WORDS, key=len, reverse=True)))
 HARD, SOFT = 2, 1
 # Chrome named like chrome it holds (``content-with-sidebar`` holding the sidebar) is a
 # layout wrapper when what remains of it scores this much as prose.
@@ -315,26 +317,17 @@ def _hint_words(value: str) -> frozenset[str]:
     words.update(_HINT_SPLIT_RE.split(lowered.replace("-", "").replace("_", "")))
     words.discard("")
     for word in list(words):
-        if len(word) > 5 and word not in _VOCABULARY:
+        if len(word) > 5 and word not in _VOCABULARY and _CHROME_PART_RE.search(word):
             words.update(w for w in _compound(word) if w in _CHROME_WORDS)
     return frozenset(words)
 
 
 def _compound(word: str) -> list[str]:
     """The parts of ``word`` when all of it is words of :data:`_VOCABULARY` written
-    together (the fewest parts; each at least two letters), else nothing."""
-    n = len(word)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[0] = []
-    for end in range(2, n + 1):
-        for start in range(max(0, end - _LONGEST_WORD), end - 1):
-            head = best[start]
-            part = word[start:end]
-            if head is not None and part in _VOCABULARY and (
-                    best[end] is None or len(head) + 1 < len(best[end])):  # type: ignore[arg-type]
-                best[end] = head + [part]
-    found = best[n]
-    return found if found is not None and len(found) > 1 else []
+    together (as the pattern of those words finds them, longer words first), else
+    nothing."""
+    m = _COMPOUND_RE.fullmatch(word)
+    return m.captures(1) if m is not None and len(m.captures(1)) > 1 else []
 
 
 def _names_body(value: str) -> bool:
