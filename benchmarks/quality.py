@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     python benchmarks/quality.py ../shared/data/scrapinghub [../shared/data/readability ...]
         [--limit N] [--systems full-text,cleantext-text,...] [--jobs N]
-        [--json results.json] [--per-page pages.csv]
+        [--json results.json] [--per-page pages.csv] [--no-class-names]
 
 Each set is a folder in the scrapinghub format (``ground-truth.json`` +
 ``html/<id>.html.gz``); its name is the folder's name. Every page is parsed once
@@ -17,6 +17,11 @@ For every set, and over all pages of all sets when there is more than one, the
 report gives each system's precision, recall and F1, F1 per language of the gold
 text, and the number of pages where the output keeps under a fifth of the article
 (page recall < ``LOST_RECALL``).
+
+``--no-class-names`` removes every ``class`` and ``id`` attribute from the pages
+before any system sees them: the pages of sites whose class names are hashes
+(CSS-in-JS) carry no words, so this shows how much of an HTML extractor's result
+rests on the names the development sites happen to use.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -48,6 +54,16 @@ BY_LANGUAGE_KEYS = (FULL_TEXT_KEY, "cleantext-text", "cleantext-html", "trafilat
 # A page whose output keeps less than this share of the gold shingles has lost its article.
 LOST_RECALL = 0.2
 ALL_SETS = "all"
+_START_TAG_RE = re.compile(rb"<[A-Za-z][^\s/>]*(?:\s[^<>]*)?>")
+_ATTRIBUTE_RE = re.compile(rb"""\s+([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+
+
+def without_class_names(page: Page) -> Page:
+    """``page`` with every ``class`` and ``id`` attribute removed from its start tags."""
+    def strip(tag: re.Match[bytes]) -> bytes:
+        return _ATTRIBUTE_RE.sub(
+            lambda a: b"" if a.group(1).lower() in (b"class", b"id") else a.group(0), tag.group(0))
+    return page._replace(html=_START_TAG_RE.sub(strip, page.html))
 
 
 @dataclass(frozen=True)
@@ -307,6 +323,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
     parser.add_argument("--per-page", type=Path, help="write per-page scores to this CSV file")
+    parser.add_argument("--no-class-names", action="store_true",
+                        help="remove every class and id attribute from the pages first")
     return parser.parse_args(argv)
 
 
@@ -338,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = load_extractors(systems)
     names = set_names(args.data)
     sets = {name: load_pages(folder, args.limit) for name, folder in zip(names, args.data)}
+    if args.no_class_names:
+        sets = {name: [without_class_names(page) for page in pages] for name, pages in sets.items()}
     runnable = [key for key, value in loaded.items() if callable(value)]
     results = run_sets(sets, runnable, args.jobs)
     wall = time.perf_counter() - start

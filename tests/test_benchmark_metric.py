@@ -80,3 +80,17 @@ def test_full_page_text_recipe():
             "<script>var x;</script><noscript>JS off</noscript><template>tpl</template>"
             "<p>  One   two\t three </p>\n\n<div>Four<br>five</div></body></html>")
     assert full_page_text(html.encode("utf-8")) == "T\nOne two three\nFour\nfive"
+
+
+def test_no_class_names_removes_every_class_and_id_and_keeps_the_text():
+    from benchmarks.quality import without_class_names
+    from benchmarks.scrapinghub import Page
+
+    html = (b"<div class=\"sidebar\" id='side'><p CLASS=related data-x=\"class=keep\">Link</p></div>"
+            b"<article id=post-1 class = 'entry content'><p>Body text, with a class=word in it.</p>"
+            b"</article><img src=x.png alt='a id=b'/>")
+    page = without_class_names(Page("p", html, "gold"))
+    assert page.html == (b"<div><p data-x=\"class=keep\">Link</p></div>"
+                         b"<article><p>Body text, with a class=word in it.</p></article>"
+                         b"<img src=x.png alt='a id=b'/>")
+    assert page.id == "p" and page.gold == "gold"
