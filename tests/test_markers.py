@@ -8,7 +8,9 @@ from pathlib import Path
 from hypothesis import given, strategies as st
 
 import cleantext
-from cleantext.stages.markers import article_below, comment_like, heaviest_run, is_prose
+from cleantext.stages.markers import (
+    article_below, comment_like, comment_thread, heaviest_run, is_prose,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "markers"
 
@@ -91,3 +93,32 @@ def test_unspaced_scripts_count_two_characters_a_word():
     assert is_prose(zh)
     assert not is_prose("相关阅读。")
     assert word_count("plain English words here") == 4
+
+
+def test_a_long_attribution_line_opens_a_comment_section():
+    """"Milan on September 12, 2018 at 4:47 pm said:" ends in a colon and has eight words:
+    it is a comment's header, not prose."""
+    assert comment_like(["- Milan Griffes on September 12, 2018 at 4:47 pm said:", *ARTICLE])
+
+
+def test_a_thread_has_several_comment_headers_and_an_article_one_byline():
+    thread = []
+    for name in ("Milan", "Catherine", "Alex"):
+        thread += [f"{name} on September 12, 2018 at 4:47 pm said:", ARTICLE[0]]
+    assert comment_thread(thread)
+    assert not comment_thread(thread[:4])  # two headers
+    byline = ["Maria Petrova", "Updated 10:43 AM", *ARTICLE, "Photo: 11/19/2019"]
+    assert not comment_thread(byline)  # a byline's timestamp, then prose: one header
+
+
+def test_a_comment_thread_after_a_short_post_is_cut_wherever_its_marker_stands():
+    post = ["Our goal with hosting quarterly open threads is to give readers a place to ask "
+            "questions about our work.", "You can view our June open thread on the blog here."]
+    thread = []
+    for name in ("Milan", "Catherine", "Alex", "Gary"):
+        thread += [f"- {name} on September 12, 2018 at 4:47 pm said:", *ARTICLE]
+    text = "\n\n".join(["September open thread", *post, "Comments", *thread]) + "\n"
+    assert cleantext.Cleaner().clean(text, whole_page=False) == "\n\n".join(["September open thread", *post]) + "\n"
+    # the same marker above an article with one byline is a label: the article stays
+    page = "\n\n".join(["Home", "Comments", "Maria Petrova", "Updated 10:43 AM", *ARTICLE]) + "\n"
+    assert all(line in cleantext.Cleaner().clean(page, whole_page=False) for line in ARTICLE)

@@ -80,12 +80,36 @@ def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | Non
     reply button stands there, or the comment form (``comment_line`` names the packs'
     comment phrases)."""
     for line in lines:
+        line = line.strip()
+        if _ATTRIBUTION_RE.search(line):
+            return True  # "Milan on September 12, 2018 at 4:47 pm said:", however long
         if is_prose(line):
             return False
-        line = line.strip()
-        if (_TIMESTAMP_RE.search(line) or _ATTRIBUTION_RE.search(line)
+        if (_TIMESTAMP_RE.search(line)
                 or _REPLY_RE.fullmatch(line) or (comment_line is not None and comment_line(line))):
             return True
+    return False
+
+
+THREAD_HEADERS = 3
+"""A comment thread has at least this many comment headers (a name with a timestamp, an
+attribution, a reply button): an article has one byline."""
+
+
+def comment_thread(lines: Sequence[str], comment_line: Callable[[str], bool] | None = None) -> bool:
+    """Are ``lines`` (the lines after a marker) a thread of comments: they open as a
+    comment section does (:func:`comment_like`) and hold at least :data:`THREAD_HEADERS`
+    comment headers?  Then the marker starts the comments wherever it stands, however
+    much the thread weighs against the article."""
+    if not comment_like(lines, comment_line):
+        return False
+    headers = 0
+    for line in lines:
+        line = line.strip()
+        if _TIMESTAMP_RE.search(line) or _ATTRIBUTION_RE.search(line) or _REPLY_RE.fullmatch(line):
+            headers += 1
+            if headers >= THREAD_HEADERS:
+                return True
     return False
 
 

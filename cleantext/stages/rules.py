@@ -7,7 +7,10 @@
   site's tail; the marker and everything after it are removed -- unless the
   article is below it (a run of prose after it outweighs all the prose before
   it), or prose follows it at once (an in-body "Read also" box: the marker, and
-  a related marker's teaser title, are dropped as lines).
+  a related marker's teaser title, are dropped as lines).  A comment marker
+  after some prose that a thread of comments follows (names with timestamps,
+  "... said:", reply buttons: :func:`~.markers.comment_thread`) starts the
+  comments wherever it stands and however much the thread weighs.
 * ``strip-inline``: a span inside a paragraph is removed (a dangling
   attribution stub); a paragraph left empty is removed whole.
 * ``headline``: the first paragraph, when it reads as a headline, loses the site
@@ -19,7 +22,6 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -29,7 +31,7 @@ import regex
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, removal_changes
-from .markers import PROSE_WORDS, SENTENCE_END, article_below, word_count
+from .markers import PROSE_WORDS, SENTENCE_END, article_below, comment_thread, word_count
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
@@ -298,7 +300,6 @@ class RuleSet:
         both = by_kind["drop-line"] + by_kind["truncate-after"]
         self._union = (_Compiled(both) if self._drop is not None and self._truncate is not None
                        and all(is_builtin(r) for r in both) else None)
-        self._earliest_marker = min((r.min_position for r in by_kind["truncate-after"]), default=1.0)
         self._comment_markers = _compile([r for r in by_kind["truncate-after"]
                                           if r.name.startswith("comment")])
         self._comment_lines = _compile([r for r in rules if r.name.startswith("comment")
@@ -412,9 +413,11 @@ class RuleSet:
     # -- truncate-after ---------------------------------------------------
     def truncate_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Remove a late comment/related-section marker and everything after it -- when
-        what follows it is not the article (see :func:`_tail_follows`).  A marker that
+        what follows it is not the article (see :class:`_ProseRuns` and
+        :func:`~.markers.article_below`).  A marker that
         stands inside the article's prose (an in-body "Read also" box, a share-bar
-        label above the body) is dropped as one line instead."""
+        label above the body) is dropped as one line instead.  A comment marker that
+        a thread of comments follows, after some prose, cuts at any position."""
         if self._truncate is None or not text:
             return []
         ctx = ctx or Context()
@@ -422,24 +425,32 @@ class RuleSet:
         paras = paragraphs(text, ctx)
         if ctx.title is None:
             ctx.title = text[paras[0].start:paras[0].end] if paras else ""
-        first_late = bisect.bisect_left(paras.starts, self._earliest_marker * n)
         runs: _ProseRuns | None = None
         lines: Sequence[str] | None = None
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
-        for p, rule in self._line_matches(self._truncate, text, paras, ctx,
-                                                max(first_late, 1)):
-            if p.start < rule.min_position * n:
+        for p, rule in self._line_matches(self._truncate, text, paras, ctx, 1):
+            comment = rule.name.startswith("comment")
+            if p.start < rule.min_position * n and not comment:
                 continue
             if runs is None:
                 runs = _ProseRuns(text, paras)
             ref = self._refs[rule.id]
             k = p.index
-            inside = runs.inside(k, related=not rule.name.startswith("comment"))
+            # A comment marker after some prose that a thread of comments follows starts
+            # the comments wherever it stands (a short post, a long thread).
+            thread = False
+            if comment and runs.prose_before(k):
+                if lines is None:
+                    lines = paras.lines(text)
+                thread = comment_thread(lines[k + 1 :], lambda line: self.is_comment_line(line, ctx))
+            if p.start < rule.min_position * n and not thread:
+                continue
+            inside = [] if thread else runs.inside(k, related=not comment)
             if inside:
                 return removal_changes(text, paras, above | {
                     i: (ref, f"marker inside the article's prose ({why})") for i, why in inside},
                     merge=not ctx.traced)
-            if runs.heaviest_after(k) > runs.prose_before(k):
+            if not thread and runs.heaviest_after(k) > runs.prose_before(k):
                 continue  # the article is below the marker: a label of the page's header
             if lines is None:
                 lines = paras.lines(text)
@@ -448,7 +459,8 @@ class RuleSet:
                 # other stories stand above the article, their comment prompts with them
                 above[k] = (ref, "marker above the article's headline")
                 continue
-            detail = f"marker at {p.start / n:.0%} of the text"
+            detail = (f"marker at {p.start / n:.0%} of the text"
+                      + (", a thread of comments after it" if thread else ""))
             return removal_changes(text, paras, above | {q.index: (ref, detail) for q in paras[k:]},
                                    merge=not ctx.traced)
         return removal_changes(text, paras, above, merge=not ctx.traced) if above else []
