@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence, Typ
 from ftfy import TextFixerConfig
 
 from .corpus.profile import SiteProfile, load_profiles
-from .lang.detect import CANDIDATES, _detector_factory, detect_language
+from .lang.detect import CANDIDATES, _detector_factory, language_of_sample, sample
 from .lang.detect import profiles as stopword_profiles
 from .names.table import NameTable, build_name_table
 from .stages import normalize as nf
@@ -78,6 +78,9 @@ _ARTICLE_STAGES = tuple(s for s in BOILERPLATE if not s.whole_page)
 # Typographic quotes are applied until they map to themselves (a nested English
 # quote written ‘ can read as an apostrophe the second time): at most this often.
 _QUOTE_ROUNDS = 3
+# A detected language is read again on the output, which is cleaned again when it reads
+# as another language: at most this often.
+_LANGUAGE_ROUNDS = 3
 
 
 def overdelete_reason(words_in: int, words_out: int, max_removed: float = MAX_REMOVED) -> str:
@@ -233,9 +236,10 @@ class Cleaner:
         return sorted({p.language for p in self._packs} - {"*"})
 
     # -- the pipeline -----------------------------------------------------
-    def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool) -> str | None:
+    def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool) -> tuple[str | None, str | None]:
         """Make the text canonical; returns the language (given, or detected once,
-        before the quote stage, since typographic quotes follow the language).
+        before the quote stage, since typographic quotes follow the language) and the
+        sample it was detected on (None when it was given).
 
         ftfy's verdict on a line can depend on the quotes around the mojibake,
         so the repair runs again on the text the later character stages leave,
@@ -243,7 +247,7 @@ class Cleaner:
         keeps ``clean`` idempotent.  Typographic quotes are likewise applied
         until they change nothing (at most :data:`_QUOTE_ROUNDS` times).
         """
-        language = self.lang
+        language, chunk = self.lang, None
         if fast:
             text = nf.remove_terminal_escapes(nf.fix_line_breaks(doc.text))
             for round_ in range(_REPAIR_ROUNDS):
@@ -253,14 +257,15 @@ class Cleaner:
                 # a repair can decode a line separator ("â€©" is U+2029): NF001 again
                 text = nf.fix_characters(repaired)
                 if round_ == 0 and language is None:
-                    language = detect_language(text)
+                    chunk = sample(text)
+                    language = language_of_sample(chunk)
                 for _ in range(_QUOTE_ROUNDS if self.quotes == "typographic" else 1):
                     quoted = nf.fix_quotes(text, self.quotes, language)
                     text, changed = quoted, quoted != text
                     if not changed:
                         break
             doc.text = nf.layout(nf.unwrap(text))
-            return language
+            return language, chunk
         doc.apply(nf.line_break_changes(doc.text))
         doc.apply(nf.terminal_escape_changes(doc.text))
         for round_ in range(_REPAIR_ROUNDS):
@@ -272,7 +277,8 @@ class Cleaner:
             doc.apply(nf.invisible_changes(doc.text))
             doc.apply(nf.space_changes(doc.text))
             if round_ == 0 and language is None:
-                language = detect_language(doc.text)
+                chunk = sample(doc.text)
+                language = language_of_sample(chunk)
             for _ in range(_QUOTE_ROUNDS if self.quotes == "typographic" else 1):
                 changes = nf.quote_changes(doc.text, self.quotes, language)
                 if not changes:
@@ -280,7 +286,7 @@ class Cleaner:
                 doc.apply(changes)
         doc.apply(nf.unwrap_changes(doc.text))
         doc.apply(nf.layout_changes(doc.text))
-        return language
+        return language, chunk
 
     def _remove_boilerplate(self, doc: PlainDoc | TracedDoc, ctx: Context, tools: Tools, whole_page: bool = True) -> None:
         """Run the :data:`~cleantext.stages.pipeline.BOILERPLATE` stages in a cycle
@@ -324,11 +330,35 @@ class Cleaner:
 
     def _run(self, doc: PlainDoc | TracedDoc, ctx: Context, whole_page: bool = True, site: str | None = None) -> str | None:
         """Run the pipeline on ``doc``; the language.  Rules that time out are noted in ``ctx``;
-        with ``site``, the site's template (if a profile has it) goes in ``ctx.site``."""
+        with ``site``, the site's template (if a profile has it) goes in ``ctx.site``.
+
+        When the language is detected, the output must read as the language it was
+        cleaned in, or a second clean would clean it again in another language (a
+        page whose removed chrome tipped the sample).  So when the output's sample
+        differs from the one the language was read on and names another language,
+        the output is cleaned again as that second clean would clean it (a fresh
+        context, the language it reads as), at most :data:`_LANGUAGE_ROUNDS` times."""
+        language, chunk = self._pass(doc, ctx, whole_page, site)
+        for _ in range(_LANGUAGE_ROUNDS):
+            if chunk is None:
+                break  # the language was given
+            again = sample(doc.text)
+            if again == chunk or language_of_sample(again) == language:
+                break
+            fresh = Context(doc)
+            language, chunk = self._pass(doc, fresh, whole_page, site)
+            ctx.skipped |= fresh.skipped
+            ctx.notes += fresh.notes
+            ctx.reports += fresh.reports
+        return language
+
+    def _pass(self, doc: PlainDoc | TracedDoc, ctx: Context, whole_page: bool, site: str | None
+              ) -> tuple[str | None, str | None]:
+        """One run of every stage on ``doc``: the language and the sample it was read on."""
         debug = log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
-        language = self._normalize(doc, fast=isinstance(doc, PlainDoc))
+        language, chunk = self._normalize(doc, fast=isinstance(doc, PlainDoc))
         if debug:
             log.debug("stage normalize: %.1f ms, language %s",
                       1000 * (time.perf_counter() - started), language or "unknown")
@@ -345,7 +375,7 @@ class Cleaner:
             ctx.reports += notes
         tools = Tools(self.ruleset(language), self.block_scorer(language))
         self._remove_boilerplate(doc, ctx, tools, whole_page)
-        return language
+        return language, chunk
 
     def process(self, raw: str | bytes, *, html: bool = False, trace: bool = False,
                 whole_page: bool = True, max_removed: float = MAX_REMOVED,
@@ -409,7 +439,7 @@ class Cleaner:
     def normalize_only(self, text: str) -> str:
         """Canonical text without boilerplate removal (formatting and names only)."""
         doc = PlainDoc(_require_text(text))
-        language = self._normalize(doc, fast=True)
+        language, _ = self._normalize(doc, fast=True)
         doc.apply(self._names.changes(doc.text, language))
         return doc.text
 

@@ -391,9 +391,14 @@ def langdetect_language(chunk: str) -> str | None:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None (too little text, mixed, unsure).
 
-    The fast path decides when it can; langdetect only when it is unsure.
+    The fast path decides when it can; langdetect only when it is unsure.  The answer
+    depends on :func:`sample` of the text alone (:func:`language_of_sample`).
     """
-    chunk = sample(text)
+    return language_of_sample(sample(text))
+
+
+def language_of_sample(chunk: str) -> str | None:
+    """:func:`detect_language`'s answer for a text whose :func:`sample` is ``chunk``."""
     code = quick_detect(chunk[:QUICK_CHARS])  # None when it holds too few letters
     if code == UNSURE and len(chunk) > QUICK_CHARS:
         code = quick_detect(chunk)
