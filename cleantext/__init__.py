@@ -30,9 +30,13 @@ __all__ = ["Cleaner", "Edit", "Result", "RulePackError", "RuleTimeoutWarning", "
            "save_profiles"]
 
 
-def clean(text: str, **options: Unpack[CleanerOptions]) -> str:
-    """Canonical text of ``text``; ``options`` are those of :class:`Cleaner`."""
-    return cached_cleaner(options).clean(text)
+def clean(text: str, *, whole_page: bool = True, **options: Unpack[CleanerOptions]) -> str:
+    """Canonical text of ``text``; ``options`` are those of :class:`Cleaner`.
+
+    ``whole_page=False``: the text is already the article (an extractor's output, a
+    CMS body), so block scoring, which looks for the article among a page's menus, is
+    left out; the phrase and pattern rules still run."""
+    return cached_cleaner(options).clean(text, whole_page=whole_page)
 
 
 def clean_html(html: str | bytes, **options: Unpack[CleanerOptions]) -> str:
@@ -40,9 +44,10 @@ def clean_html(html: str | bytes, **options: Unpack[CleanerOptions]) -> str:
     return cached_cleaner(options).clean_html(html)
 
 
-def explain(text: str, **options: Unpack[CleanerOptions]) -> Result:
-    """The cleaned text, its language and the trace of every change."""
-    return cached_cleaner(options).explain(text)
+def explain(text: str, *, whole_page: bool = True, **options: Unpack[CleanerOptions]) -> Result:
+    """The cleaned text, its language and the trace of every change (``whole_page`` as
+    for :func:`clean`)."""
+    return cached_cleaner(options).explain(text, whole_page=whole_page)
 
 
 def warm(**options: Unpack[CleanerOptions]) -> Cleaner:

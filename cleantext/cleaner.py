@@ -76,8 +76,9 @@ _REPAIR_ROUNDS = 3
 MAX_REMOVED = 0.8  # share of a document's words above which cleaning counts as over-deletion
 _ARTICLE_STAGES = tuple(s for s in BOILERPLATE if not s.whole_page)
 # Typographic quotes are applied until they map to themselves (a nested English
-# quote written ‘ can read as an apostrophe the second time): at most this often.
-_QUOTE_ROUNDS = 3
+# quote written ‘ can read as an apostrophe the second time; a run of quotes that
+# read alike, as in Swedish, settles one quote a round): at most this often.
+_QUOTE_ROUNDS = 8
 # A detected language is read again on the output, which is cleaned again when it reads
 # as another language: at most this often.
 _LANGUAGE_ROUNDS = 3

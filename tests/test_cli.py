@@ -291,3 +291,24 @@ def test_a_first_line_table_row_keeps_its_cells():
         res = run("--lang", "en", stdin=f"{row}\n\n{body}".encode())
         assert res.returncode == 0, res.stderr
         assert res.stdout.decode() == f"{row}\n\n{body}"
+
+
+_INTRO = ["If you have done the program, you have seen how the meal plan complements the "
+          "workouts to get you the best results.",
+          "The new program follows the same nutrition plan, so you can use the same calculation "
+          "to determine your daily calorie target.", "Now get prepping!"]
+_PLAN = [line for n in range(1, 6) for line in (
+    f"Meal {n}", "Eat every 2-3 hours",
+    "Chicken Zoodles [1 cup zucchini noodles, 4 oz. cooked chicken, 1 tsp. sesame oil]",
+    "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.")]
+STRUCTURED_ARTICLE = "\n\n".join(_INTRO + _PLAN) + "\n"
+
+
+def test_article_flag_leaves_block_scoring_out():
+    """A structured article (a meal plan's repeated labels) read as a page loses lines to
+    block scoring; --article says the text is already the article, and keeps them."""
+    page = run(stdin=STRUCTURED_ARTICLE.encode())
+    article = run("--article", stdin=STRUCTURED_ARTICLE.encode())
+    assert page.returncode == 0 and article.returncode == 0, (page.stderr, article.stderr)
+    assert article.stdout.decode() == STRUCTURED_ARTICLE
+    assert page.stdout.decode() != STRUCTURED_ARTICLE

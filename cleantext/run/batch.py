@@ -119,6 +119,7 @@ class WorkerOptions:
     out_field: str = "text_clean"
     trace_in_record: bool = False
     timeout: float | None = None  # seconds per document; None: budget_for(size); 0: none
+    whole_page: bool = True  # False: a text document is already the article (--article)
 
     def budget(self, size: int) -> float:
         """The time budget of a document of ``size`` bytes (0: no limit)."""
@@ -189,7 +190,7 @@ def _clean_into(task: Task, data: bytes | None, out: Outcome, cleaner: Cleaner,
         raw = data if html else decode_bytes(data).text
     out.html = html
     result = cleaner.process(raw, html=html, trace=options.trace, max_removed=options.max_removed,
-                             site=task.site)
+                             site=task.site, whole_page=options.whole_page)
     if html or not isinstance(raw, str):  # a page (else ``raw`` is the decoded text)
         assert result.extraction is not None  # process(html=True) always extracts
         source_text = result.extraction.text

@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="log to stderr: -v one line per document, -vv also each stage")
     inp = p.add_argument_group("input")
     inp.add_argument("--html", action="store_true", help="treat input as HTML (default: by extension or sniffing)")
+    inp.add_argument("--article", action="store_true",
+                     help="text input is already the article (an extractor's output): block scoring, "
+                          "which looks for the article among a page's menus, is left out")
     inp.add_argument("--follow-symlinks", action=argparse.BooleanOptionalAction, default=True,
                      help="inside a folder given as input, follow symlinks to files and folders, "
                           "also outside it (default); --no-follow-symlinks skips them. Paths "
@@ -571,6 +574,7 @@ def _run(args: argparse.Namespace) -> int:
             out_field=args.out_field or f"{args.field}_clean",
             trace_in_record=args.format == "jsonl",
             timeout=args.timeout,
+            whole_page=not args.article,
         )
         cleaner = options.check()  # loads packs and tables once: errors are usage errors
         _check_lang(args.lang, cleaner.languages)
