@@ -85,10 +85,15 @@ def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | Non
             return True  # "Milan on September 12, 2018 at 4:47 pm said:", however long
         if is_prose(line):
             return False
-        if (_TIMESTAMP_RE.search(line)
-                or _REPLY_RE.fullmatch(line) or (comment_line is not None and comment_line(line))):
+        if _comment_header(line) or (comment_line is not None and comment_line(line)):
             return True
     return False
+
+
+def _comment_header(line: str) -> bool:
+    """Is the (stripped) line a comment's header: a timestamp, an attribution ("...
+    said:") or a reply button?"""
+    return bool(_TIMESTAMP_RE.search(line) or _ATTRIBUTION_RE.search(line) or _REPLY_RE.fullmatch(line))
 
 
 THREAD_HEADERS = 3
@@ -105,8 +110,7 @@ def comment_thread(lines: Sequence[str], comment_line: Callable[[str], bool] | N
         return False
     headers = 0
     for line in lines:
-        line = line.strip()
-        if _TIMESTAMP_RE.search(line) or _ATTRIBUTION_RE.search(line) or _REPLY_RE.fullmatch(line):
+        if _comment_header(line.strip()):
             headers += 1
             if headers >= THREAD_HEADERS:
                 return True
