@@ -99,17 +99,19 @@ def _comment_header(line: str) -> bool:
 THREAD_HEADERS = 3
 """A comment thread has at least this many comment headers (a name with a timestamp, an
 attribution, a reply button): an article has one byline."""
+THREAD_WINDOW = 100
+"""The lines after a marker read for a thread's headers (its first comments)."""
 
 
 def comment_thread(lines: Sequence[str], comment_line: Callable[[str], bool] | None = None) -> bool:
     """Are ``lines`` (the lines after a marker) a thread of comments: they open as a
     comment section does (:func:`comment_like`) and hold at least :data:`THREAD_HEADERS`
-    comment headers?  Then the marker starts the comments wherever it stands, however
-    much the thread weighs against the article."""
+    comment headers among its first :data:`THREAD_WINDOW` lines?  Then the marker starts
+    the comments wherever it stands, however much the thread weighs against the article."""
     if not comment_like(lines, comment_line):
         return False
     headers = 0
-    for line in lines:
+    for line in lines[:THREAD_WINDOW]:
         if _comment_header(line.strip()):
             headers += 1
             if headers >= THREAD_HEADERS:

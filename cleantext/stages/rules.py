@@ -31,7 +31,9 @@ import regex
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, removal_changes
-from .markers import PROSE_WORDS, SENTENCE_END, article_below, comment_thread, word_count
+from .markers import (
+    PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread, word_count,
+)
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
@@ -442,7 +444,8 @@ class RuleSet:
             if comment and runs.prose_before(k):
                 if lines is None:
                     lines = paras.lines(text)
-                thread = comment_thread(lines[k + 1 :], lambda line: self.is_comment_line(line, ctx))
+                thread = comment_thread(lines[k + 1 : k + 1 + THREAD_WINDOW],
+                                        lambda line: self.is_comment_line(line, ctx))
             if p.start < rule.min_position * n and not thread:
                 continue
             inside = [] if thread else runs.inside(k, related=not comment)
