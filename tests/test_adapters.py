@@ -190,3 +190,36 @@ def test_datatrove_filter_keeps_documents_it_cannot_judge():
     assert list(step.run(iter([Document(text="raw", id="x")]))) != []
     assert step.stats["not_cleaned"].total == 1
 
+
+
+# --- article text (an extractor's output) -----------------------------------------------
+
+_STRUCTURED = "\n\n".join(
+    ["If you have done the program, you have seen how the meal plan complements the workouts "
+     "to get you the best results.", "Now get prepping!"]
+    + [line for n in range(1, 6) for line in (f"Meal {n}", "Eat every 2-3 hours",
+                                              "Portion Fix Containers: 1 Green, 1 Red.")]) + "\n"
+
+
+def test_every_adapter_passes_whole_page_false_for_article_text():
+    """Read as a page, the structured article loses its repeated labels to block
+    scoring; each adapter's whole_page=False keeps it (block scoring left out)."""
+    pd = pytest.importorskip("pandas")
+    spacy = pytest.importorskip("spacy")
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from cleantext.adapters.datatrove import CleantextFormatter
+    from cleantext.hf import clean_batch
+    from cleantext.pandas import clean_series
+    from cleantext.adapters.spacy import pipe
+
+    assert cleantext.clean(_STRUCTURED) != _STRUCTURED
+    assert clean_series(pd.Series([_STRUCTURED]), whole_page=False).tolist() == [_STRUCTURED]
+    assert clean_series(pd.Series([_STRUCTURED])).tolist() == [cleantext.clean(_STRUCTURED)]
+    assert clean_batch({"text": [_STRUCTURED]}, whole_page=False) == {"text": [_STRUCTURED]}
+    (doc,) = pipe(spacy.blank("en"), [_STRUCTURED], whole_page=False)
+    assert doc.text == _STRUCTURED
+    step = CleantextFormatter(whole_page=False)
+    (out,) = step.run(iter([Document(text=_STRUCTURED, id="0")]))
+    assert out.text == _STRUCTURED

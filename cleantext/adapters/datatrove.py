@@ -64,15 +64,19 @@ class CleantextFormatter(BaseFormatter):
     counts by rule code and the over-deletion verdict in ``doc.metadata``.
 
     ``html=True`` treats ``doc.text`` as an HTML page (:meth:`Cleaner.explain_html`);
+    ``whole_page=False`` says ``doc.text`` is already the article (an extractor's output
+    earlier in the pipeline): block scoring is left out;
     ``options`` are those of :class:`cleantext.Cleaner` (``lang``, ``rules``, ``names``,
     ``builtin_names``, ``quotes``).
     """
 
     name = "🧽 cleantext"
 
-    def __init__(self, *, html: bool = False, metadata_prefix: str = "cleantext_", **options: Unpack[CleanerOptions]) -> None:
+    def __init__(self, *, html: bool = False, whole_page: bool = True, metadata_prefix: str = "cleantext_",
+                 **options: Unpack[CleanerOptions]) -> None:
         super().__init__()
         self.html = html
+        self.whole_page = whole_page
         self.metadata_prefix = metadata_prefix
         self.options = options
         self._cleaner: cleantext.Cleaner | None = None
@@ -90,7 +94,9 @@ class CleantextFormatter(BaseFormatter):
         return state
 
     def explain(self, text: str) -> cleantext.Result:
-        return self.cleaner.explain_html(text) if self.html else self.cleaner.explain(text)
+        if self.html:
+            return self.cleaner.explain_html(text)
+        return self.cleaner.explain(text, whole_page=self.whole_page)
 
     def format(self, text: str) -> str:
         return self.explain(text).text

@@ -22,16 +22,20 @@ __all__ = ["clean_batch"]
 
 
 def clean_batch(batch: dict[str, list[Any]], column: str = "text", *, output_column: str | None = None,
-                html: bool = False, **options: Unpack[CleanerOptions]) -> dict[str, list[Any]]:
+                html: bool = False, whole_page: bool = True,
+                **options: Unpack[CleanerOptions]) -> dict[str, list[Any]]:
     """The cleaned texts of ``batch[column]``, as ``{output_column or column: [...]}``.
 
     For ``Dataset.map(clean_batch, batched=True)``: the returned column replaces
     ``column`` (or is added as ``output_column``); the other columns are left as
     they are.  ``None`` stays ``None``.  ``html=True`` cleans HTML pages;
-    ``options`` are those of :class:`cleantext.Cleaner`.
+    ``whole_page=False`` says the texts are already articles (an extractor's output:
+    block scoring is left out); ``options`` are those of :class:`cleantext.Cleaner`.
     """
     if column not in batch:
         raise KeyError(f"no column {column!r} in the batch (columns: {', '.join(batch)})")
-    clean = cleantext.clean_html if html else cleantext.clean
-    return {output_column or column: [None if text is None else clean(text, **options)
-                                      for text in batch[column]]}
+    def clean(text: str) -> str:
+        if html:
+            return cleantext.clean_html(text, **options)
+        return cleantext.clean(text, whole_page=whole_page, **options)
+    return {output_column or column: [None if text is None else clean(text) for text in batch[column]]}

@@ -18,18 +18,24 @@ from cleantext.cleaner import CleanerOptions
 __all__ = ["clean_series"]
 
 
-def clean_series(series: pandas.Series, *, html: bool = False, **options: Unpack[CleanerOptions]) -> pandas.Series:
+def clean_series(series: pandas.Series, *, html: bool = False, whole_page: bool = True,
+                 **options: Unpack[CleanerOptions]) -> pandas.Series:
     """``series`` with every text cleaned, as :func:`cleantext.clean` cleans it.
 
     Same index and name; a missing value (``None``, ``NaN``, ``pd.NA``) stays
     missing; any other value that is not text raises ``TypeError``.  A
     string-dtype Series keeps its dtype, any other comes back as ``object``.
-    ``html=True`` cleans HTML pages (:func:`cleantext.clean_html`); ``options``
+    ``html=True`` cleans HTML pages (:func:`cleantext.clean_html`);
+    ``whole_page=False`` says the texts are already articles (block scoring is left
+    out: :func:`cleantext.clean`); ``options``
     are those of :class:`cleantext.Cleaner` (``lang``, ``rules``, ``names``,
     ``builtin_names``, ``quotes``).  The Cleaner is built once per set of options.
     """
-    clean = cleantext.clean_html if html else cleantext.clean
-    values = [value if _missing(value) else clean(value, **options) for value in series]
+    def clean(text: str) -> str:
+        if html:
+            return cleantext.clean_html(text, **options)
+        return cleantext.clean(text, whole_page=whole_page, **options)
+    values = [value if _missing(value) else clean(value) for value in series]
     dtype = series.dtype if isinstance(series.dtype, pandas.StringDtype) else object
     return pandas.Series(values, index=series.index, name=series.name, dtype=dtype)
 

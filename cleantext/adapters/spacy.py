@@ -42,12 +42,14 @@ USER_DATA_KEY = "cleantext"
 
 
 def pipe(nlp: Language, texts: Iterable[str], *, cleaner: cleantext.Cleaner | None = None, html: bool = False,
-         batch_size: int | None = None, n_process: int = 1, **options: Unpack[CleanerOptions]) -> Iterator[Doc]:
+         whole_page: bool = True, batch_size: int | None = None, n_process: int = 1,
+         **options: Unpack[CleanerOptions]) -> Iterator[Doc]:
     """``nlp.pipe`` over the cleaned ``texts``, in order, each ``Doc`` carrying its trace
     in ``doc.user_data["cleantext"]``.
 
     ``cleaner`` is the :class:`cleantext.Cleaner` to use, else one is built from
-    ``options`` (those of :class:`cleantext.Cleaner`).  ``html=True`` cleans HTML pages.
+    ``options`` (those of :class:`cleantext.Cleaner`).  ``html=True`` cleans HTML pages;
+    ``whole_page=False`` says the texts are already articles (block scoring is left out).
     Cleaning runs lazily in this process; ``batch_size`` and ``n_process`` are passed
     to ``nlp.pipe``.
     """
@@ -55,7 +57,8 @@ def pipe(nlp: Language, texts: Iterable[str], *, cleaner: cleantext.Cleaner | No
         cleaner = cleantext.Cleaner(**options)
     elif options:
         raise TypeError("pass either a cleaner or Cleaner options, not both")
-    explain = cleaner.explain_html if html else cleaner.explain
+    def explain(text: str) -> cleantext.Result:
+        return cleaner.explain_html(text) if html else cleaner.explain(text, whole_page=whole_page)
     for doc, trace in nlp.pipe((_cleaned(explain(text)) for text in texts), as_tuples=True,
                                batch_size=batch_size, n_process=n_process):
         doc.user_data[USER_DATA_KEY] = trace
