@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import cleantext
+from texts import STRUCTURED_ARTICLE
 
 SEEDS = sorted((Path(__file__).parent.parent / "seeds" / "input").glob("*.txt"))
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
@@ -191,14 +192,7 @@ def test_datatrove_filter_keeps_documents_it_cannot_judge():
     assert step.stats["not_cleaned"].total == 1
 
 
-
 # --- article text (an extractor's output) -----------------------------------------------
-
-_STRUCTURED = "\n\n".join(
-    ["If you have done the program, you have seen how the meal plan complements the workouts "
-     "to get you the best results.", "Now get prepping!"]
-    + [line for n in range(1, 6) for line in (f"Meal {n}", "Eat every 2-3 hours",
-                                              "Portion Fix Containers: 1 Green, 1 Red.")]) + "\n"
 
 
 def test_every_adapter_passes_whole_page_false_for_article_text():
@@ -214,12 +208,12 @@ def test_every_adapter_passes_whole_page_false_for_article_text():
     from cleantext.pandas import clean_series
     from cleantext.adapters.spacy import pipe
 
-    assert cleantext.clean(_STRUCTURED) != _STRUCTURED
-    assert clean_series(pd.Series([_STRUCTURED]), whole_page=False).tolist() == [_STRUCTURED]
-    assert clean_series(pd.Series([_STRUCTURED])).tolist() == [cleantext.clean(_STRUCTURED)]
-    assert clean_batch({"text": [_STRUCTURED]}, whole_page=False) == {"text": [_STRUCTURED]}
-    (doc,) = pipe(spacy.blank("en"), [_STRUCTURED], whole_page=False)
-    assert doc.text == _STRUCTURED
+    assert cleantext.clean(STRUCTURED_ARTICLE) != STRUCTURED_ARTICLE
+    assert clean_series(pd.Series([STRUCTURED_ARTICLE]), whole_page=False).tolist() == [STRUCTURED_ARTICLE]
+    assert clean_series(pd.Series([STRUCTURED_ARTICLE])).tolist() == [cleantext.clean(STRUCTURED_ARTICLE)]
+    assert clean_batch({"text": [STRUCTURED_ARTICLE]}, whole_page=False) == {"text": [STRUCTURED_ARTICLE]}
+    (doc,) = pipe(spacy.blank("en"), [STRUCTURED_ARTICLE], whole_page=False)
+    assert doc.text == STRUCTURED_ARTICLE
     step = CleantextFormatter(whole_page=False)
-    (out,) = step.run(iter([Document(text=_STRUCTURED, id="0")]))
-    assert out.text == _STRUCTURED
+    (out,) = step.run(iter([Document(text=STRUCTURED_ARTICLE, id="0")]))
+    assert out.text == STRUCTURED_ARTICLE

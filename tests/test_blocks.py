@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import cleantext
 from cleantext.stages.blocks import Block, BlockScorer, value
 from cleantext.io.files import decode_bytes
+from texts import STRUCTURED_ARTICLE
 
 REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
 
@@ -372,11 +373,7 @@ def test_score_groups_lines_as_make_blocks_does(lines):
 def test_an_article_given_as_such_keeps_its_structured_lines():
     """cleantext.clean(text, whole_page=False) and explain(...): the text is the article,
     block scoring is left out, the phrase rules still run."""
-    lines = ["If you have done the program, you have seen how the meal plan complements the "
-             "workouts to get you the best results.", "Now get prepping!"]
-    for n in range(1, 6):
-        lines += [f"Meal {n}", "Eat every 2-3 hours", "Portion Fix Containers: 1 Green, 1 Red."]
-    text = "\n\n".join(lines) + "\n"
+    text = STRUCTURED_ARTICLE
     assert cleantext.clean(text) != text  # as a page, the repeated labels go
     assert cleantext.clean(text, whole_page=False) == text
     assert cleantext.explain(text + "\nShare this article\n", whole_page=False).text == text

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from texts import STRUCTURED_ARTICLE
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -291,17 +292,6 @@ def test_a_first_line_table_row_keeps_its_cells():
         res = run("--lang", "en", stdin=f"{row}\n\n{body}".encode())
         assert res.returncode == 0, res.stderr
         assert res.stdout.decode() == f"{row}\n\n{body}"
-
-
-_INTRO = ["If you have done the program, you have seen how the meal plan complements the "
-          "workouts to get you the best results.",
-          "The new program follows the same nutrition plan, so you can use the same calculation "
-          "to determine your daily calorie target.", "Now get prepping!"]
-_PLAN = [line for n in range(1, 6) for line in (
-    f"Meal {n}", "Eat every 2-3 hours",
-    "Chicken Zoodles [1 cup zucchini noodles, 4 oz. cooked chicken, 1 tsp. sesame oil]",
-    "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.")]
-STRUCTURED_ARTICLE = "\n\n".join(_INTRO + _PLAN) + "\n"
 
 
 def test_article_flag_leaves_block_scoring_out():

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import cleantext
+from texts import STRUCTURED_ARTICLE
 
 SEEDS = sorted(Path(__file__).parent.parent.joinpath("seeds", "input").glob("*.txt"))
 
@@ -52,6 +53,22 @@ def test_clean_bag_equals_clean_in_order(client):
     assert clean_bag(bag).compute() == [cleantext.clean(t) for t in texts]
     typographic = clean_bag(bag, lang="en", quotes="typographic").compute()
     assert typographic == [cleantext.clean(t, lang="en", quotes="typographic") for t in texts]
+
+
+def test_clean_bag_and_series_of_article_texts(client):
+    """whole_page=False reaches the workers: each text is cleaned as an article."""
+    import pandas as pd
+    from dask import dataframe as dd
+
+    from cleantext.dask import clean_bag, clean_series
+
+    structured = STRUCTURED_ARTICLE
+    texts = _texts()[:4] + [structured]
+    want = [cleantext.clean(t, whole_page=False) for t in texts]
+    assert want[-1] == structured != cleantext.clean(structured)  # as a page it loses lines
+    assert clean_bag(db.from_sequence(texts, npartitions=2), whole_page=False).compute() == want
+    series = dd.from_pandas(pd.Series(texts), npartitions=2)
+    assert clean_series(series, whole_page=False).compute().tolist() == want
 
 
 def test_clean_bag_of_html_pages(client):

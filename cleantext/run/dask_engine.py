@@ -41,44 +41,50 @@ _ADDRESS = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?\[?[\w.:-]+\]?:\d{
 __all__ = ["clean_bag", "clean_series", "clean_partition", "run_tasks_dask"]
 
 
-def _clean_one(value: Any, options: CleanerOptions, html: bool) -> Any:
+def _clean_one(value: Any, options: CleanerOptions, html: bool, whole_page: bool = True) -> Any:
     """One value cleaned by the worker's cached Cleaner; ``None`` stays ``None``."""
     if value is None:
         return None
     cleaner = cached_cleaner(options)
-    return cleaner.clean_html(value) if html else cleaner.clean(value)
+    return cleaner.clean_html(value) if html else cleaner.clean(value, whole_page=whole_page)
 
 
-def clean_partition(texts: Iterable[Any], options: CleanerOptions, html: bool = False) -> list[Any]:
+def clean_partition(texts: Iterable[Any], options: CleanerOptions, html: bool = False,
+                    whole_page: bool = True) -> list[Any]:
     """The cleaned texts of one partition, in order (the function run on the workers)."""
-    return [_clean_one(t, options, html) for t in texts]
+    return [_clean_one(t, options, html, whole_page) for t in texts]
 
 
-def _clean_pandas(part: pandas.Series, options: CleanerOptions, html: bool) -> pandas.Series:
+def _clean_pandas(part: pandas.Series, options: CleanerOptions, html: bool, whole_page: bool) -> pandas.Series:
     """One pandas partition of a column, cleaned; missing values stay missing."""
-    return part.map(lambda t: _clean_one(t, options, html), na_action="ignore").astype(object)
+    return part.map(lambda t: _clean_one(t, options, html, whole_page), na_action="ignore").astype(object)
 
 
-def clean_bag(bag: dask.bag.Bag, *, html: bool = False, **options: Unpack[CleanerOptions]) -> dask.bag.Bag:
+def clean_bag(bag: dask.bag.Bag, *, html: bool = False, whole_page: bool = True,
+              **options: Unpack[CleanerOptions]) -> dask.bag.Bag:
     """A lazy ``dask.bag`` of the cleaned texts of ``bag``, in the same order.
 
     ``options`` are those of :class:`cleantext.Cleaner` (``lang``, ``rules``,
     ``names``, ``builtin_names``, ``quotes``); ``html=True`` cleans pages with
-    :meth:`~cleantext.Cleaner.clean_html`.
+    :meth:`~cleantext.Cleaner.clean_html`; ``whole_page=False`` says the texts are
+    already articles (block scoring is left out).
     """
-    cleaned: dask.bag.Bag = bag.map_partitions(clean_partition, options=options, html=html)
+    cleaned: dask.bag.Bag = bag.map_partitions(clean_partition, options=options, html=html,
+                                               whole_page=whole_page)
     return cleaned
 
 
-def clean_series(series: dask.dataframe.Series, *, html: bool = False,
+def clean_series(series: dask.dataframe.Series, *, html: bool = False, whole_page: bool = True,
                  **options: Unpack[CleanerOptions]) -> dask.dataframe.Series:
     """A lazy ``dask.dataframe`` Series: ``series`` with every text cleaned.
 
     Same index, name and partitions as ``series`` (object dtype); use it as
-    ``df["text_clean"] = clean_series(df["text"], lang="en")``.
+    ``df["text_clean"] = clean_series(df["text"], lang="en")``.  ``html`` and
+    ``whole_page`` as for :func:`clean_bag`.
     """
     meta = series._meta.astype(object)
-    cleaned: dask.dataframe.Series = series.map_partitions(_clean_pandas, options=options, html=html, meta=meta)
+    cleaned: dask.dataframe.Series = series.map_partitions(_clean_pandas, options=options, html=html,
+                                                           whole_page=whole_page, meta=meta)
     return cleaned
 
 
