@@ -288,9 +288,12 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True
 
 def _parse(text: str) -> etree._Element | None:
     """The document element, or None when the page cannot be parsed."""
-    if not text.strip():
+    if not text or text.isspace():
         return None
-    declaration = _XML_DECLARATION_RE.match(text)  # lxml refuses str with an encoding decl
+    # lxml refuses str with an encoding declaration; the pattern is asked only when the
+    # text could start with one (its ``\s`` is white space to ``str.lstrip`` too)
+    start = text[:64].lstrip()[:5]
+    declaration = _XML_DECLARATION_RE.match(text) if "<?xml".startswith(start) else None
     if declaration is not None:
         text = text[declaration.end():]
     try:
@@ -333,8 +336,15 @@ def _compound(word: str) -> list[str]:
 def _names_body(value: str) -> bool:
     """Does a class/id value name the article's body (a word of :data:`CONTENT_HINTS`
     followed by one of :data:`BODY_HINTS` in one token)?"""
-    lowered = value.lower()
-    if not any(hint in lowered for hint in BODY_HINTS):
+    return _names_body_lowered(value, value.lower())
+
+
+_BODY_HINT_RE = re.compile("|".join(sorted(BODY_HINTS)))
+
+
+def _names_body_lowered(value: str, lowered: str) -> bool:
+    """:func:`_names_body` of a value and its lower-case form."""
+    if _BODY_HINT_RE.search(lowered) is None:
         return False  # every word that could answer yes holds one of them
     for token in _CAMEL_RE.sub("-", value).lower().split():
         words = [w for w in _HINT_SPLIT_RE.split(token) if w]
@@ -351,16 +361,52 @@ def _hints(el: etree._Element) -> tuple[frozenset[str], bool, bool, bool]:
     ident = el.get("id")
     if ident:
         value = f"{value} {ident}"
+    return _value_hints(value)
+
+
+# the hint words (CHROME_HINTS, COMMENT_HINTS and CONTENT_HINTS) a verdict reads
+_HINT_VOCABULARY = CHROME_HINTS | COMMENT_HINTS | CONTENT_HINTS
+# words that give no chrome words when split as glued, and those that do (and which)
+_UNGLUED: set[str] = set()
+_GLUED: dict[str, frozenset[str]] = {}
+
+
+def _value_hints(value: str) -> tuple[frozenset[str], bool, bool, bool]:
+    """:func:`_hints` of a class/id value: the words of :func:`_hint_words` read for
+    the hints only (a glued word's chrome words are remembered per word, since values
+    differ more than their words do)."""
+    hints = _HINTS_CACHE.get(value)
+    if hints is not None:
+        return hints
     if not value or value.isspace():
         return _NO_HINTS
-    hints = _HINTS_CACHE.get(value)
-    if hints is None:
-        words = _hint_words(value)
-        hints = (words & CHROME_HINTS, bool(words & COMMENT_HINTS),
-                 bool(words & CONTENT_HINTS), _names_body(value))
-        if len(_HINTS_CACHE) > 50_000:
-            _HINTS_CACHE.clear()
-        _HINTS_CACHE[value] = hints
+    lowered = value.lower()
+    camel = lowered if lowered == value else _CAMEL_RE.sub(" ", value).lower()
+    words = set(_HINT_SPLIT_RE.split(camel))
+    joined = lowered.replace("-", "").replace("_", "")
+    if joined != camel:
+        words.update(_HINT_SPLIT_RE.split(joined))
+    found = words & _HINT_VOCABULARY
+    for word in words - _UNGLUED:
+        parts = _GLUED.get(word)
+        if parts is None:
+            parts = frozenset(w for w in _compound(word) if w in _CHROME_WORDS) if (
+                len(word) > 5 and word not in _VOCABULARY and _CHROME_PART_RE.search(word)
+            ) else frozenset()
+            if len(_UNGLUED) > 200_000:
+                _UNGLUED.clear()
+                _GLUED.clear()
+            if parts:
+                _GLUED[word] = parts
+            else:
+                _UNGLUED.add(word)
+        if parts:
+            found |= parts
+    hints = (found & CHROME_HINTS, bool(found & COMMENT_HINTS),
+             bool(found & CONTENT_HINTS), _names_body_lowered(value, lowered))
+    if len(_HINTS_CACHE) > 50_000:
+        _HINTS_CACHE.clear()
+    _HINTS_CACHE[value] = hints
     return hints
 
 
@@ -438,6 +484,13 @@ def _paragraph_value(el: etree._Element, chars: int) -> float:
     return 1 + _inline_commas(el) + min(chars / 100, 3)
 
 
+# How an element's text counts in its parent's: inline text, or a block (nested blocks
+# make the parent's inline text a paragraph of its own).
+_INLINE, _NESTED_BLOCK, _OTHER_BLOCK = 0, 1, 2
+_KINDS = {tag: _NESTED_BLOCK if tag in _NESTED else _OTHER_BLOCK for tag in _BLOCKS}
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 @dataclass
 class _Page:
     """What the bottom-up pass learns: per element (text chars, link chars, ...),
@@ -460,11 +513,16 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
     scores: dict[etree._Element, float]
     proses: dict[etree._Element, float]
     pruned, scores, proses = {}, {}, {}
-    below: dict[etree._Element, frozenset[str]] = {}  # element -> chrome words of the pruned elements under it
     # per element: (chars, link chars, paragraph value, values of the children,
     # of the grandchildren, of the great-grandchildren)
     stats: dict[etree._Element, tuple[int, int, float, float, float, float]] = {}
-    get = stats.get
+    # what each element passes to its parent, in document order, until the parent ends
+    # (the walk is bottom-up, so an element's children are the last ``len(el)`` entries):
+    # (chars of its tail, _KINDS of its tag, its stats (None: pruned), the chrome words
+    # of the pruned elements in it (or its own when pruned))
+    done: list[tuple[int, int, tuple[int, int, float, float, float, float] | None,
+                     frozenset[str] | None]] = []
+    kinds = _KINDS
     for _, el in etree.iterwalk(body, events=("end",)):
         tag = el.tag
         text = el.text
@@ -473,32 +531,28 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
         d1 = d2 = d3 = d4 = 0.0
         nested = False
         named: frozenset[str] | None = None
-        words: frozenset[str] | None
-        for child in el:
-            tail = child.tail
-            if tail:
-                n = len(tail.strip())
-                chars += n
-                inline += n
-            st = get(child)
-            if st is None:  # pruned
-                words = pruned[child][1]
-                named = named | words if named else words
-                continue
-            if below:
-                words = below.get(child)
+        n = len(el)
+        if n:
+            children = done[-n:]
+            del done[-n:]
+            for tail, kind, st, words in children:
+                if tail:
+                    chars += tail
+                    inline += tail
                 if words:
                     named = named | words if named else words
-            chars += st[0]
-            links += st[1]
-            if child.tag in _NESTED:
-                nested = True
-            elif child.tag not in _BLOCKS:
-                inline += st[0]
-            d1 += st[2]
-            d2 += st[3]
-            d3 += st[4]
-            d4 += st[5]
+                if st is None:  # pruned
+                    continue
+                chars += st[0]
+                links += st[1]
+                if kind == _NESTED_BLOCK:
+                    nested = True
+                elif kind == _INLINE:
+                    inline += st[0]
+                d1 += st[2]
+                d2 += st[3]
+                d3 += st[4]
+                d4 += st[5]
         if tag == "a":
             links = chars
         value = 0.0
@@ -508,22 +562,54 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
             else:
                 value = _paragraph_value(el, inline)
         prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
-        chrome, words = _chrome(el, tag) if isinstance(tag, str) else (0, None)
-        # below, ``words`` is None only with chrome 0 (not an element), which neither branch takes
-        if chrome == SOFT and prose >= WRAPPER_PROSE and (
-                named and words & named  # type: ignore[operator]  # a layout wrapper: "content-with-sidebar" holds the sidebar
-                or links < PROSE_LINKS * chars and _section_anchor(el)):  # a section of prose
+        tail = el.tail
+        tail_chars = len(tail.strip()) if tail else 0
+        # the chrome verdict (:func:`_chrome`), on the class/id read once
+        content = False
+        if isinstance(tag, str):
+            value_ = el.get("class")
+            ident = el.get("id")
+            if ident:
+                value_ = f"{value_ or ''} {ident}"
+            if value_:
+                words, names_comments, content, names_body = _value_hints(value_)
+            else:
+                words, names_comments, names_body = _NO_WORDS, False, False
+            if names_comments:
+                chrome = HARD
+            elif tag in _CHROME_TAGS:
+                chrome, words = SOFT, words | {tag}
+            elif not words or names_body or tag in _NEVER_CHROME or _is_article_body(el):
+                chrome = 0
+            else:
+                chrome = SOFT
+            # a layout wrapper ("content-with-sidebar" holds the sidebar) or a section of prose
+            if chrome == SOFT and prose >= WRAPPER_PROSE and (
+                    named and words & named
+                    or links < PROSE_LINKS * chars and _section_anchor(el)):
+                chrome = 0
+            if chrome == HARD and comments:
+                chrome = 0  # a thread of posts: the page has no other article
+            if chrome and el not in keep:
+                words = words | named if named else words
+                pruned[el] = (chrome, words)
+                done.append((tail_chars, kinds.get(tag, _INLINE), None, words))
+                continue
+        else:
             chrome = 0
-        if chrome == HARD and comments:
-            chrome = 0  # a thread of posts: the page has no other article
-        if chrome and el not in keep:
-            pruned[el] = (chrome, words | named if named else words)  # type: ignore[operator,assignment]
-            continue
-        if named:
-            below[el] = named
-        stats[el] = (chars, links, value, d1, d2, d3)
+        st = (chars, links, value, d1, d2, d3)
+        stats[el] = st
+        done.append((tail_chars, kinds.get(tag, _INLINE), st, named))
         if prose:
-            scores[el] = prose + _weight(el, tag, chrome)
+            # the container's weight (:func:`_weight`)
+            weight = _TAG_WEIGHTS.get(tag, 0)
+            if _is_article_body(el):
+                weight += ARTICLE_BODY_WEIGHT
+            if content:
+                weight += HINT_WEIGHT
+            if chrome:
+                weight -= HINT_WEIGHT
+            scores[el] = prose + weight
             proses[el] = prose
     return _Page(stats, pruned, scores, proses)
 
