@@ -475,6 +475,12 @@ def _inline_commas(el: etree._Element) -> int:
     return _commas("".join(texts))  # each comma is one character: counted once joined
 
 
+def _text(el: etree._Element) -> str:
+    """``"".join(el.itertext())``, read by libxml2 in one call: the text of the element and
+    its descendants with their tails (not its own tail; no comment's text)."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def _commas(text: str | None) -> int:
     return sum(text.count(c) for c in _COMMAS) if text else 0
 
@@ -557,10 +563,16 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
             links = chars
         value = 0.0
         if inline >= MIN_PARAGRAPH and tag in _PARAGRAPHS:
-            if nested:
-                d1 += _paragraph_value(el, inline)
+            # readability's worth of a paragraph (:func:`_paragraph_value`); without block
+            # children its own inline text is all of its text
+            if n and any(child[1] != _INLINE for child in children):
+                worth = _paragraph_value(el, inline)
             else:
-                value = _paragraph_value(el, inline)
+                worth = 1 + _commas(_text(el)) + min(inline / 100, 3)
+            if nested:
+                d1 += worth
+            else:
+                value = worth
         prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
         tail = el.tail
         tail_chars = len(tail.strip()) if tail else 0
@@ -719,7 +731,7 @@ def _prose_paragraph(page: _Page, el: etree._Element) -> bool:
     chars, density = page.stats[el][0], _link_density(page, el)
     if chars > PROSE_CHARS:
         return density < PROSE_LINKS
-    return density == 0 and bool(_SENTENCE_END_RE.search("".join(el.itertext())))
+    return density == 0 and bool(_SENTENCE_END_RE.search(_text(el)))
 
 
 def _words(text: str | None) -> str:
@@ -1010,7 +1022,7 @@ def _may_hide(el: etree._Element) -> bool:
 
 def _visible_chars(el: etree._Element) -> int:
     """Characters of an element's text other than white space."""
-    text = "".join(el.itertext())
+    text = _text(el)
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
@@ -1054,7 +1066,7 @@ def _at_least(items: Iterator[object], n: int) -> bool:
 
 def _lost_text(doc: etree._Element, markup: str) -> bool:
     """Did the parser drop most of the page's text (too deep a tree)?"""
-    parsed = len("".join(doc.itertext()).split())
+    parsed = len(_text(doc).split())
     return parsed < 0.5 * len(strip_tags(markup).split())
 
 
