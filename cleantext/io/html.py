@@ -366,6 +366,33 @@ def _hints(el: etree._Element) -> tuple[frozenset[str], bool, bool, bool]:
 
 # the hint words (CHROME_HINTS, COMMENT_HINTS and CONTENT_HINTS) a verdict reads
 _HINT_VOCABULARY = CHROME_HINTS | COMMENT_HINTS | CONTENT_HINTS
+
+
+def _needles(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``words`` is: the words that hold
+    none of the others, as a tree of their letters (the standard engine then reads each
+    position of the text once, where an alternation of words tries each in turn)."""
+    needles = [w for w in words if not any(o != w and o in w for o in words)]
+    tree: dict[str, dict] = {}
+    for word in needles:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        if "" in node:  # a needle ends here (none holds another, so none goes on)
+            return ""
+        alternatives = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return re.compile(pattern(tree))
+
+
+# Every word of a class/id value (and every part of a glued word) is a part of the value
+# written in lower case without ``-`` and ``_``; a value that holds no hint word there
+# has no verdict.
+_HINT_NEEDLE_RE = _needles(_HINT_VOCABULARY)
 # words that give no chrome words when split as glued, and those that do (and which)
 _UNGLUED: set[str] = set()
 _GLUED: dict[str, frozenset[str]] = {}
@@ -381,9 +408,21 @@ def _value_hints(value: str) -> tuple[frozenset[str], bool, bool, bool]:
     if not value or value.isspace():
         return _NO_HINTS
     lowered = value.lower()
+    joined = lowered.replace("-", "").replace("_", "")
+    if _HINT_NEEDLE_RE.search(joined) is None:
+        hints = _NO_HINTS
+    else:
+        hints = _read_hints(value, lowered, joined)
+    if len(_HINTS_CACHE) > 50_000:
+        _HINTS_CACHE.clear()
+    _HINTS_CACHE[value] = hints
+    return hints
+
+
+def _read_hints(value: str, lowered: str, joined: str) -> tuple[frozenset[str], bool, bool, bool]:
+    """The verdict of a class/id value that holds a hint word (:func:`_value_hints`)."""
     camel = lowered if lowered == value else _CAMEL_RE.sub(" ", value).lower()
     words = set(_HINT_SPLIT_RE.split(camel))
-    joined = lowered.replace("-", "").replace("_", "")
     if joined != camel:
         words.update(_HINT_SPLIT_RE.split(joined))
     found = words & _HINT_VOCABULARY
@@ -402,12 +441,8 @@ def _value_hints(value: str) -> tuple[frozenset[str], bool, bool, bool]:
                 _UNGLUED.add(word)
         if parts:
             found |= parts
-    hints = (found & CHROME_HINTS, bool(found & COMMENT_HINTS),
-             bool(found & CONTENT_HINTS), _names_body_lowered(value, lowered))
-    if len(_HINTS_CACHE) > 50_000:
-        _HINTS_CACHE.clear()
-    _HINTS_CACHE[value] = hints
-    return hints
+    return (found & CHROME_HINTS, bool(found & COMMENT_HINTS),
+            bool(found & CONTENT_HINTS), _names_body_lowered(value, lowered))
 
 
 def _is_article_body(el: etree._Element) -> bool:
@@ -528,7 +563,7 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
     # of the pruned elements in it (or its own when pruned))
     done: list[tuple[int, int, tuple[int, int, float, float, float, float] | None,
                      frozenset[str] | None]] = []
-    kinds = _KINDS
+    kinds, cached = _KINDS, _HINTS_CACHE.get
     for _, el in etree.iterwalk(body, events=("end",)):
         tag = el.tag
         text = el.text
@@ -573,7 +608,7 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
                 d1 += worth
             else:
                 value = worth
-        prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
+        prose = d1 + d2 / 2 + d3 / 6 + d4 / 9 if n else 0.0
         tail = el.tail
         tail_chars = len(tail.strip()) if tail else 0
         # the chrome verdict (:func:`_chrome`), on the class/id read once
@@ -584,7 +619,10 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
             if ident:
                 value_ = f"{value_ or ''} {ident}"
             if value_:
-                words, names_comments, content, names_body = _value_hints(value_)
+                hints = cached(value_)
+                if hints is None:
+                    hints = _value_hints(value_)
+                words, names_comments, content, names_body = hints
             else:
                 words, names_comments, names_body = _NO_WORDS, False, False
             if names_comments:
@@ -899,12 +937,15 @@ def _lines(page: _Page, roots: list[etree._Element]) -> list[str]:
                 pending = ""
             parts.append(value)
 
+    pruned = page.pruned
     for root in roots:
         walk = etree.iterwalk(root, events=("start", "end"))
         for event, el in walk:
-            tag = el.tag if isinstance(el.tag, str) else ""
-            skipped = el in page.pruned
-            cell = tag in ("td", "th") and el.getparent() in rows
+            tag = el.tag
+            if not isinstance(tag, str):
+                tag = ""
+            skipped = el in pruned
+            cell = bool(rows) and tag in ("td", "th") and el.getparent() in rows
             if event == "start":
                 if skipped:
                     walk.skip_subtree()
@@ -918,14 +959,18 @@ def _lines(page: _Page, roots: list[etree._Element]) -> list[str]:
                         pending = "- "
                     elif el in rows:
                         pending = "| "
-                text(el.text)
+                value = el.text
+                if value:
+                    text(value)
             else:
                 if tag in _BLOCKS and not cell and not skipped:
                     parts.append("\n")
                     if el in items or el in rows:
                         pending = ""
                 if el is not root:
-                    text(el.tail)
+                    value = el.tail
+                    if value:
+                        text(value)
         parts.append("\n")
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return [line for line in lines if line]
