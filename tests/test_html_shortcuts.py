@@ -75,3 +75,43 @@ def test_the_text_of_an_element_is_its_joined_itertext(markup, comments):
     doc = etree.fromstring(markup, parser)
     for el in doc.iter(etree.Element):
         assert H._text(el) == "".join(el.itertext())
+
+
+def _capped_by_pattern(markup: str) -> str:
+    """The capping as one substitution over the whole page."""
+    if len(markup) < 5000:
+        return markup
+
+    def cap(candidate):
+        m = H._LONG_TAG_RE.fullmatch(markup, candidate.start(), candidate.end())
+        if m is not None and m.group(2).count("=") > H.MAX_ATTRIBUTES:
+            return f"<{m.group(1)}>"
+        return candidate.group(0)
+
+    return H._LONG_TAG_CANDIDATE_RE.sub(cap, markup)
+
+
+@st.composite
+def long_tags(draw):
+    """Pages of short tags, long texts and tags of many attributes, near the bounds."""
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        kind = draw(st.sampled_from(["tag", "text", "attrs", "open"]))
+        n = draw(st.sampled_from([0, 1, 999, 1000, 1001, 1200, 2499, 2500, 2501, 4999, 5001]))
+        if kind == "tag":
+            parts.append(draw(st.sampled_from(["<p>", "<div class=a>", "</p>", "<", ">", "<1"])))
+        elif kind == "text":
+            parts.append(draw(st.sampled_from(["x", " ", "é"])) * n)
+        elif kind == "attrs":
+            tag = draw(st.sampled_from(["div", "a", "x:y"]))
+            attribute = draw(st.sampled_from([" a=1", " a=12", " ab=123"]))
+            parts.append(f"<{tag}" + attribute * n + draw(st.sampled_from([">", "", " b>"])))
+        else:
+            parts.append("<div " + "y" * n)
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(long_tags())
+def test_attributes_are_capped_as_one_substitution_caps_them(markup):
+    assert H._cap_attributes(markup) == _capped_by_pattern(markup)

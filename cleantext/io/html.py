@@ -266,6 +266,9 @@ _LONG_TAG_RE = regex.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{5000,})>")
 # the first ``>``), and no other can start inside it (it holds no ``<``): in ASCII
 # classes only, so the standard library's faster engine finds the few candidates.
 _LONG_TAG_CANDIDATE_RE = re.compile(r"<[A-Za-z][^<>]{5000,}>")
+# A run of 2 * _SPAN - 1 characters holds an aligned span of _SPAN (a candidate's run
+# after its ``<`` is at least 5001 long).
+_SPAN = 2500
 
 
 def _cap_attributes(markup: str) -> str:
@@ -273,13 +276,39 @@ def _cap_attributes(markup: str) -> str:
     if len(markup) < 5000:
         return markup
 
-    def cap(candidate: re.Match[str]) -> str:
+    # A candidate holds a run of over 5000 characters without ``<`` or ``>``, so it holds
+    # one of the aligned spans of _SPAN characters without them, and starts at the last
+    # ``<`` before that span: the candidates are asked for there only (a page's text and
+    # scripts have few such spans).
+    starts = []
+    last = -1
+    free = False  # the span before is without them (its ``<`` is the same)
+    find = markup.find
+    for a in range(0, len(markup) - _SPAN + 1, _SPAN):
+        b = a + _SPAN
+        if find("<", a, b) < 0 and find(">", a, b) < 0:
+            if not free:
+                start = markup.rfind("<", 0, a)
+                if start > last:
+                    starts.append(start)
+                    last = start
+            free = True
+        else:
+            free = False
+    pieces = []
+    end = 0
+    for start in starts:
+        candidate = _LONG_TAG_CANDIDATE_RE.match(markup, start)
+        if candidate is None:
+            continue
         m = _LONG_TAG_RE.fullmatch(markup, candidate.start(), candidate.end())
         if m is not None and m.group(2).count("=") > MAX_ATTRIBUTES:
-            return f"<{m.group(1)}>"
-        return candidate.group(0)
-
-    return _LONG_TAG_CANDIDATE_RE.sub(cap, markup)
+            pieces += (markup[end:start], f"<{m.group(1)}>")
+            end = candidate.end()
+    if not pieces:
+        return markup
+    pieces.append(markup[end:])
+    return "".join(pieces)
 
 
 _XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
