@@ -422,6 +422,9 @@ def _needles(words: frozenset[str]) -> re.Pattern[str]:
 # written in lower case without ``-`` and ``_``; a value that holds no hint word there
 # has no verdict.
 _HINT_NEEDLE_RE = _needles(_HINT_VOCABULARY)
+# The words _COMPOUND_RE matches whole (the same language; the standard engine answers
+# faster, the parts are read by _COMPOUND_RE)
+_GLUED_RE = re.compile("(?:" + "|".join(sorted(_VOCABULARY, key=len, reverse=True)) + ")+")
 # words that give no chrome words when split as glued, and those that do (and which)
 _UNGLUED: set[str] = set()
 _GLUED: dict[str, frozenset[str]] = {}
@@ -460,6 +463,7 @@ def _read_hints(value: str, lowered: str, joined: str) -> tuple[frozenset[str], 
         if parts is None:
             parts = frozenset(w for w in _compound(word) if w in _CHROME_WORDS) if (
                 len(word) > 5 and word not in _VOCABULARY and _CHROME_PART_RE.search(word)
+                and _GLUED_RE.fullmatch(word)
             ) else frozenset()
             if len(_UNGLUED) > 200_000:
                 _UNGLUED.clear()
