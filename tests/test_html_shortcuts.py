@@ -44,8 +44,10 @@ def test_a_class_verdict_is_that_of_its_words(value, forget):
         H._HINTS_CACHE.clear()
         H._GLUED.clear()
         H._UNGLUED.clear()
-    assert H._value_hints(value) == _reference(value)
-    assert H._value_hints(value) == _reference(value)  # remembered
+    verdict = H._value_hints(value)
+    assert verdict == _reference(value)
+    assert type(verdict[0]) is frozenset
+    assert H._value_hints(value) == verdict  # remembered
 
 
 @settings(max_examples=1500, deadline=None)

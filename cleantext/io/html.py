@@ -96,7 +96,7 @@ import json
 import re
 from dataclasses import dataclass
 from itertools import islice
-from typing import Iterator
+from typing import Any, Iterator
 
 import regex
 from lxml import etree
@@ -280,7 +280,7 @@ def _cap_attributes(markup: str) -> str:
     # one of the aligned spans of _SPAN characters without them, and starts at the last
     # ``<`` before that span: the candidates are asked for there only (a page's text and
     # scripts have few such spans).
-    starts = []
+    starts: list[int] = []
     last = -1
     free = False  # the span before is without them (its ``<`` is the same)
     find = markup.find
@@ -295,7 +295,7 @@ def _cap_attributes(markup: str) -> str:
             free = True
         else:
             free = False
-    pieces = []
+    pieces: list[str] = []
     end = 0
     for start in starts:
         candidate = _LONG_TAG_CANDIDATE_RE.match(markup, start)
@@ -402,14 +402,14 @@ def _needles(words: frozenset[str]) -> re.Pattern[str]:
     none of the others, as a tree of their letters (the standard engine then reads each
     position of the text once, where an alternation of words tries each in turn)."""
     needles = [w for w in words if not any(o != w and o in w for o in words)]
-    tree: dict[str, dict] = {}
+    tree: dict[str, Any] = {}
     for word in needles:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def pattern(node: dict[str, dict]) -> str:
+    def pattern(node: dict[str, Any]) -> str:
         if "" in node:  # a needle ends here (none holds another, so none goes on)
             return ""
         alternatives = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
@@ -457,7 +457,7 @@ def _read_hints(value: str, lowered: str, joined: str) -> tuple[frozenset[str], 
     words = set(_HINT_SPLIT_RE.split(camel))
     if joined != camel:
         words.update(_HINT_SPLIT_RE.split(joined))
-    found = words & _HINT_VOCABULARY
+    found = _HINT_VOCABULARY & words  # a frozenset, as the verdict's words are
     for word in words - _UNGLUED:
         parts = _GLUED.get(word)
         if parts is None:
@@ -546,7 +546,8 @@ def _inline_commas(el: etree._Element) -> int:
 def _text(el: etree._Element) -> str:
     """``"".join(el.itertext())``, read by libxml2 in one call: the text of the element and
     its descendants with their tails (not its own tail; no comment's text)."""
-    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+    text: str = etree.tostring(el, method="text", encoding=str, with_tail=False)
+    return text
 
 
 def _commas(text: str | None) -> int:
