@@ -117,3 +117,99 @@ def long_tags(draw):
 @given(long_tags())
 def test_attributes_are_capped_as_one_substitution_caps_them(markup):
     assert H._cap_attributes(markup) == _capped_by_pattern(markup)
+
+
+def _measure_by_children(body, title, comments=False):
+    """The bottom-up pass as it reads each element's children from the stats of the pass
+    (the definition the one-pass reading keeps)."""
+    keep = set(title.iterancestors()) | {title} if title is not None else set()
+    pruned, scores, proses, below, stats = {}, {}, {}, {}, {}
+    for _, el in etree.iterwalk(body, events=("end",)):
+        tag = el.tag
+        chars = inline = len(el.text.strip()) if el.text else 0
+        links = 0
+        d1 = d2 = d3 = d4 = 0.0
+        nested = False
+        named = None
+        for child in el:
+            if child.tail:
+                chars += len(child.tail.strip())
+                inline += len(child.tail.strip())
+            st = stats.get(child)
+            if st is None:
+                words = pruned[child][1]
+                named = named | words if named else words
+                continue
+            words = below.get(child)
+            if words:
+                named = named | words if named else words
+            chars += st[0]
+            links += st[1]
+            if child.tag in H._NESTED:
+                nested = True
+            elif child.tag not in H._BLOCKS:
+                inline += st[0]
+            d1, d2, d3, d4 = d1 + st[2], d2 + st[3], d3 + st[4], d4 + st[5]
+        if tag == "a":
+            links = chars
+        value = 0.0
+        if inline >= H.MIN_PARAGRAPH and tag in H._PARAGRAPHS:
+            if nested:
+                d1 += H._paragraph_value(el, inline)
+            else:
+                value = H._paragraph_value(el, inline)
+        prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
+        chrome, words = H._chrome(el, tag) if isinstance(tag, str) else (0, None)
+        if chrome == H.SOFT and prose >= H.WRAPPER_PROSE and (
+                named and words & named
+                or links < H.PROSE_LINKS * chars and H._section_anchor(el)):
+            chrome = 0
+        if chrome == H.HARD and comments:
+            chrome = 0
+        if chrome and el not in keep:
+            pruned[el] = (chrome, words | named if named else words)
+            continue
+        if named:
+            below[el] = named
+        stats[el] = (chars, links, value, d1, d2, d3)
+        if prose:
+            scores[el] = prose + H._weight(el, tag, chrome)
+            proses[el] = prose
+    return H._Page(stats, pruned, scores, proses)
+
+
+_CLASSES = st.sampled_from([
+    "", "", "", ' class="comment"', ' class="sidebar"', ' class="article-body sidebar"',
+    ' class="content-with-sidebar"', ' class="entry-content"', ' class="jp-relatedposts"',
+    ' id="respond"', ' itemprop="articleBody"', ' class="share" id="x"', ' class="story"',
+    ' id="sharing-with-a-team" class="share"', ' class="navbox"', ' class="tag-link"'])
+_WORDS = st.sampled_from(["", "", "Some words, and more words, in a sentence of prose here.",
+                          "x", "A longer line of text, with commas, that makes a paragraph " * 3,
+                          "，、 text", "  "])
+
+
+@st.composite
+def scored_pages(draw):
+    def element(depth):
+        tag = draw(st.sampled_from(["div", "p", "span", "a", "section", "article", "nav",
+                                    "aside", "li", "ul", "br", "h1", "h2", "td", "form", "em"]))
+        inner = "" if depth > 4 else "".join(
+            element(depth + 1) + draw(_WORDS) for _ in range(draw(st.integers(0, 4))))
+        heading = "<h2>Sharing with a team</h2>" if draw(st.booleans()) and depth < 2 else ""
+        return f"<{tag}{draw(_CLASSES)}>{heading}{draw(_WORDS)}{inner}</{tag}>{draw(_WORDS)}"
+    return "<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 4)))) + "</body></html>"
+
+
+def _same_pass(body, comments):
+    title = body.find(".//h1")
+    got, want = H._measure(body, title, comments), _measure_by_children(body, title, comments)
+    assert list(got.stats.items()) == list(want.stats.items())
+    assert list(got.pruned.items()) == list(want.pruned.items())
+    assert list(got.scores.items()) == list(want.scores.items())
+    assert list(got.prose.items()) == list(want.prose.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(scored_pages(), st.booleans())
+def test_the_one_pass_measures_as_reading_the_children(markup, comments):
+    _same_pass(etree.fromstring(markup, H._PARSER).find("body"), comments)

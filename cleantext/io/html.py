@@ -491,7 +491,8 @@ def _chrome(el: etree._Element, tag: str) -> tuple[int, frozenset[str]]:
     class/id names the article's body (``article-body``, ``entry-content``:
     :data:`BODY_HINTS`) are not chrome by class/id, nor are links (a link classed
     ``tag-link`` is a word of the sentence), and an ``<article>`` is chrome
-    only as a comment."""
+    only as a comment.  (:func:`_measure` reads this verdict inline, on the class/id it
+    reads once; a property test holds the two equal.)"""
     words, comments, _, names_body = _hints(el)
     if comments:
         return HARD, words
@@ -521,7 +522,8 @@ def _section_anchor(el: etree._Element) -> bool:
 
 
 def _weight(el: etree._Element, tag: str, chrome: int) -> float:
-    """A container's weight before its paragraphs: class/id words and tag."""
+    """A container's weight before its paragraphs: class/id words and tag (read inline
+    by :func:`_measure`)."""
     weight = _TAG_WEIGHTS.get(tag, 0)
     if _is_article_body(el):
         weight += ARTICLE_BODY_WEIGHT
