@@ -96,7 +96,7 @@ import json
 import re
 from dataclasses import dataclass
 from itertools import islice
-from typing import Iterator
+from typing import Any, Iterator
 
 import regex
 from lxml import etree
@@ -266,6 +266,9 @@ _LONG_TAG_RE = regex.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{5000,})>")
 # the first ``>``), and no other can start inside it (it holds no ``<``): in ASCII
 # classes only, so the standard library's faster engine finds the few candidates.
 _LONG_TAG_CANDIDATE_RE = re.compile(r"<[A-Za-z][^<>]{5000,}>")
+# A run of 2 * _SPAN - 1 characters holds an aligned span of _SPAN (a candidate's run
+# after its ``<`` is at least 5001 long).
+_SPAN = 2500
 
 
 def _cap_attributes(markup: str) -> str:
@@ -273,13 +276,39 @@ def _cap_attributes(markup: str) -> str:
     if len(markup) < 5000:
         return markup
 
-    def cap(candidate: re.Match[str]) -> str:
+    # A candidate holds a run of over 5000 characters without ``<`` or ``>``, so it holds
+    # one of the aligned spans of _SPAN characters without them, and starts at the last
+    # ``<`` before that span: the candidates are asked for there only (a page's text and
+    # scripts have few such spans).
+    starts: list[int] = []
+    last = -1
+    free = False  # the span before is without them (its ``<`` is the same)
+    find = markup.find
+    for a in range(0, len(markup) - _SPAN + 1, _SPAN):
+        b = a + _SPAN
+        if find("<", a, b) < 0 and find(">", a, b) < 0:
+            if not free:
+                start = markup.rfind("<", 0, a)
+                if start > last:
+                    starts.append(start)
+                    last = start
+            free = True
+        else:
+            free = False
+    pieces: list[str] = []
+    end = 0
+    for start in starts:
+        candidate = _LONG_TAG_CANDIDATE_RE.match(markup, start)
+        if candidate is None:
+            continue
         m = _LONG_TAG_RE.fullmatch(markup, candidate.start(), candidate.end())
         if m is not None and m.group(2).count("=") > MAX_ATTRIBUTES:
-            return f"<{m.group(1)}>"
-        return candidate.group(0)
-
-    return _LONG_TAG_CANDIDATE_RE.sub(cap, markup)
+            pieces += (markup[end:start], f"<{m.group(1)}>")
+            end = candidate.end()
+    if not pieces:
+        return markup
+    pieces.append(markup[end:])
+    return "".join(pieces)
 
 
 _XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
@@ -288,9 +317,12 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True
 
 def _parse(text: str) -> etree._Element | None:
     """The document element, or None when the page cannot be parsed."""
-    if not text.strip():
+    if not text or text.isspace():
         return None
-    declaration = _XML_DECLARATION_RE.match(text)  # lxml refuses str with an encoding decl
+    # lxml refuses str with an encoding declaration; the pattern is asked only when the
+    # text could start with one (its ``\s`` is white space to ``str.lstrip`` too)
+    start = text[:64].lstrip()[:5]
+    declaration = _XML_DECLARATION_RE.match(text) if "<?xml".startswith(start) else None
     if declaration is not None:
         text = text[declaration.end():]
     try:
@@ -333,8 +365,15 @@ def _compound(word: str) -> list[str]:
 def _names_body(value: str) -> bool:
     """Does a class/id value name the article's body (a word of :data:`CONTENT_HINTS`
     followed by one of :data:`BODY_HINTS` in one token)?"""
-    lowered = value.lower()
-    if not any(hint in lowered for hint in BODY_HINTS):
+    return _names_body_lowered(value, value.lower())
+
+
+_BODY_HINT_RE = re.compile("|".join(sorted(BODY_HINTS)))
+
+
+def _names_body_lowered(value: str, lowered: str) -> bool:
+    """:func:`_names_body` of a value and its lower-case form."""
+    if _BODY_HINT_RE.search(lowered) is None:
         return False  # every word that could answer yes holds one of them
     for token in _CAMEL_RE.sub("-", value).lower().split():
         words = [w for w in _HINT_SPLIT_RE.split(token) if w]
@@ -351,17 +390,92 @@ def _hints(el: etree._Element) -> tuple[frozenset[str], bool, bool, bool]:
     ident = el.get("id")
     if ident:
         value = f"{value} {ident}"
+    return _value_hints(value)
+
+
+# the hint words (CHROME_HINTS, COMMENT_HINTS and CONTENT_HINTS) a verdict reads
+_HINT_VOCABULARY = CHROME_HINTS | COMMENT_HINTS | CONTENT_HINTS
+
+
+def _needles(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly when one of ``words`` is: the words that hold
+    none of the others, as a tree of their letters (the standard engine then reads each
+    position of the text once, where an alternation of words tries each in turn)."""
+    needles = [w for w in words if not any(o != w and o in w for o in words)]
+    tree: dict[str, Any] = {}
+    for word in needles:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        if "" in node:  # a needle ends here (none holds another, so none goes on)
+            return ""
+        alternatives = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return re.compile(pattern(tree))
+
+
+# Every word of a class/id value (and every part of a glued word) is a part of the value
+# written in lower case without ``-`` and ``_``; a value that holds no hint word there
+# has no verdict.
+_HINT_NEEDLE_RE = _needles(_HINT_VOCABULARY)
+# The words _COMPOUND_RE matches whole (the same language; the standard engine answers
+# faster, the parts are read by _COMPOUND_RE)
+_GLUED_RE = re.compile("(?:" + "|".join(sorted(_VOCABULARY, key=len, reverse=True)) + ")+")
+# words that give no chrome words when split as glued, and those that do (and which)
+_UNGLUED: set[str] = set()
+_GLUED: dict[str, frozenset[str]] = {}
+
+
+def _value_hints(value: str) -> tuple[frozenset[str], bool, bool, bool]:
+    """:func:`_hints` of a class/id value: the words of :func:`_hint_words` read for
+    the hints only (a glued word's chrome words are remembered per word, since values
+    differ more than their words do)."""
+    hints = _HINTS_CACHE.get(value)
+    if hints is not None:
+        return hints
     if not value or value.isspace():
         return _NO_HINTS
-    hints = _HINTS_CACHE.get(value)
-    if hints is None:
-        words = _hint_words(value)
-        hints = (words & CHROME_HINTS, bool(words & COMMENT_HINTS),
-                 bool(words & CONTENT_HINTS), _names_body(value))
-        if len(_HINTS_CACHE) > 50_000:
-            _HINTS_CACHE.clear()
-        _HINTS_CACHE[value] = hints
+    lowered = value.lower()
+    joined = lowered.replace("-", "").replace("_", "")
+    if _HINT_NEEDLE_RE.search(joined) is None:
+        hints = _NO_HINTS
+    else:
+        hints = _read_hints(value, lowered, joined)
+    if len(_HINTS_CACHE) > 50_000:
+        _HINTS_CACHE.clear()
+    _HINTS_CACHE[value] = hints
     return hints
+
+
+def _read_hints(value: str, lowered: str, joined: str) -> tuple[frozenset[str], bool, bool, bool]:
+    """The verdict of a class/id value that holds a hint word (:func:`_value_hints`)."""
+    camel = lowered if lowered == value else _CAMEL_RE.sub(" ", value).lower()
+    words = set(_HINT_SPLIT_RE.split(camel))
+    if joined != camel:
+        words.update(_HINT_SPLIT_RE.split(joined))
+    found = _HINT_VOCABULARY & words  # a frozenset, as the verdict's words are
+    for word in words - _UNGLUED:
+        parts = _GLUED.get(word)
+        if parts is None:
+            parts = frozenset(w for w in _compound(word) if w in _CHROME_WORDS) if (
+                len(word) > 5 and word not in _VOCABULARY and _CHROME_PART_RE.search(word)
+                and _GLUED_RE.fullmatch(word)
+            ) else frozenset()
+            if len(_UNGLUED) > 200_000:
+                _UNGLUED.clear()
+                _GLUED.clear()
+            if parts:
+                _GLUED[word] = parts
+            else:
+                _UNGLUED.add(word)
+        if parts:
+            found |= parts
+    return (found & CHROME_HINTS, bool(found & COMMENT_HINTS),
+            bool(found & CONTENT_HINTS), _names_body_lowered(value, lowered))
 
 
 def _is_article_body(el: etree._Element) -> bool:
@@ -377,7 +491,8 @@ def _chrome(el: etree._Element, tag: str) -> tuple[int, frozenset[str]]:
     class/id names the article's body (``article-body``, ``entry-content``:
     :data:`BODY_HINTS`) are not chrome by class/id, nor are links (a link classed
     ``tag-link`` is a word of the sentence), and an ``<article>`` is chrome
-    only as a comment."""
+    only as a comment.  (:func:`_measure` reads this verdict inline, on the class/id it
+    reads once; a property test holds the two equal.)"""
     words, comments, _, names_body = _hints(el)
     if comments:
         return HARD, words
@@ -407,7 +522,8 @@ def _section_anchor(el: etree._Element) -> bool:
 
 
 def _weight(el: etree._Element, tag: str, chrome: int) -> float:
-    """A container's weight before its paragraphs: class/id words and tag."""
+    """A container's weight before its paragraphs: class/id words and tag (read inline
+    by :func:`_measure`)."""
     weight = _TAG_WEIGHTS.get(tag, 0)
     if _is_article_body(el):
         weight += ARTICLE_BODY_WEIGHT
@@ -429,6 +545,13 @@ def _inline_commas(el: etree._Element) -> int:
     return _commas("".join(texts))  # each comma is one character: counted once joined
 
 
+def _text(el: etree._Element) -> str:
+    """``"".join(el.itertext())``, read by libxml2 in one call: the text of the element and
+    its descendants with their tails (not its own tail; no comment's text)."""
+    text: str = etree.tostring(el, method="text", encoding=str, with_tail=False)
+    return text
+
+
 def _commas(text: str | None) -> int:
     return sum(text.count(c) for c in _COMMAS) if text else 0
 
@@ -436,6 +559,13 @@ def _commas(text: str | None) -> int:
 def _paragraph_value(el: etree._Element, chars: int) -> float:
     """Readability's worth of a paragraph of ``chars`` characters."""
     return 1 + _inline_commas(el) + min(chars / 100, 3)
+
+
+# How an element's text counts in its parent's: inline text, or a block (nested blocks
+# make the parent's inline text a paragraph of its own).
+_INLINE, _NESTED_BLOCK, _OTHER_BLOCK = 0, 1, 2
+_KINDS = {tag: _NESTED_BLOCK if tag in _NESTED else _OTHER_BLOCK for tag in _BLOCKS}
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -460,11 +590,16 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
     scores: dict[etree._Element, float]
     proses: dict[etree._Element, float]
     pruned, scores, proses = {}, {}, {}
-    below: dict[etree._Element, frozenset[str]] = {}  # element -> chrome words of the pruned elements under it
     # per element: (chars, link chars, paragraph value, values of the children,
     # of the grandchildren, of the great-grandchildren)
     stats: dict[etree._Element, tuple[int, int, float, float, float, float]] = {}
-    get = stats.get
+    # what each element passes to its parent, in document order, until the parent ends
+    # (the walk is bottom-up, so an element's children are the last ``len(el)`` entries):
+    # (chars of its tail, _KINDS of its tag, its stats (None: pruned), the chrome words
+    # of the pruned elements in it (or its own when pruned))
+    done: list[tuple[int, int, tuple[int, int, float, float, float, float] | None,
+                     frozenset[str] | None]] = []
+    kinds, cached = _KINDS, _HINTS_CACHE.get
     for _, el in etree.iterwalk(body, events=("end",)):
         tag = el.tag
         text = el.text
@@ -473,57 +608,94 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
         d1 = d2 = d3 = d4 = 0.0
         nested = False
         named: frozenset[str] | None = None
-        words: frozenset[str] | None
-        for child in el:
-            tail = child.tail
-            if tail:
-                n = len(tail.strip())
-                chars += n
-                inline += n
-            st = get(child)
-            if st is None:  # pruned
-                words = pruned[child][1]
-                named = named | words if named else words
-                continue
-            if below:
-                words = below.get(child)
+        n = len(el)
+        if n:
+            children = done[-n:]
+            del done[-n:]
+            for tail, kind, st, words in children:
+                if tail:
+                    chars += tail
+                    inline += tail
                 if words:
                     named = named | words if named else words
-            chars += st[0]
-            links += st[1]
-            if child.tag in _NESTED:
-                nested = True
-            elif child.tag not in _BLOCKS:
-                inline += st[0]
-            d1 += st[2]
-            d2 += st[3]
-            d3 += st[4]
-            d4 += st[5]
+                if st is None:  # pruned
+                    continue
+                chars += st[0]
+                links += st[1]
+                if kind == _NESTED_BLOCK:
+                    nested = True
+                elif kind == _INLINE:
+                    inline += st[0]
+                d1 += st[2]
+                d2 += st[3]
+                d3 += st[4]
+                d4 += st[5]
         if tag == "a":
             links = chars
         value = 0.0
         if inline >= MIN_PARAGRAPH and tag in _PARAGRAPHS:
-            if nested:
-                d1 += _paragraph_value(el, inline)
+            # readability's worth of a paragraph (:func:`_paragraph_value`); without block
+            # children its own inline text is all of its text
+            if n and any(child[1] != _INLINE for child in children):
+                worth = _paragraph_value(el, inline)
             else:
-                value = _paragraph_value(el, inline)
-        prose = d1 + d2 / 2 + d3 / 6 + d4 / 9
-        chrome, words = _chrome(el, tag) if isinstance(tag, str) else (0, None)
-        # below, ``words`` is None only with chrome 0 (not an element), which neither branch takes
-        if chrome == SOFT and prose >= WRAPPER_PROSE and (
-                named and words & named  # type: ignore[operator]  # a layout wrapper: "content-with-sidebar" holds the sidebar
-                or links < PROSE_LINKS * chars and _section_anchor(el)):  # a section of prose
+                worth = 1 + _commas(_text(el)) + min(inline / 100, 3)
+            if nested:
+                d1 += worth
+            else:
+                value = worth
+        prose = d1 + d2 / 2 + d3 / 6 + d4 / 9 if n else 0.0
+        tail = el.tail
+        tail_chars = len(tail.strip()) if tail else 0
+        # the chrome verdict (:func:`_chrome`), on the class/id read once
+        content = False
+        if isinstance(tag, str):
+            value_ = el.get("class")
+            ident = el.get("id")
+            if ident:
+                value_ = f"{value_ or ''} {ident}"
+            if value_:
+                hints = cached(value_)
+                if hints is None:
+                    hints = _value_hints(value_)
+                words, names_comments, content, names_body = hints
+            else:
+                words, names_comments, names_body = _NO_WORDS, False, False
+            if names_comments:
+                chrome = HARD
+            elif tag in _CHROME_TAGS:
+                chrome, words = SOFT, words | {tag}
+            elif not words or names_body or tag in _NEVER_CHROME or _is_article_body(el):
+                chrome = 0
+            else:
+                chrome = SOFT
+            # a layout wrapper ("content-with-sidebar" holds the sidebar) or a section of prose
+            if chrome == SOFT and prose >= WRAPPER_PROSE and (
+                    named and words & named
+                    or links < PROSE_LINKS * chars and _section_anchor(el)):
+                chrome = 0
+            if chrome == HARD and comments:
+                chrome = 0  # a thread of posts: the page has no other article
+            if chrome and el not in keep:
+                words = words | named if named else words
+                pruned[el] = (chrome, words)
+                done.append((tail_chars, kinds.get(tag, _INLINE), None, words))
+                continue
+        else:
             chrome = 0
-        if chrome == HARD and comments:
-            chrome = 0  # a thread of posts: the page has no other article
-        if chrome and el not in keep:
-            pruned[el] = (chrome, words | named if named else words)  # type: ignore[operator,assignment]
-            continue
-        if named:
-            below[el] = named
-        stats[el] = (chars, links, value, d1, d2, d3)
+        st = (chars, links, value, d1, d2, d3)
+        stats[el] = st
+        done.append((tail_chars, kinds.get(tag, _INLINE), st, named))
         if prose:
-            scores[el] = prose + _weight(el, tag, chrome)
+            # the container's weight (:func:`_weight`)
+            weight = _TAG_WEIGHTS.get(tag, 0)
+            if _is_article_body(el):
+                weight += ARTICLE_BODY_WEIGHT
+            if content:
+                weight += HINT_WEIGHT
+            if chrome:
+                weight -= HINT_WEIGHT
+            scores[el] = prose + weight
             proses[el] = prose
     return _Page(stats, pruned, scores, proses)
 
@@ -633,7 +805,7 @@ def _prose_paragraph(page: _Page, el: etree._Element) -> bool:
     chars, density = page.stats[el][0], _link_density(page, el)
     if chars > PROSE_CHARS:
         return density < PROSE_LINKS
-    return density == 0 and bool(_SENTENCE_END_RE.search("".join(el.itertext())))
+    return density == 0 and bool(_SENTENCE_END_RE.search(_text(el)))
 
 
 def _words(text: str | None) -> str:
@@ -801,12 +973,15 @@ def _lines(page: _Page, roots: list[etree._Element]) -> list[str]:
                 pending = ""
             parts.append(value)
 
+    pruned = page.pruned
     for root in roots:
         walk = etree.iterwalk(root, events=("start", "end"))
         for event, el in walk:
-            tag = el.tag if isinstance(el.tag, str) else ""
-            skipped = el in page.pruned
-            cell = tag in ("td", "th") and el.getparent() in rows
+            tag = el.tag
+            if not isinstance(tag, str):
+                tag = ""
+            skipped = el in pruned
+            cell = bool(rows) and tag in ("td", "th") and el.getparent() in rows
             if event == "start":
                 if skipped:
                     walk.skip_subtree()
@@ -820,14 +995,18 @@ def _lines(page: _Page, roots: list[etree._Element]) -> list[str]:
                         pending = "- "
                     elif el in rows:
                         pending = "| "
-                text(el.text)
+                value = el.text
+                if value:
+                    text(value)
             else:
                 if tag in _BLOCKS and not cell and not skipped:
                     parts.append("\n")
                     if el in items or el in rows:
                         pending = ""
                 if el is not root:
-                    text(el.tail)
+                    value = el.tail
+                    if value:
+                        text(value)
         parts.append("\n")
     lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
     return [line for line in lines if line]
@@ -924,7 +1103,7 @@ def _may_hide(el: etree._Element) -> bool:
 
 def _visible_chars(el: etree._Element) -> int:
     """Characters of an element's text other than white space."""
-    text = "".join(el.itertext())
+    text = _text(el)
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
@@ -968,7 +1147,7 @@ def _at_least(items: Iterator[object], n: int) -> bool:
 
 def _lost_text(doc: etree._Element, markup: str) -> bool:
     """Did the parser drop most of the page's text (too deep a tree)?"""
-    parsed = len("".join(doc.itertext()).split())
+    parsed = len(_text(doc).split())
     return parsed < 0.5 * len(strip_tags(markup).split())
 
 
