@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -377,3 +379,31 @@ def test_an_article_given_as_such_keeps_its_structured_lines():
     assert cleantext.clean(text) != text  # as a page, the repeated labels go
     assert cleantext.clean(text, whole_page=False) == text
     assert cleantext.explain(text + "\nShare this article\n", whole_page=False).text == text
+
+
+_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "scrapinghub"
+
+
+def test_a_big_removal_from_a_text_without_menus_is_noted_in_the_trace():
+    """The meal-plan article of the development set, given as text: block scoring keeps
+    its intro and drops the plan; the trace says the text may be an article.  The
+    page it came from (menus and all) gets no such note, and no output changes."""
+    import gzip
+    import json
+
+    if not (_DEV / "ground-truth.json").exists():
+        pytest.skip("development set not found")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    try:
+        from benchmarks.scrapinghub import full_page_text
+    finally:
+        sys.path.pop(0)
+    truth = json.loads((_DEV / "ground-truth.json").read_text(encoding="utf-8"))
+    key = next(k for k in truth if k.startswith("5f03fc17"))
+    gold = truth[key]["articleBody"]
+    result = cleantext.explain(gold)
+    assert any("whole_page=False" in flag for flag in result.flags)
+    assert result.text == cleantext.clean(gold)
+    assert cleantext.clean(gold, whole_page=False).count("Meal") > result.text.count("Meal")
+    page = full_page_text(gzip.open(_DEV / "html" / f"{key}.html.gz").read())
+    assert not any("whole_page=False" in flag for flag in cleantext.explain(page).flags)

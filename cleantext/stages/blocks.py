@@ -79,14 +79,14 @@ from itertools import compress
 from operator import itemgetter
 from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import regex
 
 from ..lang.stoplists import stoplist, unspaced_stops
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
-from ..text.paragraphs import paragraphs, removal_changes
+from ..text.paragraphs import count_words, paragraphs, removal_changes
 from .base import CodeRule
 from .markers import article_below, unspaced_chars
 
@@ -194,6 +194,12 @@ TEASER_GAP = 4
 # A byline between a teaser's headline and its summary: a short line of at most this many words.
 BYLINE_WORDS = 4
 CORE_RUN = 3
+# A page rendered to text prints its menus as runs of one- to three-word lines: of both sets'
+# full-page texts 95% hold a run of at least 10 such lines, of their gold texts 90% none over 7.
+# A text without a run this long whose block scoring removes ARTICLE_NOTE_SHARE of its words
+# gets a note in the trace (the text may be an article: whole_page=False); no output changes.
+MENU_RUN = 8
+ARTICLE_NOTE_SHARE = 0.2
 # Corpus mode: a run of at least this many blocks of the site's template is chrome.
 TEMPLATE_RUN = 2
 # Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
@@ -539,6 +545,26 @@ def main_span(values: list[float]) -> tuple[int, int, float]:
     return first, last, total
 
 
+def _note_if_article(blocks: list[Block], lines: Sequence[str], drop: dict[int, Any], ctx: Context) -> None:
+    """Say in the trace when block scoring removes much of a text that has no page
+    furniture (no run of :data:`MENU_RUN` short lines): it may be an article, which
+    ``whole_page=False`` (``--article``) leaves to the phrase rules."""
+    run = longest = 0
+    for b in blocks:
+        run = run + 1 if b.first == b.last and b.words <= 3 else 0
+        longest = max(longest, run)
+    if longest >= MENU_RUN:
+        return
+    words = [count_words(line) for line in lines]
+    share = sum(words[i] for i in drop) / (sum(words) or 1)
+    if share >= ARTICLE_NOTE_SHARE:
+        note = (f"block scoring removed {share:.0%} of the words of a text without a page's menus "
+                f"(no run of {MENU_RUN} short lines): if it is already the article, clean it with "
+                "whole_page=False (--article)")
+        if note not in ctx.reports:
+            ctx.reports.append(note)
+
+
 def _bridges(total: float, other: float, gap: float) -> bool:
     """May a run worth ``other`` join the span worth ``total`` across a ``gap``?"""
     cost = -BRIDGE_DISCOUNT * gap
@@ -736,6 +762,8 @@ class BlockScorer:
                 drop[i] = (ref, detail)
         if not drop or len(drop) == len(paras):
             return []
+        if traced:
+            _note_if_article(blocks, lines, drop, ctx)
         return removal_changes(text, paras, drop, merge=not traced)
 
 
