@@ -498,3 +498,12 @@ def _cached_cleaner(options: tuple[tuple[str, object], ...]) -> Cleaner:
 def cached_cleaner(options: Mapping[str, object]) -> Cleaner:
     """The Cleaner for ``options``, built once per process and reused (keyed by the options)."""
     return _cached_cleaner(tuple(sorted((k, _freeze(v)) for k, v in options.items())))
+
+
+def clean_with(options: Mapping[str, object], text: Any, *, html: bool = False,
+               whole_page: bool = True) -> str:
+    """``text`` cleaned by the cached Cleaner of ``options``: a page with ``html``, else
+    text (``whole_page=False``: already the article).  What the adapters and the dask
+    workers call for each value."""
+    cleaner = cached_cleaner(options)
+    return cleaner.clean_html(text) if html else cleaner.clean(text, whole_page=whole_page)

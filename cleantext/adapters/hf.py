@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Unpack
 
-import cleantext
-from cleantext.cleaner import CleanerOptions
+from cleantext.cleaner import CleanerOptions, clean_with
 
 __all__ = ["clean_batch"]
 
@@ -34,8 +33,6 @@ def clean_batch(batch: dict[str, list[Any]], column: str = "text", *, output_col
     """
     if column not in batch:
         raise KeyError(f"no column {column!r} in the batch (columns: {', '.join(batch)})")
-    def clean(text: str) -> str:
-        if html:
-            return cleantext.clean_html(text, **options)
-        return cleantext.clean(text, whole_page=whole_page, **options)
-    return {output_column or column: [None if text is None else clean(text) for text in batch[column]]}
+    return {output_column or column: [None if text is None
+                                      else clean_with(options, text, html=html, whole_page=whole_page)
+                                      for text in batch[column]]}

@@ -12,8 +12,7 @@ from typing import Any, Unpack
 
 import pandas
 
-import cleantext
-from cleantext.cleaner import CleanerOptions
+from cleantext.cleaner import CleanerOptions, clean_with
 
 __all__ = ["clean_series"]
 
@@ -31,11 +30,8 @@ def clean_series(series: pandas.Series, *, html: bool = False, whole_page: bool 
     are those of :class:`cleantext.Cleaner` (``lang``, ``rules``, ``names``,
     ``builtin_names``, ``quotes``).  The Cleaner is built once per set of options.
     """
-    def clean(text: str) -> str:
-        if html:
-            return cleantext.clean_html(text, **options)
-        return cleantext.clean(text, whole_page=whole_page, **options)
-    values = [value if _missing(value) else clean(value) for value in series]
+    values = [value if _missing(value) else clean_with(options, value, html=html, whole_page=whole_page)
+              for value in series]
     dtype = series.dtype if isinstance(series.dtype, pandas.StringDtype) else object
     return pandas.Series(values, index=series.index, name=series.name, dtype=dtype)
 

@@ -24,7 +24,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Unpack
 
-from ..cleaner import CleanerOptions, cached_cleaner
+from ..cleaner import CleanerOptions, clean_with
 from .batch import EngineError, Outcome, Task, WorkerOptions, ChunkFuture, run_chunk, run_windowed
 
 if TYPE_CHECKING:
@@ -43,10 +43,7 @@ __all__ = ["clean_bag", "clean_series", "clean_partition", "run_tasks_dask"]
 
 def _clean_one(value: Any, options: CleanerOptions, html: bool, whole_page: bool = True) -> Any:
     """One value cleaned by the worker's cached Cleaner; ``None`` stays ``None``."""
-    if value is None:
-        return None
-    cleaner = cached_cleaner(options)
-    return cleaner.clean_html(value) if html else cleaner.clean(value, whole_page=whole_page)
+    return None if value is None else clean_with(options, value, html=html, whole_page=whole_page)
 
 
 def clean_partition(texts: Iterable[Any], options: CleanerOptions, html: bool = False,
