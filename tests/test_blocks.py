@@ -368,8 +368,10 @@ def test_score_groups_lines_as_make_blocks_does(lines):
     blocks as make_blocks, which reads the lines."""
     from cleantext.stages.blocks import make_blocks
 
-    blocks = BlockScorer("en").score(lines)
-    assert [(b.first, b.last) for b in blocks] == [(b.first, b.last) for b in make_blocks(lines)]
+    scorer = BlockScorer("en")
+    blocks = scorer.score(lines)
+    words = [scorer.facts(line).signals[1] for line in lines]
+    assert [(b.first, b.last) for b in blocks] == [(b.first, b.last) for b in make_blocks(lines, words=words)]
 
 
 def test_an_article_given_as_such_keeps_its_structured_lines():
@@ -407,3 +409,48 @@ def test_a_big_removal_from_a_text_without_menus_is_noted_in_the_trace():
     assert cleantext.clean(gold, whole_page=False).count("Meal") > result.text.count("Meal")
     page = full_page_text(gzip.open(_DEV / "html" / f"{key}.html.gz").read())
     assert not any("whole_page=False" in flag for flag in cleantext.explain(page).flags)
+
+
+@pytest.mark.parametrize("lines, grouped", [
+    # a link that starts with a capital, inside a sentence: one block
+    (["The deal was first reported on Sunday by", "The Daily Ledger",
+      ", which cited three officials."], [(0, 2)]),
+    (["E’ stato annunciato in queste ore che", "Netflix",
+      ", il servizio di streaming, ospiterà il remake."], [(0, 2)]),
+    # two links in a row: the second joins a block grown by the first
+    (["The plan was backed by the mayor and", "Acme", "and", "Globex",
+      ", which both build bridges."], [(0, 4)]),
+    # menu labels before a sentence that starts with a link: too short to be its start
+    (["Home", "Netflix", ", the streaming service, said on Monday."], [(0, 0), (1, 2)]),
+    # the line before ends a sentence: the link starts the next one
+    (["The deal was signed on Sunday.", "Netflix", ", the streaming service, paid."],
+     [(0, 0), (1, 2)]),
+    # seven words are a clause, not a link
+    (["The deal was first reported on Sunday by", "One Of The Largest Papers In Town",
+      ", which cited officials."], [(0, 0), (1, 2)]),
+    # nothing goes on after the short line: it stays a line of its own
+    (["The deal was first reported on Sunday by", "The Daily Ledger",
+      "Officials declined to comment."], [(0, 0), (1, 1), (2, 2)]),
+    # full-width punctuation of scripts written without spaces goes on, or ends open
+    (["研究结果发表在", "，并称这是一次突破。"], [(0, 1)]),
+    (["研究人员表示，", "这是一次突破。"], [(0, 1)]),
+])
+def test_a_sentence_cut_by_links_is_one_block(lines, grouped):
+    """make_blocks and the scorer (from the lines' facts) group a sentence cut by inline
+    links into one block, a link that starts with a capital included."""
+    from cleantext.stages.blocks import make_blocks
+
+    assert [(b.first, b.last) for b in make_blocks(lines)] == grouped
+    assert [(b.first, b.last) for b in BlockScorer("en").score(lines)] == grouped
+
+
+def test_no_block_holds_more_lines_than_the_cap():
+    """A document of one-word lines in lower case reads as one sentence cut by links; no
+    block holds more than MAX_BLOCK_LINES lines (the scorer and make_blocks alike)."""
+    from cleantext.stages.blocks import MAX_BLOCK_LINES, make_blocks
+
+    lines = ["Start of a sentence that goes on"] + ["and"] * (2 * MAX_BLOCK_LINES + 49)
+    want = [(0, MAX_BLOCK_LINES - 1), (MAX_BLOCK_LINES, 2 * MAX_BLOCK_LINES - 1),
+            (2 * MAX_BLOCK_LINES, 2 * MAX_BLOCK_LINES + 49)]
+    assert [(b.first, b.last) for b in make_blocks(lines)] == want
+    assert [(b.first, b.last) for b in BlockScorer("en").score(lines)] == want

@@ -124,6 +124,15 @@ HEADLINE_MAX_WORDS = 30
 MARKER_AFTER_WORDS = 50
 # A marker may be cut by inline links into at most this many lines ("13" / "comments").
 MARKER_LINES = 3
+# A link inside a sentence: a line of at most this many words between the sentence's start
+# (a block of at least SENTENCE_START_WORDS words that does not end) and its rest (see
+# make_blocks).  Set a priori: a name or a title as a link; a run of words that long is a clause.
+LINK_WORDS = 6
+SENTENCE_START_WORDS = 4
+# No block holds more lines than this: a sentence cut by links into more is not a sentence
+# (the longest block of both development sets' pages is 115 lines, a tag cloud); a document
+# of a million one-word lines would otherwise be one block, read as one text.
+MAX_BLOCK_LINES = 200
 
 _WORD_RE = regex.compile(r"\w+")
 # In ASCII text, ``\w`` is the same class in the stdlib's faster engine.
@@ -140,8 +149,12 @@ UNSPACED_WEIGHT = 3
 # set (85439e26) holds for every value from 0.15 to 0.35.
 UNSPACED_STOPS_LOW = 0.20
 UNSPACED_STOPS_HIGH = 0.22
-_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%]")
-_OPEN_ENDS = "([“‘«,–—-"
+# A line that starts with one of these goes on with the sentence before it (cut by a link):
+# a lower-case letter, or punctuation that never starts a sentence (the full-width forms
+# of scripts written without spaces included).
+_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%，、。；：）」』！？％]")
+# A line that ends in one of these goes on in the next line.
+_OPEN_ENDS = "([“‘«,–—-（「『《，、"
 _OPEN_END_SET = frozenset(_OPEN_ENDS)
 # The ASCII characters _CONTINUES_RE matches (a test checks them against the pattern).
 _CONTINUES_ASCII = frozenset("!%),.:;?]abcdefghijklmnopqrstuvwxyz")
@@ -266,42 +279,90 @@ def _continues(prev: str, line: str, prev_ends: int) -> bool:
     return bool(_CONTINUES_RE.match(line)) or (bool(prev) and prev[-1] in _OPEN_ENDS)
 
 
-def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None) -> list[Block]:
+def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None,
+                words: Sequence[int] | None = None) -> list[Block]:
     """Group lines into blocks: a sentence cut by inline links is one block.  ``ends``
-    says for each line whether it ends a sentence (true or 1; worked out when not
-    given)."""
+    says for each line whether it ends a sentence (true or 1), ``words`` how many words
+    each holds (both worked out when not given).
+
+    A line goes on with the sentence before it when that one does not end and the line
+    starts as the rest of a sentence (lower case, a comma) or the line before ends open
+    (a comma, an opening bracket).  A link that starts with a capital ("... announced
+    by" / "Netflix" / ", the streaming service ...") is a line of its own that the rest
+    of the sentence goes on from: a line of at most :data:`LINK_WORDS` words between a
+    block of at least :data:`SENTENCE_START_WORDS` words that does not end a sentence
+    and a line that goes on with it is part of that sentence."""
     if ends is None:
         ends = [ends_sentence(line) for line in lines]
+    if words is None:
+        words = [len(_WORD_RE.findall(line)) for line in lines]
     blocks: list[Block] = []
     add = blocks.append
-    continues = _CONTINUES_RE.match
     prev, prev_ends = "", 1
+    block_words = 0
     for i, line in enumerate(lines):
-        # _continues, inlined: a line after one that ends a sentence starts a block
-        if i and not prev_ends and (continues(line) or (prev and prev[-1] in _OPEN_ENDS)):
+        if i and not prev_ends and (_continues(prev, line, prev_ends) or (
+                block_words >= SENTENCE_START_WORDS and words[i] <= LINK_WORDS
+                and i + 1 < len(lines) and _continues(line, lines[i + 1], ends[i]))):
             blocks[-1].last = i
+            block_words += words[i]
         else:
             add(Block(i, i))
+            block_words = words[i]
         prev, prev_ends = line, ends[i]
-    return blocks
+    firsts, lasts = _cap_blocks([b.first for b in blocks], [b.last for b in blocks])
+    return [Block(first, last) for first, last in zip(firsts, lasts)]
 
 
-def _block_bounds(ends: bytes, heads: bytes, tails: bytes) -> tuple[list[int], list[int]]:
+def _block_bounds(ends: bytes, heads: bytes, tails: bytes, words: Callable[[int], int]
+                  ) -> tuple[list[int], list[int]]:
     """The first and the last line of each block of :func:`make_blocks`, from flags of
     the lines: whether each ends a sentence, starts as the rest of one (its first
-    character matches ``_CONTINUES_RE``) and ends open (in one of ``_OPEN_ENDS``).
-    Only a line after one that does not end a sentence is asked whether it goes on."""
+    character matches ``_CONTINUES_RE``) and ends open (in one of ``_OPEN_ENDS``), and
+    ``words(i)``, the words of line ``i`` (asked only about links and the lines before
+    them).  Only a line after one that does not end a sentence is asked whether it goes on."""
     n = len(ends)
     starts = bytearray(b"\x01") * n  # 1 for a line that starts a block
     # each line i whose line i - 1 does not end a sentence (a flag of 0 turned into 1)
+    joined = bytearray(n)  # 1 for a link joined to the sentence before it
     for i in compress(range(1, n), ends.translate(_NOT)):
         if heads[i] or tails[i - 1]:
             starts[i] = 0
+        elif i + 1 < n and not ends[i] and (heads[i + 1] or tails[i]) and words(i) <= LINK_WORDS:
+            # a link the sentence goes on from, when the block before it (final: the lines
+            # before i are decided) holds enough words: read back to its first line, to a
+            # link joined before (the block before that was long enough) or to enough words
+            total, j = 0, i - 1
+            while total < SENTENCE_START_WORDS:
+                if joined[j]:
+                    total = SENTENCE_START_WORDS
+                    break
+                total += words(j)
+                if starts[j]:
+                    break
+                j -= 1
+            if total >= SENTENCE_START_WORDS:
+                starts[i] = 0
+                joined[i] = 1
     firsts = list(compress(range(n), starts))
     lasts = [f - 1 for f in firsts[1:]]  # a block ends where the next one starts
     if n:
         lasts.append(n - 1)
-    return firsts, lasts
+    return _cap_blocks(firsts, lasts)
+
+
+def _cap_blocks(firsts: list[int], lasts: list[int]) -> tuple[list[int], list[int]]:
+    """The blocks with none longer than :data:`MAX_BLOCK_LINES` lines: a longer one (a
+    document of one-word lines in lower case reads as one sentence) is cut into blocks of
+    that many lines."""
+    if all(last - first < MAX_BLOCK_LINES for first, last in zip(firsts, lasts)):
+        return firsts, lasts
+    capped_firsts, capped_lasts = [], []
+    for first, last in zip(firsts, lasts):
+        for start in range(first, last + 1, MAX_BLOCK_LINES):
+            capped_firsts.append(start)
+            capped_lasts.append(min(start + MAX_BLOCK_LINES - 1, last))
+    return capped_firsts, capped_lasts
 
 
 # What classification works out about a text: (chars, words, stopwords, terminal, class).
@@ -670,7 +731,8 @@ class BlockScorer:
         counts, copies = _line_counts(map(_FACT_KEY, facts))
         # make_blocks, from the lines' facts
         blocks = list(map(Block, *_block_bounds(bytes(map(_TERMINAL, map(_SIGNALS, facts))),
-                                                bytes(map(_HEAD, facts)), bytes(map(_TAIL, facts)))))
+                                                bytes(map(_HEAD, facts)), bytes(map(_TAIL, facts)),
+                                                lambda i: facts[i][0][1])))
         chrome = self.chrome
         site = ctx.site
         joined = ctx.joined
