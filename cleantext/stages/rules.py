@@ -34,6 +34,7 @@ from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, re
 from .markers import (
     PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread, word_count,
 )
+from .blocks import make_blocks
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
@@ -541,6 +542,11 @@ class RuleSet:
         return []
 
 
+# How many lines after a marker :meth:`_ProseRuns.inside` groups into paragraphs (it reads
+# three; a sentence is rarely cut by links into more than a dozen lines).
+_INSIDE_WINDOW = 40
+
+
 class _ProseRuns:
     """Where a page's prose stands, for deciding what a truncate-after marker cuts.
 
@@ -554,7 +560,8 @@ class _ProseRuns:
     stage's, and "outweighs" compares the page with itself."""
 
     def __init__(self, text: str, paras: Paragraphs) -> None:
-        words = list(map(word_count, paras.lines(text)))
+        self._lines = paras.lines(text)
+        words = list(map(word_count, self._lines))
         self.prose = [w >= PROSE_WORDS and text[end - 1] in SENTENCE_END
                       for w, end in zip(words, paras.ends)]
         n = len(paras)
@@ -581,15 +588,21 @@ class _ProseRuns:
     def inside(self, k: int, related: bool) -> list[tuple[int, str]]:
         """The lines to drop when the marker at paragraph ``k`` stands inside the
         article: two paragraphs of prose follow it at once -- or, after a related-link
-        marker, after one line that is not prose (the other article's title, which goes
+        marker, after one that is not prose (the other article's title, which goes
         with its marker).  Comments open with a name or a date, a related list
         alternates titles and one-line summaries, so neither is two prose paragraphs in
-        a row.  Empty when the marker does not stand inside prose."""
-        prose = self.prose
-        if k + 2 < len(prose) and prose[k + 1] and prose[k + 2]:
+        a row.  A sentence cut by inline links into several lines is one paragraph
+        here (as block scoring groups them: :func:`~.blocks.make_blocks`).  Empty when
+        the marker does not stand inside prose."""
+        window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
+        units = [(b.first, b.last, sum(map(word_count, window[b.first : b.last + 1])) >= PROSE_WORDS
+                  and window[b.last][-1:] in SENTENCE_END)
+                 for b in make_blocks(window)[:3]]
+        if len(units) >= 2 and units[0][2] and units[1][2]:
             return [(k, "prose follows")]
-        if related and k + 3 < len(prose) and not prose[k + 1] and prose[k + 2] and prose[k + 3]:
-            return [(k, "prose follows its teaser"), (k + 1, "teaser of another article")]
+        if related and len(units) >= 3 and not units[0][2] and units[1][2] and units[2][2]:
+            return [(k, "prose follows its teaser")] + [
+                (k + 1 + i, "teaser of another article") for i in range(units[0][0], units[0][1] + 1)]
         return []
 
 
