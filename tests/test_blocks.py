@@ -454,3 +454,33 @@ def test_no_block_holds_more_lines_than_the_cap():
             (2 * MAX_BLOCK_LINES, 2 * MAX_BLOCK_LINES + 49)]
     assert [(b.first, b.last) for b in make_blocks(lines)] == want
     assert [(b.first, b.last) for b in BlockScorer("en").score(lines)] == want
+
+
+def _scattered_page() -> tuple[str, list[str], list[str]]:
+    """An article in five pieces with a long menu of one-word lines between each two (a
+    country picker, a list of sections): no piece holds a quarter of its prose."""
+    names = ["Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia",
+             "Aruba", "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh",
+             "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia", "Botswana",
+             "Brazil", "Brunei", "Bulgaria", "Burundi", "Cambodia", "Cameroon", "Canada", "Chad"]
+    paras = [f"Part {i} paragraph {j} explains how the council spent the money on the new bridge and "
+             "why the work took longer than it was planned, since the steel arrived late and the "
+             "builders were waiting for it." for i in range(5) for j in range(2)]
+    menus = [[f"{name} {'ABCD'[i]}" for name in names] for i in range(4)]
+    lines: list[str] = []
+    for i in range(5):
+        lines += paras[2 * i : 2 * i + 2]
+        if i < 4:
+            lines += menus[i]
+    return "\n".join(lines) + "\n", paras, [m for menu in menus for m in menu]
+
+
+def test_a_scattered_article_loses_the_menus_between_its_pieces():
+    """The over-deletion guard widens the span from the first piece of prose to the last; a
+    run of MENU_RUN or more one- to three-word lines inside it is a menu, not the article."""
+    text, paras, menu = _scattered_page()
+    result = cleantext.Cleaner(lang="en").explain(text)
+    assert all(p in result.text for p in paras)
+    assert not any(m in result.text.splitlines() for m in menu)
+    assert any("a menu between the pieces of a scattered article" in e.detail for e in result.changes
+               if e.code == "BS001")

@@ -242,6 +242,7 @@ class Block:
     table: bool = False
     head: bool = False
     template: bool = False  # corpus mode: every line is a line of the site's template
+    menu: bool = False  # a line of a menu inside a widened (scattered) span
 
     def detail(self) -> str:
         """The signals behind the block's value, for ``explain``."""
@@ -808,7 +809,7 @@ class BlockScorer:
                 for i in range(b.first, b.last + 1):
                     drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}" if traced else "")
                 continue
-            if k == head or (inside and not _is_label(b)):
+            if k == head or (inside and not _is_label(b) and not b.menu):
                 continue
             if b.template and not inside:  # reported as the site's template, with its evidence
                 for i in range(b.first, b.last + 1):
@@ -816,10 +817,11 @@ class BlockScorer:
                     drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}"  # type: ignore[union-attr]
                                if traced else "")
                 continue
-            ref = REPEATED_LINE.ref if inside else BLOCK_SCORE.ref
+            ref = REPEATED_LINE.ref if inside and not b.menu else BLOCK_SCORE.ref
             # the signals are written out only for a trace (``explain``)
-            detail = "" if not traced else (f"{b.detail()}, inside the article" if inside
-                                            else f"{b.detail()}, {where}")
+            detail = "" if not traced else (
+                f"{b.detail()}, a menu between the pieces of a scattered article" if b.menu
+                else f"{b.detail()}, inside the article" if inside else f"{b.detail()}, {where}")
             for i in range(b.first, b.last + 1):
                 drop[i] = (ref, detail)
         if not drop or len(drop) == len(paras):
@@ -838,8 +840,23 @@ class BlockScorer:
         first, last = _extend(blocks, first, last, not cut)
         first, last = _continue_lists(blocks, lines, first, last, not cut)
         # The blocks after a marker that ended the span are comments, not scattered prose.
-        first, last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
-        return first, last, total, cut
+        wide_first, wide_last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
+        if (wide_first, wide_last) != (first, last):
+            # a scattered article: the menus between its pieces (runs of MENU_RUN or more
+            # one- to three-word lines) are no part of it
+            run: list[Block] = []
+            for b in blocks[wide_first : wide_last + 2]:
+                if b.cls == "short" and b.words <= 3:
+                    run.append(b)
+                    continue
+                if len(run) >= MENU_RUN:
+                    for m in run:
+                        m.menu = True
+                run = []
+            if len(run) >= MENU_RUN:
+                for m in run:
+                    m.menu = True
+        return wide_first, wide_last, total, cut
 
     def _cut_at_marker(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
                        ctx: Context) -> tuple[int, str]:
