@@ -75,7 +75,7 @@ the whole text, so the stage is idempotent.
 from __future__ import annotations
 
 import re
-from itertools import compress
+from itertools import compress, groupby
 from operator import itemgetter
 from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
@@ -242,7 +242,6 @@ class Block:
     table: bool = False
     head: bool = False
     template: bool = False  # corpus mode: every line is a line of the site's template
-    menu: bool = False  # a line of a menu inside a widened (scattered) span
 
     def detail(self) -> str:
         """The signals behind the block's value, for ``explain``."""
@@ -784,7 +783,7 @@ class BlockScorer:
         blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
-        first, last, total, cut = self._span(blocks, lines, ctx)
+        first, last, total, cut, scattered = self._span(blocks, lines, ctx)
         if last < first:
             return []
         teasers = _teasers(blocks, lines, first, last)
@@ -793,10 +792,12 @@ class BlockScorer:
             for k in teasers:
                 blocks[k].chrome = True
                 blocks[k].value = value(blocks[k])
-            first, last, total, cut = self._span(blocks, lines, ctx)
+            first, last, total, cut, scattered = self._span(blocks, lines, ctx)
             if last < first:
                 return []
         head = _headline(blocks, lines, first)
+        # a scattered article: the menus between its pieces are no part of it
+        menus = _menus(blocks, first, last) if scattered else set()
         drop: dict[int, tuple[RuleRef, str]] = {}
         site = ctx.site
         traced = ctx.traced
@@ -809,7 +810,8 @@ class BlockScorer:
                 for i in range(b.first, b.last + 1):
                     drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}" if traced else "")
                 continue
-            if k == head or (inside and not _is_label(b) and not b.menu):
+            menu = k in menus
+            if k == head or (inside and not _is_label(b) and not menu):
                 continue
             if b.template and not inside:  # reported as the site's template, with its evidence
                 for i in range(b.first, b.last + 1):
@@ -817,10 +819,10 @@ class BlockScorer:
                     drop[i] = (site.ref, f"{site.evidence(lines[i])}; {b.detail()}, {where}"  # type: ignore[union-attr]
                                if traced else "")
                 continue
-            ref = REPEATED_LINE.ref if inside and not b.menu else BLOCK_SCORE.ref
+            ref = REPEATED_LINE.ref if inside and not menu else BLOCK_SCORE.ref
             # the signals are written out only for a trace (``explain``)
             detail = "" if not traced else (
-                f"{b.detail()}, a menu between the pieces of a scattered article" if b.menu
+                f"{b.detail()}, a menu between the pieces of a scattered article" if menu
                 else f"{b.detail()}, inside the article" if inside else f"{b.detail()}, {where}")
             for i in range(b.first, b.last + 1):
                 drop[i] = (ref, detail)
@@ -831,32 +833,19 @@ class BlockScorer:
         return removal_changes(text, paras, drop, merge=not traced)
 
 
-    def _span(self, blocks: list[Block], lines: Sequence[str], ctx: Context) -> tuple[int, int, float, str]:
-        """The article's span of blocks: (first, last, its score, the marker that ended it)."""
+    def _span(self, blocks: list[Block], lines: Sequence[str], ctx: Context
+              ) -> tuple[int, int, float, str, bool]:
+        """The article's span of blocks: (first, last, its score, the marker that ended it,
+        whether the over-deletion guard widened it over a scattered article)."""
         first, last, total = main_span([b.value for b in blocks])
         if last < first:
-            return first, last, total, ""
+            return first, last, total, "", False
         last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
         first, last = _extend(blocks, first, last, not cut)
         first, last = _continue_lists(blocks, lines, first, last, not cut)
         # The blocks after a marker that ended the span are comments, not scattered prose.
         wide_first, wide_last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
-        if (wide_first, wide_last) != (first, last):
-            # a scattered article: the menus between its pieces (runs of MENU_RUN or more
-            # one- to three-word lines) are no part of it
-            run: list[Block] = []
-            for b in blocks[wide_first : wide_last + 2]:
-                if b.cls == "short" and b.words <= 3:
-                    run.append(b)
-                    continue
-                if len(run) >= MENU_RUN:
-                    for m in run:
-                        m.menu = True
-                run = []
-            if len(run) >= MENU_RUN:
-                for m in run:
-                    m.menu = True
-        return wide_first, wide_last, total, cut
+        return wide_first, wide_last, total, cut, (wide_first, wide_last) != (first, last)
 
     def _cut_at_marker(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
                        ctx: Context) -> tuple[int, str]:
@@ -901,6 +890,18 @@ def _widen_if_scattered(blocks: list[Block], first: int, last: int) -> tuple[int
                 inside += b.words
             lo, hi = min(lo, k), max(hi, k)
     return (lo, hi) if inside < SCATTER_SHARE * total else (first, last)
+
+
+def _menus(blocks: list[Block], first: int, last: int) -> set[int]:
+    """The blocks of the span that are lines of a menu: runs of :data:`MENU_RUN` or more
+    one- to three-word short lines (a country picker, a list of sections)."""
+    menus: set[int] = set()
+    ks = range(first, last + 1)
+    for is_menu, run in groupby(ks, lambda k: blocks[k].cls == "short" and blocks[k].words <= 3):
+        run_ks = list(run)
+        if is_menu and len(run_ks) >= MENU_RUN:
+            menus.update(run_ks)
+    return menus
 
 
 def _is_label(b: Block) -> bool:
