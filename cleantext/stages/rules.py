@@ -561,7 +561,7 @@ class _ProseRuns:
 
     def __init__(self, text: str, paras: Paragraphs) -> None:
         self._lines = paras.lines(text)
-        words = list(map(word_count, self._lines))
+        self._words = words = list(map(word_count, self._lines))
         self.prose = [w >= PROSE_WORDS and text[end - 1] in SENTENCE_END
                       for w, end in zip(words, paras.ends)]
         n = len(paras)
@@ -595,7 +595,8 @@ class _ProseRuns:
         here (as block scoring groups them: :func:`~.blocks.make_blocks`).  Empty when
         the marker does not stand inside prose."""
         window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
-        units = [(b.first, b.last, sum(map(word_count, window[b.first : b.last + 1])) >= PROSE_WORDS
+        words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]  # (counted once, in __init__)
+        units = [(b.first, b.last, sum(words[b.first : b.last + 1]) >= PROSE_WORDS
                   and window[b.last][-1:] in SENTENCE_END)
                  for b in make_blocks(window)[:3]]
         if len(units) >= 2 and units[0][2] and units[1][2]:
