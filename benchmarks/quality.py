@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     python benchmarks/quality.py ../shared/data/scrapinghub [../shared/data/readability ...]
         [--limit N] [--systems full-text,cleantext-text,...] [--jobs N]
-        [--json results.json] [--per-page pages.csv] [--no-class-names]
+        [--json results.json] [--per-page pages.csv] [--no-class-names | --plain-markup]
 
 Each set is a folder in the scrapinghub format (``ground-truth.json`` +
 ``html/<id>.html.gz``); its name is the folder's name. Every page is parsed once
@@ -21,7 +21,10 @@ text, and the number of pages where the output keeps under a fifth of the articl
 ``--no-class-names`` removes every ``class`` and ``id`` attribute from the pages
 before any system sees them: the pages of sites whose class names are hashes
 (CSS-in-JS) carry no words, so this shows how much of an HTML extractor's result
-rests on the names the development sites happen to use.
+rests on the names the development sites happen to use.  ``--plain-markup`` goes
+further, as an older site or a hand-written page would: no ARIA role or label, no
+microdata or ``data-*`` attribute, and ``<div>`` for HTML5's ``article``, ``main``,
+``header``, ``footer``, ``nav``, ``aside`` and ``section``.
 """
 
 from __future__ import annotations
@@ -60,10 +63,38 @@ _ATTRIBUTE_RE = re.compile(rb"""\s+([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>
 
 def without_class_names(page: Page) -> Page:
     """``page`` with every ``class`` and ``id`` attribute removed from its start tags."""
+    return page._replace(html=_without_attributes(page.html, _NAMES))
+
+
+# What --plain-markup removes besides: the attributes that name an element's part of the page
+# (ARIA roles and labels, microdata, data-* hooks; ``aria-hidden`` stays, as ``hidden`` and
+# styles do: it says what is shown, not what it is) and the tags of HTML5's page structure.
+_NAMES = frozenset({b"class", b"id"})
+_ROLE_NAMES = _NAMES | {b"role", b"itemprop", b"itemscope", b"itemtype"}
+_SECTION_TAG_RE = re.compile(rb"<(/?)(?:article|main|header|footer|nav|aside|section)(?=[\s/>])", re.I)
+
+
+def _without_attributes(html: bytes, names: frozenset[bytes]) -> bytes:
+    """``html`` without the named attributes (and, when ``names`` holds ``role``, without
+    ``data-*`` and every ``aria-*`` but ``aria-hidden``) in its start tags."""
+    roles = b"role" in names
+
+    def drop(name: bytes) -> bool:
+        name = name.lower()
+        return name in names or roles and (
+            name.startswith(b"data-") or name.startswith(b"aria-") and name != b"aria-hidden")
+
     def strip(tag: re.Match[bytes]) -> bytes:
-        return _ATTRIBUTE_RE.sub(
-            lambda a: b"" if a.group(1).lower() in (b"class", b"id") else a.group(0), tag.group(0))
-    return page._replace(html=_START_TAG_RE.sub(strip, page.html))
+        return _ATTRIBUTE_RE.sub(lambda a: b"" if drop(a.group(1)) else a.group(0), tag.group(0))
+    return _START_TAG_RE.sub(strip, html)
+
+
+def plain_markup(page: Page) -> Page:
+    """``page`` as a site without semantic markup writes it: no class or id, no ARIA
+    role or label, no microdata or data-* attribute, and ``<div>`` for every
+    ``article``, ``main``, ``header``, ``footer``, ``nav``, ``aside`` and ``section``."""
+    html = _without_attributes(page.html, _ROLE_NAMES)
+    return page._replace(html=_SECTION_TAG_RE.sub(lambda m: b"<" + m.group(1) + b"div", html))
 
 
 @dataclass(frozen=True)
@@ -325,6 +356,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--per-page", type=Path, help="write per-page scores to this CSV file")
     parser.add_argument("--no-class-names", action="store_true",
                         help="remove every class and id attribute from the pages first")
+    parser.add_argument("--plain-markup", action="store_true",
+                        help="as --no-class-names, and also remove ARIA roles and labels, "
+                        "microdata and data-* attributes, and write the HTML5 section tags "
+                        "(article, main, header, footer, nav, aside, section) as div")
     return parser.parse_args(argv)
 
 
@@ -356,8 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = load_extractors(systems)
     names = set_names(args.data)
     sets = {name: load_pages(folder, args.limit) for name, folder in zip(names, args.data)}
-    if args.no_class_names:
-        sets = {name: [without_class_names(page) for page in pages] for name, pages in sets.items()}
+    if args.no_class_names or args.plain_markup:
+        change = plain_markup if args.plain_markup else without_class_names
+        sets = {name: [change(page) for page in pages] for name, pages in sets.items()}
     runnable = [key for key, value in loaded.items() if callable(value)]
     results = run_sets(sets, runnable, args.jobs)
     wall = time.perf_counter() - start

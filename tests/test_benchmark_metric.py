@@ -94,3 +94,21 @@ def test_no_class_names_removes_every_class_and_id_and_keeps_the_text():
                          b"<article><p>Body text, with a class=word in it.</p></article>"
                          b"<img src=x.png alt='a id=b'/>")
     assert page.id == "p" and page.gold == "gold"
+
+
+def test_plain_markup_writes_a_page_without_semantic_markup_and_keeps_the_text():
+    from benchmarks.quality import plain_markup
+    from benchmarks.scrapinghub import Page
+
+    html = (b"<header role=banner><nav aria-label='Main' data-menu=1>Home</nav></header>"
+            b"<main id=content><article itemscope itemtype='https://schema.org/Article'>"
+            b"<section class=body itemprop=articleBody><p aria-hidden=\"true\">Hidden</p>"
+            b"<p title='role=x'>Body, with role=word and <b>article</b> tags named.</p></section>"
+            b"</article></main><aside>Side</aside><footer>Foot</footer><mainly>m</mainly>")
+    page = plain_markup(Page("p", html, "gold"))
+    assert page.html == (b"<div><div>Home</div></div>"
+                         b"<div><div>"
+                         b"<div><p aria-hidden=\"true\">Hidden</p>"
+                         b"<p title='role=x'>Body, with role=word and <b>article</b> tags named.</p></div>"
+                         b"</div></div><div>Side</div><div>Foot</div><mainly>m</mainly>")
+    assert page.id == "p" and page.gold == "gold"
