@@ -6,9 +6,11 @@
 2. The language is detected (unless given) and the rule set for it chosen.
 3. NM001/NM002 name tables.
 4. Boilerplate stages, repeated until nothing changes (so that ``clean`` is
-   idempotent): headline taglines, truncate-after markers, drop-line rules,
-   strip-inline rules, the tag-list heuristic, block scoring, and in corpus
-   mode the site's template (SP001; block scoring counts it as chrome).
+   idempotent): headline taglines, truncate-after markers, block scoring (on
+   a whole page; before the drop-line rules, so the pack phrases it counts as
+   chrome are still there to count), drop-line rules, strip-inline rules, the
+   tag-list heuristic, and in corpus mode the site's template (SP001; block
+   scoring counts it as chrome).
 
 :class:`Cleaner` builds and compiles everything once; ``clean`` runs the
 stages on a :class:`~cleantext.text.edits.PlainDoc` (no bookkeeping), ``explain`` on
@@ -228,7 +230,8 @@ class Cleaner:
         scorer = self._scorers.get(language)
         if scorer is None:
             rs = self.ruleset(language)
-            scorer = self._scorers[language] = BlockScorer(language, rs.is_chrome, rs.is_marker, rs.is_comment_line)
+            scorer = self._scorers[language] = BlockScorer(language, rs.is_chrome, rs.is_marker, rs.is_comment_line,
+                                                                  rs.is_dropped)
         return scorer
 
     @property

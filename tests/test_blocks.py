@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import cleantext
 from cleantext.stages.blocks import Block, BlockScorer, value
 from cleantext.io.files import decode_bytes
+from cleantext.text.edits import splice
 from texts import STRUCTURED_ARTICLE
 
 REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
@@ -484,3 +485,44 @@ def test_a_scattered_article_loses_the_menus_between_its_pieces():
     assert not any(m in result.text.splitlines() for m in menu)
     assert any("a menu between the pieces of a scattered article" in e.detail for e in result.changes
                if e.code == "BS001")
+
+
+def test_chrome_phrases_count_against_what_follows_them_and_keep_their_rule_code():
+    # Block scoring runs before the drop-line rules: a share bar still separates the
+    # article from a promotional paragraph after it, and its lines go under the phrase
+    # rule's code (RL002), not the block's score.
+    promo = "Our reporters cover the city council and the courts for readers like you every day."
+    lines = [*_MENU, "The council delays the bridge again", *(_prose(n) for n in range(1, 5)),
+             "Share", "Tweet", "Print", "Email", promo]
+    result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+    assert promo not in result.text
+    assert all(_prose(n) in result.text for n in range(1, 5))
+    codes = {e.before.strip(): e.code for e in result.changes}
+    assert {codes[label] for label in ("Share", "Tweet", "Print", "Email")} == {"RL002"}
+    assert codes[promo] == "BS001"
+
+
+_WORDLESS = ["|", "•", ",", ".", "* * *", "»", "https://example.com/news/1", "www.example.org",
+             "desk@example.com"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=30), st.sampled_from(_WORDLESS)),
+                max_size=8))
+def test_lines_without_words_change_no_verdict_of_block_scoring(insertions):
+    # A separator, a lone comma or a bare address is no block: inserted anywhere, it leaves
+    # every other line's verdict as it was.
+    page = [*_MENU, "The council delays the bridge again", _prose(1), "The", "mayor",
+            "said the work would go on.", _prose(2), "Related", "Bridges of the county",
+            "A new road for the port", "Schools reopen", _prose(3), *_FOOTER]
+    lines = list(page)
+    for at, line in insertions:
+        lines.insert(min(at, len(lines)), line)
+    scorer = BlockScorer("en")
+
+    def kept(ls: list[str]) -> list[str]:
+        text = "\n\n".join(ls) + "\n"
+        out = splice(text, scorer.changes(text))
+        return [line for line in out.split("\n") if line and line not in _WORDLESS]
+
+    assert kept(lines) == kept(page)

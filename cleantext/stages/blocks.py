@@ -8,7 +8,10 @@ this stage decides from the *shape* of the text, in one linear pass:
    sentence and is followed by a line that starts in lower case or with
    punctuation is one sentence cut by an inline link ("The" / "company shelved
    its plans" / "for an initial public offering ..."), so the pieces are scored
-   together.
+   together.  A line without words (a separator, a bullet, the comma after a
+   link) or a bare web or e-mail address is no block, and no block ends at it:
+   it carries no words of either the article or the page's chrome (the
+   language-neutral rules drop it after this stage).
 2. **Classes** (jusText's): a block is *good* when it is long and has the
    stopword share of running text in the detected language (justext's
    stoplists), *near-good* when it is medium-long with that share, *short*
@@ -65,6 +68,9 @@ this stage decides from the *shape* of the text, in one linear pass:
    template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
    not the lines of a table (``DL`` in every row of a stats sheet is a cell).
+   The stage runs before the drop-line rules, so the chrome phrases it counts
+   are still on the page; a line such a rule removes whole is left to it (the
+   trace names the phrase's rule, not the block's score).
 
 Conservative by construction: a document without bad blocks, or without a
 single good one, or too short to have chrome, is left alone, and the span is
@@ -135,6 +141,9 @@ SENTENCE_START_WORDS = 4
 MAX_BLOCK_LINES = 200
 
 _WORD_RE = regex.compile(r"\w+")
+# A line without words (a separator, a bullet, the comma after a link) or a bare web or
+# e-mail address (a link written out): no block, and no block ends at it.
+_WORDLESS_RE = regex.compile(r"[^\p{L}\p{N}]*|(?:https?://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # In ASCII text, ``\w`` is the same class in the stdlib's faster engine.
 _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets.
@@ -665,12 +674,14 @@ class BlockScorer:
     def __init__(self, language: str | None,
                  chrome: Callable[[str, Context, bool], bool] | None = None,
                  marker: Callable[[str, Context], bool] | None = None,
-                 comment: Callable[[str, Context], bool] | None = None) -> None:
+                 comment: Callable[[str, Context], bool] | None = None,
+                 dropped: Callable[[str, Context], bool] | None = None) -> None:
         self.stops = stoplist(language)
         self.unstops = unspaced_stops(language)
         self.chrome = chrome
         self.marker = marker
         self.comment = comment
+        self.dropped = dropped
         self._memo: dict[str, Facts] = {}
 
     def facts(self, text: str) -> Facts:
@@ -779,7 +790,14 @@ class BlockScorer:
         paras = paragraphs(text, ctx)
         if len(paras) < MIN_PARAGRAPHS:
             return []
-        lines = paras.lines(text)
+        all_lines = paras.lines(text)
+        # a line without a letter or digit (a separator, a bullet, the comma after a link)
+        # carries no words: it is no block, and no block ends at it
+        wordless = _WORDLESS_RE.fullmatch
+        index = [i for i, line in enumerate(all_lines) if not wordless(line)]
+        lines = [all_lines[i] for i in index] if len(index) < len(all_lines) else all_lines
+        if len(lines) < MIN_PARAGRAPHS:
+            return []
         blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
@@ -801,6 +819,7 @@ class BlockScorer:
         drop: dict[int, tuple[RuleRef, str]] = {}
         site = ctx.site
         traced = ctx.traced
+        dropped = self.dropped
         where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
         if cut:
             where += f", which ends at the marker {cut!r}"
@@ -813,6 +832,8 @@ class BlockScorer:
             menu = k in menus
             if k == head or (inside and not _is_label(b) and not menu):
                 continue
+            if b.chrome and dropped is not None and b.first == b.last and dropped(lines[b.first], ctx):
+                continue  # the drop-line stage, next, removes it under its rule's code
             if b.template and not inside:  # reported as the site's template, with its evidence
                 for i in range(b.first, b.last + 1):
                     # a block is template only when the page has a site template
@@ -826,10 +847,12 @@ class BlockScorer:
                 else f"{b.detail()}, inside the article" if inside else f"{b.detail()}, {where}")
             for i in range(b.first, b.last + 1):
                 drop[i] = (ref, detail)
-        if not drop or len(drop) == len(paras):
+        if not drop or len(drop) == len(lines):
             return []
         if traced:
             _note_if_article(blocks, lines, drop, ctx)
+        if lines is not all_lines:
+            drop = {index[i]: why for i, why in drop.items()}
         return removal_changes(text, paras, drop, merge=not traced)
 
 

@@ -43,14 +43,16 @@ BOILERPLATE: tuple[Stage, ...] = (
           kind="headline"),
     Stage("truncate-after", lambda t, text, ctx: t.rules.truncate_changes(text, ctx),
           kind="truncate-after", whole_paragraphs=True),
+    # Block scoring before the drop-line rules: the pack phrases it counts as chrome ("Share",
+    # "Advertisement" in a menu) are still on the page; it leaves those lines to their rules.
+    Stage("block-score", lambda t, text, ctx: t.scorer.changes(text, ctx),
+          code_rules=(BLOCK_SCORE, REPEATED_LINE), whole_paragraphs=True, whole_page=True),
     Stage("drop-line", lambda t, text, ctx: t.rules.drop_line_changes(text, ctx),
           kind="drop-line", line_local=True, whole_paragraphs=True),
     Stage("strip-inline", lambda t, text, ctx: t.rules.strip_inline_changes(text, ctx),
           kind="strip-inline", line_local=True),
     Stage("tag-list", lambda t, text, ctx: tag_list_changes(text, ctx),
           code_rules=(TAG_LIST,), whole_paragraphs=True),
-    Stage("block-score", lambda t, text, ctx: t.scorer.changes(text, ctx),
-          code_rules=(BLOCK_SCORE, REPEATED_LINE), whole_paragraphs=True, whole_page=True),
     # Corpus mode: after block scoring, which has counted the template's lines as chrome
     # (and removed those outside the article's span); a no-op without a site template.
     Stage("site-template", lambda t, text, ctx: site_changes(t.scorer, text, ctx),

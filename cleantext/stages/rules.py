@@ -348,6 +348,14 @@ class RuleSet:
             self._chrome.clear()
         self._chrome[line] = found
 
+    def is_dropped(self, line: str, ctx: Context | None = None) -> bool:
+        """Does the drop-line stage remove ``line`` (a drop-line rule matches all of it,
+        within the rule's word limit)?"""
+        if self._drop is None:
+            return False
+        rule = self._drop.match_line(line, ctx or Context())
+        return rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words)
+
     def is_marker(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
         ``comment-...``), wherever it stands?  Related-link markers are left out: sites
