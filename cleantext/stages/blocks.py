@@ -33,7 +33,9 @@ this stage decides from the *shape* of the text, in one linear pass:
    article nor carries it; a cell keeps that value when the table repeats it;
    a table's repeated labels and its heading row cost nothing);
    short and bad blocks cost, more so inside a link-list run (many
-   short blocks in a row), when they are repeated on the page, or when a
+   short blocks in a row; a short line that reads as a sentence -- it ends one,
+   with the stopword share of running text -- is no link and ends such a run:
+   the short steps of a how-to between its longer ones), when they are repeated on the page, or when a
    chrome phrase of the packs matches them -- or, in corpus mode, when they
    are in a run of lines of the site's template (``ctx.site``).  For prose, only a *later copy*
    counts as repeated, and it is worth nothing (neither adds to a span nor
@@ -503,16 +505,27 @@ def _is_content(b: Block) -> bool:
     return b.cls in PROSE or (b.cls == "item" and not (b.repeated or b.chrome))
 
 
+def _reads_as_sentence(b: Block) -> bool:
+    """A short line that reads as a sentence: it ends one and has at least
+    :data:`SENTENCE_START_WORDS` words with the stopword share of running text
+    (:data:`STOPWORDS_LOW`); not a later copy or a chrome phrase.  A link's text or a
+    menu's label rarely does (a numbered step's short instruction, a one-line answer)."""
+    return (b.terminal and b.words >= SENTENCE_START_WORDS and b.stopwords >= STOPWORDS_LOW * b.words
+            and not (b.repeated or b.chrome))
+
+
 def mark_runs(blocks: list[Block]) -> None:
-    """Record for each short/bad block the length of the run of such blocks it is in."""
+    """Record for each short/bad block the length of the run of such blocks it is in.  A
+    short line that reads as a sentence (:func:`_reads_as_sentence`) is in no run and
+    ends one: a link list is not written in sentences."""
     i = 0
     n = len(blocks)
     while i < n:
-        if _is_content(blocks[i]):
+        if _is_content(blocks[i]) or _reads_as_sentence(blocks[i]):
             i += 1
             continue
         j = i
-        while j < n and not _is_content(blocks[j]):
+        while j < n and not (_is_content(blocks[j]) or _reads_as_sentence(blocks[j])):
             j += 1
         for k in range(i, j):
             blocks[k].run = j - i
