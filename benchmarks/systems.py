@@ -5,7 +5,9 @@ what the system needs and returns that function, or raises ``Unavailable`` with 
 reason shown in the table (e.g. "unavailable", "not installable").
 
 Systems of the *html* track receive the raw page bytes; systems of the *text*
-track receive the full-page text (see ``scrapinghub.full_page_text``).
+track receive the full-page text (see ``scrapinghub.full_page_text``); systems of the
+*gold* track receive the gold text itself: what a cleaner takes away from a text that
+is already the article (all it removes is lost recall).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Callable
 
 from benchmarks.scrapinghub import decode_html, full_page_text
 
-HTML, TEXT = "html", "text"
+HTML, TEXT, GOLD = "html", "text", "gold"
 
 Extractor = Callable[[object], str]
 
@@ -91,6 +93,12 @@ def load_cleantext_text() -> Extractor:
 def load_cleantext_html() -> Extractor:
     """``cleantext.clean_html`` applied to the raw page bytes."""
     return _cleantext_function("clean_html")
+
+
+def load_cleantext_article() -> Extractor:
+    """``cleantext.clean(whole_page=False)`` (``--article``): for text that is the article."""
+    module = _import("cleantext", "unavailable")
+    return lambda text: as_text(module.clean(text, whole_page=False))
 
 
 # --------------------------------------------------------------------------- peers
@@ -193,6 +201,8 @@ SYSTEMS: tuple[System, ...] = (
     System("trafilatura-html", "trafilatura (HTML)", HTML, load_trafilatura_html),
     System("trafilatura-html-nc", "trafilatura, no comments (HTML)", HTML,
            load_trafilatura_html_no_comments),
+    System("cleantext-gold", "cleantext, gold text as a page", GOLD, load_cleantext_text),
+    System("cleantext-gold-article", "cleantext --article, gold text", GOLD, load_cleantext_article),
 )
 
 SYSTEMS_BY_KEY: dict[str, System] = {system.key: system for system in SYSTEMS}
