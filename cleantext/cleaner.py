@@ -230,8 +230,8 @@ class Cleaner:
         scorer = self._scorers.get(language)
         if scorer is None:
             rs = self.ruleset(language)
-            scorer = self._scorers[language] = BlockScorer(language, rs.is_chrome, rs.is_marker, rs.is_comment_line,
-                                                                  rs.is_dropped)
+            scorer = self._scorers[language] = BlockScorer(
+                language, rs.is_chrome, rs.is_marker, rs.is_comment_line, rs.is_dropped)
         return scorer
 
     @property

@@ -804,8 +804,8 @@ class BlockScorer:
         if len(paras) < MIN_PARAGRAPHS:
             return []
         all_lines = paras.lines(text)
-        # a line without a letter or digit (a separator, a bullet, the comma after a link)
-        # carries no words: it is no block, and no block ends at it
+        # a line without words (a separator, the comma after a link) or a bare address is
+        # no block, and no block ends at it; the neutral drop-line rules remove it later
         wordless = _WORDLESS_RE.fullmatch
         index = [i for i, line in enumerate(all_lines) if not wordless(line)]
         lines = [all_lines[i] for i in index] if len(index) < len(all_lines) else all_lines
