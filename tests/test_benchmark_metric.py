@@ -112,3 +112,19 @@ def test_plain_markup_writes_a_page_without_semantic_markup_and_keeps_the_text()
                          b"<p title='role=x'>Body, with role=word and <b>article</b> tags named.</p></div>"
                          b"</div></div><div>Side</div><div>Foot</div><mainly>m</mainly>")
     assert page.id == "p" and page.gold == "gold"
+
+
+def test_each_track_gets_its_own_input():
+    # html systems get the page, text systems its full-page text, gold systems the gold text
+    from benchmarks import quality
+    from benchmarks.scrapinghub import Page
+
+    html = (b"<html><body><nav>Home</nav><p>The council approved the budget for the new bridge "
+            b"on Tuesday after a long debate.</p></body></html>")
+    gold = "The council approved the budget for the new bridge on Tuesday after a long debate."
+    quality.init_worker(["full-text", "cleantext-gold-article", "cleantext-html"])
+    result = quality.evaluate_page(Page("p", html, gold), "set")
+    recall = {key: quality.page_recall(outcome.scores) for key, outcome in result.outcomes.items()}
+    assert recall["cleantext-gold-article"] == 1.0
+    assert recall["cleantext-html"] == 1.0
+    assert quality.page_precision(result.outcomes["full-text"].scores) < 1.0  # "Home" is in it
