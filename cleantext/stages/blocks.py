@@ -83,6 +83,7 @@ the whole text, so the stage is idempotent.
 from __future__ import annotations
 
 import re
+from array import array
 from itertools import compress, groupby
 from operator import itemgetter
 from dataclasses import dataclass
@@ -807,8 +808,12 @@ class BlockScorer:
         # a line without words (a separator, the comma after a link) or a bare address is
         # no block, and no block ends at it; the neutral drop-line rules remove it later
         wordless = _WORDLESS_RE.fullmatch
-        index = [i for i, line in enumerate(all_lines) if not wordless(line)]
-        lines = [all_lines[i] for i in index] if len(index) < len(all_lines) else all_lines
+        worded = bytes(0 if wordless(line) else 1 for line in all_lines)  # a byte a line
+        index: Sequence[int] = range(len(all_lines))
+        lines: Sequence[str] = all_lines
+        if 0 in worded:
+            index = array("l", compress(index, worded))
+            lines = list(compress(all_lines, worded))
         if len(lines) < MIN_PARAGRAPHS:
             return []
         blocks = self.score(lines, ctx)
