@@ -122,3 +122,22 @@ def test_a_comment_thread_after_a_short_post_is_cut_wherever_its_marker_stands()
     # the same marker above an article with one byline is a label: the article stays
     page = "\n\n".join(["Home", "Comments", "Maria Petrova", "Updated 10:43 AM", *ARTICLE]) + "\n"
     assert all(line in cleantext.Cleaner().clean(page, whole_page=False) for line in ARTICLE)
+
+
+def test_an_article_broken_at_its_line_ends_is_prose_above_a_comment_marker():
+    # A page that breaks its paragraphs with <br> at a fixed width: no line is a sentence of
+    # eight words, but the lines that go on in lower case are one paragraph, as block scoring
+    # reads them, so the sidebar's one sentence after the marker does not outweigh the article.
+    article = ["Kate Henshaw",
+               "Veteran Nollywood actress, Kate Henshaw, who in 2008 won the",
+               "award for best actress in a leading role, has taken to her",
+               "page to share photos of herself.",
+               "She flaunted her hand bag which had the colours of the national",
+               "flag at the party on Sunday.",
+               "The 47 year old was one of the guests invited to the event by",
+               "a media mogul of Lagos."]
+    sidebar = ["Post a Comment", "Popular Posts", "November 16, 2016",
+               "Get all the latest content of the site delivered straight to your inbox every morning.",
+               "Followers", "Follow by Email"]
+    text = "\n\n".join([*article, *sidebar]) + "\n"
+    assert cleantext.Cleaner(lang="en").clean(text, whole_page=False) == "\n\n".join(article) + "\n"

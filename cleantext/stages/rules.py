@@ -560,7 +560,9 @@ class _ProseRuns:
 
     A paragraph is *prose* when it has at least eight words (two characters of Chinese or
     Japanese count as a word: :func:`~.markers.word_count`) and ends a sentence (the
-    tag-list stage's test); a *run* is a sequence of consecutive prose paragraphs, and
+    tag-list stage's test); a sentence that inline links or a page's line breaks cut into
+    several lines is one paragraph here, as block scoring groups them
+    (:func:`~.blocks.make_blocks`); a *run* is a sequence of consecutive prose paragraphs, and
     weighs its words.  Comments alternate with names, dates and "Reply" lines, a related
     list with titles, so a run below a marker that outweighs all the prose above it is an
     article that starts below the marker (a page whose menus fill its first half), not
@@ -568,10 +570,13 @@ class _ProseRuns:
     stage's, and "outweighs" compares the page with itself."""
 
     def __init__(self, text: str, paras: Paragraphs) -> None:
-        self._lines = paras.lines(text)
+        self._lines = lines = paras.lines(text)
         self._words = words = list(map(word_count, self._lines))
-        self.prose = [w >= PROSE_WORDS and text[end - 1] in SENTENCE_END
-                      for w, end in zip(words, paras.ends)]
+        # the lines of a sentence cut by links or line breaks are prose together (make_blocks)
+        self.prose = flags = [False] * len(lines)
+        for b in make_blocks(lines):
+            if sum(words[b.first : b.last + 1]) >= PROSE_WORDS and lines[b.last][-1:] in SENTENCE_END:
+                flags[b.first : b.last + 1] = [True] * (b.last - b.first + 1)
         n = len(paras)
         total = 0
         self._before = []  # prose words before each paragraph, itself included
