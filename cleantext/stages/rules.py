@@ -34,7 +34,7 @@ from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, re
 from .markers import (
     PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread, word_count,
 )
-from .blocks import make_blocks
+from .blocks import Block, make_blocks
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
@@ -351,10 +351,7 @@ class RuleSet:
     def is_dropped(self, line: str, ctx: Context | None = None) -> bool:
         """Does the drop-line stage remove ``line`` (a drop-line rule matches all of it,
         within the rule's word limit)?"""
-        if self._drop is None:
-            return False
-        rule = self._drop.match_line(line, ctx or Context())
-        return rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words)
+        return _whole_line(self._drop, line, ctx or Context()) is not None
 
     def is_marker(self, line: str, ctx: Context | None = None) -> bool:
         """Is ``line`` wholly the marker of a comment section (a truncate-after rule named
@@ -575,7 +572,7 @@ class _ProseRuns:
         # the lines of a sentence cut by links or line breaks are prose together (make_blocks)
         self.prose = flags = [False] * len(lines)
         for b in make_blocks(lines):
-            if sum(words[b.first : b.last + 1]) >= PROSE_WORDS and lines[b.last][-1:] in SENTENCE_END:
+            if _is_prose_block(b, lines, words):
                 flags[b.first : b.last + 1] = [True] * (b.last - b.first + 1)
         n = len(paras)
         total = 0
@@ -609,15 +606,19 @@ class _ProseRuns:
         the marker does not stand inside prose."""
         window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
         words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]  # (counted once, in __init__)
-        units = [(b.first, b.last, sum(words[b.first : b.last + 1]) >= PROSE_WORDS
-                  and window[b.last][-1:] in SENTENCE_END)
-                 for b in make_blocks(window)[:3]]
+        units = [(b.first, b.last, _is_prose_block(b, window, words)) for b in make_blocks(window)[:3]]
         if len(units) >= 2 and units[0][2] and units[1][2]:
             return [(k, "prose follows")]
         if related and len(units) >= 3 and not units[0][2] and units[1][2] and units[2][2]:
             return [(k, "prose follows its teaser")] + [
                 (k + 1 + i, "teaser of another article") for i in range(units[0][0], units[0][1] + 1)]
         return []
+
+
+def _is_prose_block(b: Block, lines: Sequence[str], words: Sequence[int]) -> bool:
+    """Is block ``b`` of ``lines`` (with their word counts) a paragraph of prose: at least
+    :data:`~.markers.PROSE_WORDS` words, ending a sentence?"""
+    return sum(words[b.first : b.last + 1]) >= PROSE_WORDS and lines[b.last][-1:] in SENTENCE_END
 
 
 def _running_max(values: list[int]) -> Iterator[int]:
