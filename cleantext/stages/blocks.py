@@ -283,14 +283,6 @@ def ends_sentence(text: str) -> bool:
     return bool(body) and body[-1] in _TERMINALS
 
 
-def _continues(prev: str, line: str, prev_ends: int) -> bool:
-    """Is ``line`` the rest of the sentence ``prev`` (cut by an inline link)?
-    ``prev_ends`` says whether ``prev`` ends a sentence (true or 1)."""
-    if prev_ends:
-        return False
-    return bool(_CONTINUES_RE.match(line)) or (bool(prev) and prev[-1] in _OPEN_ENDS)
-
-
 def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None,
                 words: Sequence[int] | None = None) -> list[Block]:
     """Group lines into blocks: a sentence cut by inline links is one block.  ``ends``
@@ -304,26 +296,21 @@ def make_blocks(lines: Sequence[str], ends: Sequence[int] | None = None,
     of the sentence goes on from: a line of at most :data:`LINK_WORDS` words between a
     block of at least :data:`SENTENCE_START_WORDS` words that does not end a sentence
     and a line that goes on with it is part of that sentence."""
-    if ends is None:
-        ends = [ends_sentence(line) for line in lines]
-    if words is None:
-        words = [len(_WORD_RE.findall(line)) for line in lines]
-    blocks: list[Block] = []
-    add = blocks.append
-    prev, prev_ends = "", 1
-    block_words = 0
-    for i, line in enumerate(lines):
-        if i and not prev_ends and (_continues(prev, line, prev_ends) or (
-                block_words >= SENTENCE_START_WORDS and words[i] <= LINK_WORDS
-                and i + 1 < len(lines) and _continues(line, lines[i + 1], ends[i]))):
-            blocks[-1].last = i
-            block_words += words[i]
-        else:
-            add(Block(i, i))
-            block_words = words[i]
-        prev, prev_ends = line, ends[i]
-    firsts, lasts = _cap_blocks([b.first for b in blocks], [b.last for b in blocks])
-    return [Block(first, last) for first, last in zip(firsts, lasts)]
+    return [Block(first, last) for first, last in zip(*block_bounds(lines, ends, words))]
+
+
+def block_bounds(lines: Sequence[str], ends: Sequence[int] | None = None,
+                 words: Sequence[int] | None = None) -> tuple[list[int], list[int]]:
+    """The first and the last line of each block of :func:`make_blocks` (without
+    building the blocks): the flags :func:`_block_bounds` reads, worked out from the
+    lines; a line's words are counted only when asked for."""
+    end_flags = bytes(ends_sentence(line) for line in lines) if ends is None else bytes(map(bool, ends))
+    heads = bytes(head in _CONTINUES_ASCII if head.isascii() else _CONTINUES_RE.match(line) is not None
+                  for line in lines for head in (line[:1],))
+    tails = bytes(line[-1:] in _OPEN_END_SET for line in lines)
+    count: Callable[[int], int] = (
+        (lambda i: len(_WORD_RE.findall(lines[i]))) if words is None else words.__getitem__)
+    return _block_bounds(end_flags, heads, tails, count)
 
 
 def _block_bounds(ends: bytes, heads: bytes, tails: bytes, words: Callable[[int], int]

@@ -59,7 +59,9 @@ _UNSPACED_FROM = "\u2e80"  # no character of those scripts comes before this one
 def unspaced_chars(text: str) -> int:
     """How many characters of ``text`` belong to scripts written without spaces
     (Chinese, Japanese)."""
-    return len(_UNSPACED_RE.findall(text)) if text and max(text) >= _UNSPACED_FROM else 0
+    if not text or text.isascii() or max(text) < _UNSPACED_FROM:
+        return 0
+    return len(_UNSPACED_RE.findall(text))
 
 
 def word_count(line: str) -> int:

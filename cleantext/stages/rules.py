@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -34,7 +35,7 @@ from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, re
 from .markers import (
     PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread, word_count,
 )
-from .blocks import Block, make_blocks
+from .blocks import block_bounds
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
@@ -571,21 +572,17 @@ class _ProseRuns:
         self._words = words = list(map(word_count, self._lines))
         # the lines of a sentence cut by links or line breaks are prose together (make_blocks)
         self.prose = flags = [False] * len(lines)
-        for b in make_blocks(lines):
-            if _is_prose_block(b, lines, words):
-                flags[b.first : b.last + 1] = [True] * (b.last - b.first + 1)
-        n = len(paras)
-        total = 0
-        self._before = []  # prose words before each paragraph, itself included
-        for w, prose in zip(words, self.prose):
-            total += w if prose else 0
-            self._before.append(total)
-        # the run starting at each paragraph, read backwards
-        start = [0] * n
-        for i in range(n - 1, -1, -1):
-            if self.prose[i]:
-                start[i] = words[i] + (start[i + 1] if i + 1 < n else 0)
-        self._after = list(_running_max(start[::-1]))[::-1]
+        for first, last in zip(*block_bounds(lines)):
+            if _is_prose(first, last, lines, words):
+                flags[first : last + 1] = [True] * (last - first + 1)
+        # prose words before each paragraph, itself included
+        self._before = list(accumulate(w if prose else 0 for w, prose in zip(words, flags)))
+        # the run starting at each paragraph, read backwards; then the heaviest from there on
+        backwards, run = [], 0
+        for w, prose in zip(reversed(words), reversed(flags)):
+            run = run + w if prose else 0
+            backwards.append(run)
+        self._after = list(accumulate(backwards, max))[::-1]
 
     def prose_before(self, k: int) -> int:
         """Words of all the prose before paragraph ``k``."""
@@ -606,7 +603,9 @@ class _ProseRuns:
         the marker does not stand inside prose."""
         window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
         words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]  # (counted once, in __init__)
-        units = [(b.first, b.last, _is_prose_block(b, window, words)) for b in make_blocks(window)[:3]]
+        firsts, lasts = block_bounds(window)
+        units = [(first, last, _is_prose(first, last, window, words))
+                 for first, last in zip(firsts[:3], lasts)]
         if len(units) >= 2 and units[0][2] and units[1][2]:
             return [(k, "prose follows")]
         if related and len(units) >= 3 and not units[0][2] and units[1][2] and units[2][2]:
@@ -615,17 +614,10 @@ class _ProseRuns:
         return []
 
 
-def _is_prose_block(b: Block, lines: Sequence[str], words: Sequence[int]) -> bool:
-    """Is block ``b`` of ``lines`` (with their word counts) a paragraph of prose: at least
-    :data:`~.markers.PROSE_WORDS` words, ending a sentence?"""
-    return sum(words[b.first : b.last + 1]) >= PROSE_WORDS and lines[b.last][-1:] in SENTENCE_END
-
-
-def _running_max(values: list[int]) -> Iterator[int]:
-    best = 0
-    for v in values:
-        best = max(best, v)
-        yield best
+def _is_prose(first: int, last: int, lines: Sequence[str], words: Sequence[int]) -> bool:
+    """Is the block of ``lines`` ``first``..``last`` (with their word counts) a paragraph
+    of prose: at least :data:`~.markers.PROSE_WORDS` words, ending a sentence?"""
+    return lines[last][-1:] in SENTENCE_END and sum(words[first : last + 1]) >= PROSE_WORDS
 
 
 def _within_line(text: str, s: int, e: int) -> tuple[int, int] | None:
