@@ -1,6 +1,7 @@
 """The DOM stage's shortcuts answer as the readings they stand for: a class/id verdict
 read through the hint-word pattern and the per-word memory is the verdict of the words
-of :func:`_hint_words`; the text read by libxml2 in one call is the joined ``itertext``."""
+of :func:`_hint_words`; the text read by libxml2 in one call is the joined ``itertext``; a page read from its
+UTF-8 bytes is the tree read from its str."""
 
 from __future__ import annotations
 
@@ -77,6 +78,23 @@ def test_the_text_of_an_element_is_its_joined_itertext(markup, comments):
     doc = etree.fromstring(markup, parser)
     for el in doc.iter(etree.Element):
         assert H._text(el) == "".join(el.itertext())
+
+
+_MARKUP_TEXTS = st.sampled_from(["", "a, b", "é ü", "你好", "😀", "&amp; &nbsp;", "<!-- c -->", "\u2028",
+                                  "<title>t", "</p>", "<?pi x?>", "\r\n", "\x0c", "&#x1F600;"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(fragments(), st.lists(_MARKUP_TEXTS, max_size=4), st.booleans())
+def test_a_page_is_parsed_from_its_utf8_bytes_as_from_its_str(markup, extra, as_bytes):
+    """libxml2 reads the page's UTF-8 (given, or encoded from the str) into the tree
+    it reads from the str's characters."""
+    markup = "".join(extra) + markup + "".join(extra)
+    want = etree.fromstring(markup, H._PARSER) if markup.strip() else None
+    got = H._parse(markup, markup.encode("utf-8") if as_bytes else None)
+    assert (got is None) == (want is None)
+    if want is not None:
+        assert etree.tostring(got, encoding=str) == etree.tostring(want, encoding=str)
 
 
 def _capped_by_pattern(markup: str) -> str:

@@ -240,19 +240,22 @@ class Extraction:
 _DECLARED_RE = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
 
 
-def _decode(html: str | bytes) -> str:
+def _decode(html: str | bytes) -> tuple[str, bool]:
     """The page as text: bytes go through the one decoding path of
     :func:`cleantext.io.files.decode_bytes` (binary formats refused, BOM, strict
     UTF-8, then detection with the page's declared charset as a hint); lone
-    surrogates in a str become U+FFFD (lxml would stop at the first)."""
+    surrogates in a str become U+FFFD (lxml would stop at the first).  And whether
+    the page is bytes of strict UTF-8 without NUL bytes, which the parser may read as
+    they are (the text is their decoding)."""
     from .files import decode_bytes, replace_surrogates
 
     if isinstance(html, str):
-        return replace_surrogates(html)
+        return replace_surrogates(html), False
     if not html.strip():
-        return ""
+        return "", False
     m = _DECLARED_RE.search(html[:4096])
-    return decode_bytes(html, declared=m.group(1).decode("ascii") if m else None).text
+    decoded = decode_bytes(html, declared=m.group(1).decode("ascii") if m else None)
+    return decoded.text, decoded.encoding == "utf-8" and b"\x00" not in html
 
 
 # Bounds on pathological markup, applied before parsing (the parser's time grows
@@ -313,10 +316,15 @@ def _cap_attributes(markup: str) -> str:
 
 _XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+_UTF8_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                                encoding="utf-8")
 
 
-def _parse(text: str) -> etree._Element | None:
-    """The document element, or None when the page cannot be parsed."""
+def _parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
+    """The document element, or None when the page cannot be parsed.  ``utf8``: the
+    page's bytes, when ``text`` is their strict UTF-8 decoding.  libxml2 reads UTF-8
+    as it is, faster than the characters of a str, so a str is encoded for it (the
+    same tree; not a text with a NUL character, where libxml2 may stop)."""
     if not text or text.isspace():
         return None
     # lxml refuses str with an encoding declaration; the pattern is asked only when the
@@ -326,6 +334,9 @@ def _parse(text: str) -> etree._Element | None:
     if declaration is not None:
         text = text[declaration.end():]
     try:
+        if declaration is None and (utf8 is not None or "\x00" not in text):
+            return etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8"),
+                                    parser=_UTF8_PARSER)
         return etree.fromstring(text, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
@@ -606,7 +617,7 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
         chars = inline = len(text.strip()) if text else 0
         links = 0
         d1 = d2 = d3 = d4 = 0.0
-        nested = False
+        nested = blocks = False  # a child of a nested block's tag; of any block's tag
         named: frozenset[str] | None = None
         n = len(el)
         if n:
@@ -618,6 +629,8 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
                     inline += tail
                 if words:
                     named = named | words if named else words
+                if kind:  # not _INLINE
+                    blocks = True
                 if st is None:  # pruned
                     continue
                 chars += st[0]
@@ -636,7 +649,7 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
         if inline >= MIN_PARAGRAPH and tag in _PARAGRAPHS:
             # readability's worth of a paragraph (:func:`_paragraph_value`); without block
             # children its own inline text is all of its text
-            if n and any(child[1] != _INLINE for child in children):
+            if blocks:
                 worth = _paragraph_value(el, inline)
             else:
                 worth = 1 + _commas(_text(el)) + min(inline / 100, 3)
@@ -1221,10 +1234,12 @@ def extract(html: str | bytes | bytearray) -> Extraction:
     (``source="whole-page"``, ``article=False``: block scoring chooses the article)."""
     if not isinstance(html, (str, bytes, bytearray)):
         raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
-    markup = _decode(bytes(html) if isinstance(html, bytearray) else html)
+    raw = bytes(html) if isinstance(html, bytearray) else html
+    markup, utf8 = _decode(raw)
     if markup.count("<") > MAX_TAGS:
         return Extraction(strip_tags(markup), "tag-strip")
-    doc = _parse(_cap_attributes(markup))
+    capped = _cap_attributes(markup)
+    doc = _parse(capped, raw if utf8 and capped is markup and isinstance(raw, bytes) else None)
     if doc is None:
         if not strip_tags(markup):
             return Extraction("", "empty")
