@@ -5,7 +5,10 @@ to :data:`SAMPLE_CHARS` characters), so langdetect's cost does not grow with the
 document.  Text with too few letters gets ``None`` and is cleaned with the
 language-neutral pack only.
 
-The fast path (:func:`quick_detect`) settles the clear cases:
+The fast path (:func:`quick_detect`) reads all of the sample: the longest line is not
+always the article's (a consent banner or a translation notice in another language can be
+the longest, and a reading of the first lines alone took the page for that language).  It
+settles the clear cases:
 
 1. **Script.**  Letters are counted per writing system.  When no script holds
    :data:`MIXED_SHARE` of them the document is mixed and gets ``None``.  A
@@ -47,7 +50,6 @@ if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
 
 SAMPLE_CHARS = 1500
-QUICK_CHARS = 600  # the fast path first reads this much of the sample
 MIN_LETTERS = 20
 MIXED_SHARE = 0.6  # below this share for the main script, a document is mixed: None
 MIN_PROBABILITY = 0.8  # langdetect's answers below this are "unsure": None
@@ -399,9 +401,7 @@ def detect_language(text: str) -> str | None:
 
 def language_of_sample(chunk: str) -> str | None:
     """:func:`detect_language`'s answer for a text whose :func:`sample` is ``chunk``."""
-    code = quick_detect(chunk[:QUICK_CHARS])  # None when it holds too few letters
-    if code == UNSURE and len(chunk) > QUICK_CHARS:
-        code = quick_detect(chunk)
+    code = quick_detect(chunk)  # None when it holds too few letters
     return langdetect_language(chunk) if code == UNSURE else code
 
 
