@@ -141,3 +141,26 @@ def test_an_article_broken_at_its_line_ends_is_prose_above_a_comment_marker():
                "Followers", "Follow by Email"]
     text = "\n\n".join([*article, *sidebar]) + "\n"
     assert cleantext.Cleaner(lang="en").clean(text, whole_page=False) == "\n\n".join(article) + "\n"
+
+
+def test_a_marker_is_late_by_its_place_in_the_text_after_the_first_prose():
+    # A long menu fills the first half of the page: the share bar's "Comments" label after
+    # the headline stands past the middle of the page, but early in what follows the page's
+    # first prose (a disclaimer above the article); the article, cut by captions into short
+    # runs, stays.
+    menu = [f"{a} {b}" for a in ("World", "Money", "Tech", "Travel", "Style", "Sport", "Food",
+                                 "Books", "Music", "Film", "Health", "Science")
+            for b in ("News", "Video", "Opinion", "Live", "Photos", "Guides", "Reviews",
+                      "Events", "Podcasts", "Newsletters", "Archive", "Deals")]
+    disclaimer = ("Quotes are delayed by at least fifteen minutes and market data is provided by "
+                  "our partners, who are not responsible for its accuracy, so nothing here is advice "
+                  "to buy or to sell any security, and the material may not be published again.")
+    body = []
+    for i in range(5):
+        body += [f"The retailer earned more in the third quarter than a year ago, and its chief "
+                 f"executive said that sales grew in every region of the country, part {i}.",
+                 f"(AP Photo/Staff {i})"]
+    text = "\n\n".join([*menu, disclaimer, "Home Depot sales miss, shares fall", "Comments",
+                        "Print", "Email", *body]) + "\n"
+    out = cleantext.Cleaner(lang="en").clean(text)
+    assert all(line in out for line in body[::2])

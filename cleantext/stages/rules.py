@@ -437,9 +437,11 @@ class RuleSet:
         runs: _ProseRuns | None = None
         lines: Sequence[str] | None = None
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
+        start: int | None = None  # where the page's first prose paragraph starts
         for p, rule in self._line_matches(self._truncate, text, paras, ctx, 1):
             comment = rule.name.startswith("comment")
-            if p.start < rule.min_position * n and not comment:
+            early = p.start < rule.min_position * n
+            if early and not comment:
                 continue
             if runs is None:
                 runs = _ProseRuns(text, paras)
@@ -453,15 +455,23 @@ class RuleSet:
                     lines = paras.lines(text)
                 thread = comment_thread(lines[k + 1 : k + 1 + THREAD_WINDOW],
                                         lambda line: self.is_comment_line(line, ctx))
-            if p.start < rule.min_position * n and not thread:
+            if early and not thread:
                 continue
             inside = [] if thread else runs.inside(k, related=not comment)
             if inside:
                 return removal_changes(text, paras, above | {
                     i: (ref, f"marker inside the article's prose ({why})") for i, why in inside},
                     merge=not ctx.traced)
-            if not thread and runs.heaviest_after(k) > runs.prose_before(k):
-                continue  # the article is below the marker: a label of the page's header
+            if not thread:
+                if start is None:
+                    first = runs.first_prose()
+                    start = paras[first].start if first is not None else 0
+                if start < p.start < start + rule.min_position * (n - start):
+                    # early in the text from the page's first prose on (a long menu fills
+                    # the top of the page): a label above the article, not its end
+                    continue
+                if runs.heaviest_after(k) > runs.prose_before(k):
+                    continue  # the article is below the marker: a label of the page's header
             if lines is None:
                 lines = paras.lines(text)
             if article_below(lines, k, lambda line: self.is_comment_line(line, ctx), ctx.title,
@@ -583,6 +593,10 @@ class _ProseRuns:
             run = run + w if prose else 0
             backwards.append(run)
         self._after = list(accumulate(backwards, max))[::-1]
+
+    def first_prose(self) -> int | None:
+        """The index of the first prose paragraph (None: there is none)."""
+        return next((i for i, prose in enumerate(self.prose) if prose), None)
 
     def prose_before(self, k: int) -> int:
         """Words of all the prose before paragraph ``k``."""
