@@ -133,3 +133,19 @@ def test_jsonl_with_lone_surrogates_loses_no_record(tmp_path):
     assert len(records) == 2
     assert records[0]["text_clean"].startswith("First \ufffd record")
     assert records[0]["id"] == "\ufffd"
+
+
+def test_cp1252_wins_over_a_code_page_whose_letters_are_its_quotes_dashes_and_spaces():
+    """English in windows-1252 that detection reads as another code page: its apostrophes,
+    dashes and ellipses inside words are cp1252's punctuation (a DOS code page's letters
+    there are no evidence), and a no-break space between words is no letter of cp1250."""
+    from cleantext.io.files import _prefer_cp1252
+
+    english = "Weizsäcker’s son—a doctor—said so…well, at the clinic."
+    data = english.encode("cp1252")
+    assert _prefer_cp1252(data, data.decode("cp852")) == english  # "WeizsńckerĹs sonŚa ..."
+    menu = "Join\u00a0our club: ½ cup of rice, a crème brûlée."
+    data = menu.encode("cp1252")
+    assert _prefer_cp1252(data, data.decode("cp1250")) == menu  # "crčme", "Join our" alike
+    polish = "Zażółć gęślą jaźń, żółw".encode("cp1250")  # "Za¿ó³æ": cp1250's letters
+    assert _prefer_cp1252(polish, polish.decode("cp1250")) is None

@@ -254,24 +254,31 @@ def _utf8_with_stray_cp1252(data: bytes) -> str | None:
 
 
 _ODD_LATIN_RE = re.compile(r"[\u0100-\u024f]")
+_INSIDE_WORDS = frozenset("\u2018\u2019\u2026\u2013\u2014")  # ‘ ’ … – —
 
 
 def _prefer_cp1252(data: bytes, text: str) -> str | None:
     """cp1252 instead of a detected Latin code page (cp1250, cp775, ...) when the
     detected text is Latin, has letters outside Latin-1, and cp1252 reads the
-    bytes as Latin-1 letters and common punctuation only (no symbol inside a word)."""
+    bytes as Latin-1 letters and common punctuation only: no symbol inside a word
+    ("Za¿ó³æ" is cp1250's "Zażółć") that the detected code page reads as a letter (a
+    no-break space between two words is none), but for the typographic apostrophe, the
+    ellipsis and the dashes ("MK’s", "so…um", "gold—or"), which are cp1252's far more
+    often than a DOS code page's letters."""
     if not _ODD_LATIN_RE.search(text) or any("\u0370" <= c <= "\u1fff" for c in text if c.isalpha()):
         return None
     try:
         latin = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
+    aligned = len(text) == len(latin)  # a code page of one byte a character, read whole
     for m in re.finditer(r"[^\x00-\x7f]", latin):
         c = m.group()
-        if c.isalpha():
+        if c.isalpha() or c in _INSIDE_WORDS:
             continue
         i = m.start()
-        if 0 < i < len(latin) - 1 and latin[i - 1].isalpha() and latin[i + 1].isalpha():
+        if 0 < i < len(latin) - 1 and latin[i - 1].isalpha() and latin[i + 1].isalpha() and (
+                not aligned or text[i].isalpha()):
             return None  # "Za¿ó³æ": a symbol inside a word is another code page's letter
     return latin
 
