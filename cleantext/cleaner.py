@@ -221,7 +221,15 @@ class Cleaner:
         rs = self._rulesets.get(language)
         if rs is None:
             packs = [p for p in self._packs if p.language in ("*", language)]
-            rs = self._rulesets[language] = RuleSet(merge_rules(packs), language)
+            rules = merge_rules(packs)
+            # A line that is wholly another language's chrome phrase is page furniture on
+            # this page too (an English consent banner on a Chinese page): the drop-line
+            # rules of the other languages' packs come after this language's own.
+            own = {r.id for r in rules}
+            foreign = {r.id for p in self._packs if p.language not in ("*", language)
+                       for r in p.rules if r.kind == "drop-line"}
+            rules += [r for r in merge_rules(self._packs) if r.id in foreign and r.id not in own]
+            rs = self._rulesets[language] = RuleSet(rules, language)
         return rs
 
     def block_scorer(self, language: str | None) -> BlockScorer:
@@ -413,6 +421,30 @@ class Cleaner:
         ctx = Context(doc)
         language = self._run(doc, ctx, whole_page, site)
         words_in, words_out = count_words(text), count_words(doc.text)
+        if extraction is not None and extraction.article and words_in and not words_out:
+            # The container the DOM stage chose held only what the rules remove (a consent
+            # panel or a comment form without class names): it is left out and the DOM
+            # stage chooses again; when that fails too, block scoring reads the page's
+            # whole text (the text track's opinion).
+            from .io.html import extract, extract_whole_page
+
+            chosen = extraction
+            again = extract(raw, without=chosen.paths) if chosen.paths else None
+            tries: list[Extraction | None] = [again] if again is not None and again.text else []
+            tries.append(None)  # the page's whole text
+            for attempt in tries:
+                if attempt is None:
+                    extraction = extract_whole_page(raw, chosen.root)
+                else:
+                    extraction = attempt
+                    extraction.replaced = chosen.root
+                text, whole_page = extraction.text, not extraction.article
+                doc = TracedDoc(text) if trace else PlainDoc(text)
+                ctx = Context(doc)
+                language = self._run(doc, ctx, whole_page, site)
+                words_in, words_out = count_words(text), count_words(doc.text)
+                if words_out:
+                    break
         reason = overdelete_reason(words_in, words_out, max_removed)
         if not isinstance(doc, TracedDoc):  # not ``trace``
             return Result(doc.text, language, flags=ctx.notes, extraction=extraction,

@@ -153,3 +153,52 @@ def test_the_space_between_two_inline_elements_is_kept():
         "<ul><li> <b>Gecko</b> <i>engine</i></li><li>Servo</li></ul></article>"))
     assert text.splitlines() == ["Firefox uses the Gecko layout engine to render pages.",
                                  "1 History", "- Gecko engine", "- Servo"]
+
+
+_CONSENT = ("<div><p>We use cookies and similar technologies to recognize your repeat visits and "
+            "preferences, as well as to measure the effectiveness of campaigns and analyze traffic, "
+            "and by clicking I Accept on this banner, or using our site, you consent to the use of "
+            "cookies unless you have disabled them, as our cookie policy explains.</p>"
+            "<button>I Accept</button></div>")
+_SHORT_ARTICLE = ("<div><h1>Ferry timetable changes</h1><p>The ferry leaves at nine from May.</p>"
+                  "<p>Two more crossings run on Sundays.</p><p>Tickets cost the same.</p></div>")
+
+
+def test_a_container_the_rules_empty_is_left_out_and_the_dom_chooses_again():
+    """A consent panel without class names outscores a short article; the rules remove all
+    of its text, so the DOM stage chooses again instead of giving nothing."""
+    import cleantext
+
+    page = _page(_CONSENT + _SHORT_ARTICLE)
+    assert "We use cookies" in html_to_text(page)  # the DOM stage alone picks the panel
+    result = cleantext.Cleaner().explain_html(page)
+    assert result.text.splitlines()[0] == "Ferry timetable changes"
+    assert "Two more crossings run on Sundays." in result.text
+    assert "cookies" not in result.text
+    assert any("chosen first" in flag for flag in result.flags)
+    assert cleantext.clean_html(page) == result.text
+
+
+def test_text_between_runs_of_br_is_paragraphs_of_its_element():
+    """An article written as text between <br><br> (no <p>) is paragraphs of its element,
+    as readability reads it, not one paragraph that a notice of a few commas outscores."""
+    sentence = ("The council met on Tuesday and agreed to repair the old bridge over the river "
+                "before the winter, after a survey found cracks in two of its arches")
+    article = "<div>" + "<br><br>".join(f"{sentence}, part {i}." for i in range(6)) + "</div>"
+    notice = ("<div><p>Note: to see your saved maps, routes, tide tables, logbooks, charts, notes "
+              "and more, sign in with your account, or create one, today, now.</p></div>")
+    lines = html_to_text(_page(f"{notice}<div><h2>Bridge repairs</h2>{article}</div>")).splitlines()
+    assert not any(line.startswith("Note:") for line in lines)
+    assert sum(1 for line in lines if line.startswith("The council met")) == 6
+
+
+def test_a_page_without_a_body_tag_keeps_the_elements_libxml2_leaves_in_its_head():
+    """A page that omits <body> and starts it with <main>: libxml2 (HTML 4) leaves the rest of
+    the page in <head>; it is read as the body, as a browser reads it."""
+    paragraph = ("The harbour master said on Monday that the new pier would open in June, after "
+                 "two years of work and a long dispute over its cost.")
+    page = ("<html><head><meta charset='utf-8'><title>Pier opens</title>"
+            f"<main><article><h1>Pier opens in June</h1><p>{paragraph}</p><p>{paragraph}</p>"
+            "</article></main><div><p>Newsletter sign up, weekly.</p></div></html>")
+    text = html_to_text(page)
+    assert text.splitlines()[:2] == ["Pier opens in June", paragraph]

@@ -172,7 +172,11 @@ def _measure_by_children(body, title, comments=False):
             links = chars
         value = 0.0
         if inline >= H.MIN_PARAGRAPH and tag in H._PARAGRAPHS:
-            if nested:
+            broken = (H._broken_paragraphs(el, pruned)
+                      if sum(1 for child in el if child.tag == "br") >= 2 else [])
+            if broken:
+                d1 += sum(1 + H._commas(text) + min(len(text) / 100, 3) for text in broken)
+            elif nested:
                 d1 += H._paragraph_value(el, inline)
             else:
                 value = H._paragraph_value(el, inline)
@@ -203,7 +207,7 @@ _CLASSES = st.sampled_from([
     ' id="sharing-with-a-team" class="share"', ' class="navbox"', ' class="tag-link"'])
 _WORDS = st.sampled_from(["", "", "Some words, and more words, in a sentence of prose here.",
                           "x", "A longer line of text, with commas, that makes a paragraph " * 3,
-                          "，、 text", "  "])
+                          "，、 text", "  ", "<br><br>", "<br> <br>", "<br>"])
 
 
 @st.composite

@@ -88,3 +88,22 @@ def test_user_pack_disables_with_enabled_false(tmp_path):
 def test_patterns_compile_once_per_cleaner():
     cleaner = Cleaner(lang="en")
     assert cleaner.ruleset("en") is cleaner.ruleset("en")
+
+
+def test_a_line_of_another_languages_chrome_is_dropped_on_every_page():
+    """The drop-line rules of the other languages' packs apply after the page's own: an
+    English consent banner on a German page, a Russian share label on a Ukrainian one."""
+    de = ("Die Hafenarbeiter in drei Städten haben am Dienstag die Arbeit niedergelegt, nachdem die "
+          "Gespräche über Lohn und Arbeitszeit in der Nacht gescheitert waren.")
+    consent = ("We use cookies to give you the best experience on our website. By continuing to "
+               "browse the site you agree to our use of cookies.")
+    result = Cleaner(lang="de").explain(f"{de}\n\n{consent}\n\n{de}\n")
+    assert result.text == f"{de}\n\n{de}\n"
+    assert {e.code for e in result.changes if consent in e.before} == {"AT003"}
+    uk = ("Портові робітники у трьох містах у вівторок припинили роботу після того, як уночі "
+          "зірвалися переговори про зарплату та робочий час.")
+    result = Cleaner(lang="uk").explain(f"{uk}\n\nПоделиться\n\nПоділитися\n\n{uk}\n")
+    assert result.text == f"{uk}\n\n{uk}\n"
+    # the page's own pack names its own phrase; another language's, the other phrase
+    codes = {e.before.strip(): e.code for e in result.changes}
+    assert codes["Поделиться"].startswith("RU") and codes["Поділитися"].startswith("UK")

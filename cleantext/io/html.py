@@ -214,13 +214,23 @@ class Extraction:
     """The text of a page's article and how it was found."""
 
     text: str
-    source: str = "dom"  # "dom", "json-ld", "repaired", "tag-strip", "whole-page" or "empty"
+    # "dom", "json-ld", "repaired", "tag-strip", "whole-page", "all-removed" (see
+    # extract_whole_page) or "empty"
+    source: str = "dom"
     root: str = ""  # the root element, e.g. "<article class=post>"
     pruned: int = 0  # chrome elements removed by tag or class/id
     article: bool = False  # the text is one chosen container (or JSON-LD), not the whole body
+    # where the chosen container and its joined siblings stand (XPaths in the parsed page,
+    # for ``extract(..., without=...)``), and the container chosen before, whose text the
+    # rules removed entirely
+    paths: tuple[str, ...] = ()
+    replaced: str = ""
 
     def summary(self) -> str:
         """One line for ``explain_html``'s flags."""
+        if self.source == "dom" and self.replaced:
+            return (f"html: kept {self.root} (the rules removed all the text of {self.replaced}, "
+                    f"chosen first); removed {self.pruned} chrome elements")
         if self.source == "dom":
             return f"html: kept {self.root}; removed {self.pruned} chrome elements"
         if self.source == "json-ld":
@@ -233,6 +243,9 @@ class Extraction:
                     f"removed {self.pruned} chrome elements")
         if self.source == "whole-page":
             return (f"html: no article container had text (chosen: {self.root or 'none'}); "
+                    "the whole page's text was kept for block scoring")
+        if self.source == "all-removed":
+            return (f"html: the rules removed all the text of the container chosen ({self.root}); "
                     "the whole page's text was kept for block scoring")
         return "html: no text"
 
@@ -567,6 +580,40 @@ def _commas(text: str | None) -> int:
     return sum(text.count(c) for c in _COMMAS) if text else 0
 
 
+def _broken_paragraphs(el: etree._Element, pruned: dict[etree._Element, Any]) -> list[str]:
+    """The paragraphs of an element's own inline text that runs of two or more ``<br>``
+    separate (as readability turns them into ``<p>`` elements), when there are at least
+    two of :data:`MIN_PARAGRAPH` characters; else none.  Block children end a piece of
+    text too; pruned children's text is left out (their tails stay)."""
+    pieces: list[str] = []
+    current = [el.text or ""]
+    run = 0  # <br> elements since the last text
+    for child in el:
+        tag = child.tag
+        if tag == "br":
+            run += 1
+            if run == 2:
+                pieces.append("".join(current))
+                current = []
+        elif tag in _BLOCKS:
+            pieces.append("".join(current))
+            current, run = [], 0
+        elif child not in pruned:
+            text = _text(child)
+            current.append(text)
+            if not text.isspace():
+                run = 0
+        tail = child.tail
+        if tail:
+            current.append(tail)
+            if not tail.isspace():
+                run = 0
+    pieces.append("".join(current))
+    found = [" ".join(piece.split()) for piece in pieces]
+    found = [text for text in found if len(text) >= MIN_PARAGRAPH]
+    return found if len(found) >= 2 else []
+
+
 def _paragraph_value(el: etree._Element, chars: int) -> float:
     """Readability's worth of a paragraph of ``chars`` characters."""
     return 1 + _inline_commas(el) + min(chars / 100, 3)
@@ -574,8 +621,8 @@ def _paragraph_value(el: etree._Element, chars: int) -> float:
 
 # How an element's text counts in its parent's: inline text, or a block (nested blocks
 # make the parent's inline text a paragraph of its own).
-_INLINE, _NESTED_BLOCK, _OTHER_BLOCK = 0, 1, 2
-_KINDS = {tag: _NESTED_BLOCK if tag in _NESTED else _OTHER_BLOCK for tag in _BLOCKS}
+_INLINE, _NESTED_BLOCK, _OTHER_BLOCK, _BREAK = 0, 1, 2, 3
+_KINDS = {tag: _NESTED_BLOCK if tag in _NESTED else _OTHER_BLOCK for tag in _BLOCKS} | {"br": _BREAK}
 _NO_WORDS: frozenset[str] = frozenset()
 
 
@@ -649,14 +696,21 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
         if inline >= MIN_PARAGRAPH and tag in _PARAGRAPHS:
             # readability's worth of a paragraph (:func:`_paragraph_value`); without block
             # children its own inline text is all of its text
-            if blocks:
-                worth = _paragraph_value(el, inline)
+            broken = None
+            if blocks and sum(1 for child in children if child[1] == _BREAK) >= 2:
+                broken = _broken_paragraphs(el, pruned)
+            if broken:
+                # paragraphs written as text between runs of <br>: the element holds them
+                d1 += sum(1 + _commas(text) + min(len(text) / 100, 3) for text in broken)
             else:
-                worth = 1 + _commas(_text(el)) + min(inline / 100, 3)
-            if nested:
-                d1 += worth
-            else:
-                value = worth
+                if blocks:
+                    worth = _paragraph_value(el, inline)
+                else:
+                    worth = 1 + _commas(_text(el)) + min(inline / 100, 3)
+                if nested:
+                    d1 += worth
+                else:
+                    value = worth
         prose = d1 + d2 / 2 + d3 / 6 + d4 / 9 if n else 0.0
         tail = el.tail
         tail_chars = len(tail.strip()) if tail else 0
@@ -1178,16 +1232,44 @@ def _parse_tolerant(markup: str) -> etree._Element | None:
     return _parse(str(soup))
 
 
-def _extract_tree(doc: etree._Element) -> tuple[Extraction, etree._Element | None]:
+# What a document's <head> holds.  libxml2, a parser of HTML 4, leaves in <head> the
+# rest of a page that omits its <body> tag and goes on with an element it does not know
+# (``<main>``, ``<header>``), where a browser (the HTML5 parsing algorithm) starts the body.
+_HEAD_ELEMENTS = frozenset({"title", "meta", "link", "base", "script", "style", "noscript",
+                            "template"})
+
+
+def _body(doc: etree._Element) -> etree._Element:
+    """The page's body (the document when it has none), with the elements that libxml2
+    left in ``<head>`` after its head (the first that a head does not hold, and all after
+    it) moved to the start of the body, as a browser reads them."""
+    body = doc.find("body")
+    head = doc.find("head")
+    if head is not None:
+        first = next((i for i, el in enumerate(head)
+                      if isinstance(el.tag, str) and el.tag not in _HEAD_ELEMENTS), None)
+        if first is not None:
+            if body is None:
+                body = etree.SubElement(doc, "body")
+            for el in reversed(head[first:]):
+                body.insert(0, el)
+    return body if body is not None else doc
+
+
+def _extract_tree(doc: etree._Element, without: tuple[str, ...] = ()
+                  ) -> tuple[Extraction, etree._Element | None]:
     """The DOM stage on a parsed page: the extraction and the page's body (after its
-    non-text and hidden elements are removed)."""
+    non-text and hidden elements are removed, and the elements at the paths ``without``,
+    read in that tree)."""
     ld_body = json_ld_body(doc)
     titles = page_titles(doc)
-    body = doc.find("body")
-    if body is None:
-        body = doc
+    body = _body(doc)
     etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
     hidden = strip_hidden(body)
+    tree = body.getroottree()
+    for path in without:
+        for el in tree.xpath(path):
+            _remove(el)
     head = headline(body, titles)
     title = head if head is not None else body.find(".//h1")
     page = _measure(body, title)
@@ -1201,8 +1283,9 @@ def _extract_tree(doc: etree._Element) -> tuple[Extraction, etree._Element | Non
     root = _describe(roots[0]) + (f" and {len(roots) - 1} siblings" if len(roots) > 1 else "")
     if _prefer_json_ld(ld_body, text):
         return Extraction(ld_body, "json-ld", root, len(page.pruned) + hidden, article=True), body
+    article = bool(text) and roots[0] is not body
     return Extraction(text, "dom" if text else "empty", root, len(page.pruned) + hidden,
-                      article=bool(text) and roots[0] is not body), body
+                      article=article, paths=tuple(map(tree.getpath, roots)) if article else ()), body
 
 
 def _thread(page: _Page, roots: list[etree._Element], body: etree._Element) -> bool:
@@ -1224,30 +1307,56 @@ def _whole_page(body: etree._Element) -> str:
     return "\n".join(_lines(page, [body]))
 
 
-def extract(html: str | bytes | bytearray) -> Extraction:
-    """The article text of an HTML page, one block element per line, and how it was
-    found (see the module docstring).
-
-    A page with text never comes back empty: when the DOM stage finds nothing, the page
-    is parsed again by a tolerant parser (markup lxml mangles, such as an unclosed
-    ``<title>``), and when that finds nothing either, the whole page's text is returned
-    (``source="whole-page"``, ``article=False``: block scoring chooses the article)."""
+def _document(html: str | bytes | bytearray) -> tuple[str, etree._Element | None, bool]:
+    """The page's markup, its parsed document (None when it cannot be parsed) and
+    whether its text must be read by tag stripping instead (more than MAX_TAGS tags,
+    or a tree deeper than the parser holds)."""
     if not isinstance(html, (str, bytes, bytearray)):
         raise TypeError(f"cleantext expects HTML as str or bytes, got {type(html).__name__}")
     raw = bytes(html) if isinstance(html, bytearray) else html
     markup, utf8 = _decode(raw)
     if markup.count("<") > MAX_TAGS:
-        return Extraction(strip_tags(markup), "tag-strip")
+        return markup, None, True
     capped = _cap_attributes(markup)
     doc = _parse(capped, raw if utf8 and capped is markup and isinstance(raw, bytes) else None)
+    if doc is not None and _at_least(doc.iter(), DEEP_TREE) and _lost_text(doc, markup):
+        return markup, None, True
+    return markup, doc, False
+
+
+def extract_whole_page(html: str | bytes | bytearray, chosen: str = "") -> Extraction:
+    """Every line of the page's body, chrome included (non-text and hidden elements
+    removed), with ``article=False``: what block scoring reads when the container the
+    DOM stage chose (``chosen``) held only what the text rules remove (a consent panel,
+    a comment form, all of it rule phrases), the second opinion of the text track."""
+    markup, doc, strip = _document(html)
+    if strip or doc is None:
+        return Extraction(strip_tags(markup), "tag-strip" if strip else "all-removed", chosen)
+    body = _body(doc)
+    etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
+    hidden = strip_hidden(body)
+    return Extraction(_whole_page(body) or strip_tags(markup), "all-removed", chosen, hidden)
+
+
+def extract(html: str | bytes | bytearray, without: tuple[str, ...] = ()) -> Extraction:
+    """The article text of an HTML page, one block element per line, and how it was
+    found (see the module docstring).  ``without``: the paths of elements to leave out
+    (an earlier extraction's ``paths``, whose text the rules removed entirely), so the
+    DOM stage chooses again.
+
+    A page with text never comes back empty: when the DOM stage finds nothing, the page
+    is parsed again by a tolerant parser (markup lxml mangles, such as an unclosed
+    ``<title>``), and when that finds nothing either, the whole page's text is returned
+    (``source="whole-page"``, ``article=False``: block scoring chooses the article)."""
+    markup, doc, strip = _document(html)
+    if strip:
+        return Extraction(strip_tags(markup), "tag-strip")
     if doc is None:
         if not strip_tags(markup):
             return Extraction("", "empty")
         result, body = Extraction("", "empty"), None
-    elif _at_least(doc.iter(), DEEP_TREE) and _lost_text(doc, markup):
-        return Extraction(strip_tags(markup), "tag-strip")
     else:
-        result, body = _extract_tree(doc)
+        result, body = _extract_tree(doc, without)
         if result.text:
             return result
     fallback = strip_tags(markup)
