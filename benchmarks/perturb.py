@@ -1,0 +1,183 @@
+"""The quality benchmark on pages changed as unseen sites differ from the development ones.
+
+Usage (from the repository root)::
+
+    python benchmarks/perturb.py ../shared/data/scrapinghub ../shared/data/readability
+        [--only consent,menu,...] [--systems cleantext-text,cleantext-html,trafilatura-html]
+        [--jobs N] [--limit N]
+
+Every page of every set is changed in one way at a time (the table's rows) and the systems
+of ``benchmarks/quality.py`` run on the changed pages, scored against the same gold text.
+Each change is one a real site makes that the development pages happen not to show: a
+consent panel without class names, a notice in another language, a long menu, paragraphs
+written between ``<br>`` tags, a page without ``<body>``, minified markup, a legacy
+encoding.  The gold article is the same, so a system that generalises loses little; a
+change that costs one system much and its peers little names a failure family to fix.
+Nothing here is tuned on: the changes are written from how pages are made, not from
+where cleantext failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.quality import (  # noqa: E402
+    LOST_RECALL, load_extractors, run_sets, select_systems, set_names, summarise,
+)
+from benchmarks.scrapinghub import Page, f1_score, load_pages  # noqa: E402
+
+DEFAULT_SYSTEMS = "cleantext-text,cleantext-html,trafilatura-html"
+_BODY_RE = re.compile(rb"(?i)(<body[^>]*>)")
+_BODY_END_RE = re.compile(rb"(?i)</body\s*>")
+_P_RE = re.compile(rb"(?i)<p(?=[\s>])([^>]*)>")
+_P_END_RE = re.compile(rb"(?i)</p\s*>")
+_META_CHARSET_RE = re.compile(rb"(?i)<meta[^>]+charset[^>]*>")
+_FRAME_RE = re.compile(rb"(?i)</?(?:html|head|body)(?=[\s>])[^>]*>")
+_BETWEEN_TAGS_RE = re.compile(rb">\s+<")
+
+CONSENT = (b"<div><p>We use cookies and similar technologies to recognize your repeat visits and "
+           b"preferences, as well as to measure the effectiveness of campaigns and analyze traffic. "
+           b"To learn more about cookies, including how to disable them, view our Cookie Policy. "
+           b"By clicking I Accept on this banner, or using our site, you consent to the use of "
+           b"cookies unless you have disabled them.</p><button>I Accept</button></div>")
+# A machine-translation notice in Russian: chrome in another language than the article's.
+NOTICE = ("<div><p>Внимание! Этот сайт использует автоматический перевод, поэтому в тексте могут "
+          "быть ошибки. Мы не несём ответственности за точность перевода и рекомендуем читать "
+          "оригинал статьи, если у вас есть такая возможность.</p></div>").encode()
+_SECTIONS = [b"World", b"Politics", b"Business", b"Tech", b"Science", b"Health", b"Sport",
+             b"Travel", b"Style", b"Food", b"Opinion", b"Video", b"Culture", b"Books", b"Music",
+             b"Film", b"Money", b"Climate", b"Education", b"Cars"]
+# 150 links of one and two section names (no figures: a menu, not a table)
+MENU = b"<ul>" + b"".join(
+    b'<li><a href="/s">' + _SECTIONS[i % 20] + (b" " + _SECTIONS[(i * 7 + 3) % 20] if i >= 20 else b"")
+    + b"</a></li>" for i in range(150)) + b"</ul>"
+LAYOUT = b'<table width="100%"><tr><td width="20%">Home<br>News<br>Sport</td><td>'
+
+
+def _at_body_start(html: bytes, markup: bytes) -> bytes:
+    if _BODY_RE.search(html):
+        return _BODY_RE.sub(lambda m: m.group(1) + markup, html, count=1)
+    return markup + html
+
+
+def consent(html: bytes) -> bytes:
+    """An English cookie-consent panel without class names opens the body."""
+    return _at_body_start(html, CONSENT)
+
+
+def notice(html: bytes) -> bytes:
+    """A notice in another language (Russian) opens the body."""
+    return _at_body_start(html, NOTICE)
+
+
+def menu(html: bytes) -> bytes:
+    """A menu of 150 links without class names opens the body."""
+    return _at_body_start(html, MENU)
+
+
+def br(html: bytes) -> bytes:
+    """Paragraphs written as text between ``<br><br>``: no ``<p>`` element."""
+    return _P_END_RE.sub(b"<br><br>", _P_RE.sub(b"", html))
+
+
+def div(html: bytes) -> bytes:
+    """Paragraphs written as ``<div>`` elements."""
+    return _P_END_RE.sub(b"</div>", _P_RE.sub(lambda m: b"<div" + m.group(1) + b">", html))
+
+
+def no_body(html: bytes) -> bytes:
+    """The page without its ``<html>``, ``<head>`` and ``<body>`` tags."""
+    return _FRAME_RE.sub(b"", html)
+
+
+def minified(html: bytes) -> bytes:
+    """No white space between tags."""
+    return _BETWEEN_TAGS_RE.sub(b"><", html)
+
+
+def layout_table(html: bytes) -> bytes:
+    """The body's content in the second cell of a layout table, a menu in the first."""
+    html = _at_body_start(html, LAYOUT)
+    return _BODY_END_RE.sub(b"</td></tr></table></body>", html, count=1)
+
+
+def cp1252(html: bytes) -> bytes:
+    """The page's text in windows-1252 bytes (a page it cannot hold is left as it is)."""
+    try:
+        return html.decode("utf-8").encode("cp1252")
+    except UnicodeError:
+        return html
+
+
+def charset_lie(html: bytes) -> bytes:
+    """UTF-8 bytes that declare ``windows-1251``."""
+    return _at_head(_META_CHARSET_RE.sub(b"", html), b'<meta charset="windows-1251">')
+
+
+def _at_head(html: bytes, markup: bytes) -> bytes:
+    m = re.search(rb"(?i)<head[^>]*>", html)
+    return html[: m.end()] + markup + html[m.end():] if m else markup + html
+
+
+PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
+    "none": lambda html: html, "consent": consent, "notice": notice, "menu": menu, "br": br,
+    "div": div, "no-body": no_body, "minified": minified, "layout-table": layout_table,
+    "cp1252": cp1252, "charset-lie": charset_lie,
+}
+
+
+def perturbed(pages: Sequence[Page], change: Callable[[bytes], bytes]) -> list[Page]:
+    return [page._replace(html=change(page.html)) for page in pages]
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path, nargs="+", help="data folder(s), one per set")
+    parser.add_argument("--only", help="comma-separated changes: " + ",".join(PERTURBATIONS))
+    parser.add_argument("--systems", default=DEFAULT_SYSTEMS, help=f"default {DEFAULT_SYSTEMS}")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--limit", type=int, help="only the first N ids (sorted) of each set")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    names = list(PERTURBATIONS) if not args.only else args.only.split(",")
+    unknown = [name for name in names if name not in PERTURBATIONS]
+    if unknown:
+        print(f"unknown change(s) {', '.join(unknown)}; choose from {', '.join(PERTURBATIONS)}",
+              file=sys.stderr)
+        return 2
+    systems = select_systems(args.systems)
+    loaded = load_extractors(systems)
+    runnable = [key for key, value in loaded.items() if callable(value)]
+    set_labels = set_names(args.data)
+    sets = {label: load_pages(folder, args.limit) for label, folder in zip(set_labels, args.data)}
+    header = f"{'change':13} {'system':18}" + "".join(f" {label[:18]:>20}" for label in set_labels)
+    print(f"F1 per set (pages keeping under {LOST_RECALL:.0%} of the article)")
+    print(header)
+    print("-" * len(header))
+    for name in names:
+        change = PERTURBATIONS[name]
+        results = run_sets({label: perturbed(pages, change) for label, pages in sets.items()},
+                           runnable, args.jobs)
+        for system in systems:
+            cells = []
+            for label in set_labels:
+                row = summarise(system, loaded[system.key],
+                                [r for r in results if r.set_name == label])
+                cells.append(f"{f1_score(row.precision, row.recall):.3f} ({row.lost})")
+            print(f"{name:13} {system.key:18}" + "".join(f" {cell:>20}" for cell in cells),
+                  flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

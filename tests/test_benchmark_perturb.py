@@ -1,0 +1,45 @@
+"""The changed pages of ``benchmarks/perturb.py`` keep the article's text and change what
+each change's name says."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # make `benchmarks` importable
+
+from benchmarks.perturb import PERTURBATIONS  # noqa: E402
+from benchmarks.scrapinghub import full_page_text  # noqa: E402
+
+PARAGRAPHS = ["The ferry to the island leaves at nine from May — the harbour’s new timetable.",
+              "Two more crossings run on Sundays, and tickets cost the same as last year."]
+PAGE = ("<!DOCTYPE html>\n<html lang='en'>\n<head><meta charset='utf-8'><title>Ferry</title></head>\n"
+        "<body class='page'>\n<div class='story'>\n  <h1>Ferry timetable</h1>\n"
+        + "".join(f"  <p class='para'>{p}</p>\n" for p in PARAGRAPHS)
+        + "</div>\n</body>\n</html>\n").encode("utf-8")
+
+
+@pytest.mark.parametrize("name", list(PERTURBATIONS))
+def test_a_changed_page_keeps_the_article(name):
+    changed = PERTURBATIONS[name](PAGE)
+    text = full_page_text(changed)
+    if name in ("cp1252", "charset-lie"):  # the bytes change; a decoder that reads them right
+        changed = changed.decode("cp1252" if name == "cp1252" else "utf-8").encode("utf-8")
+        text = full_page_text(changed)
+    assert all(p in text for p in PARAGRAPHS), text
+    assert "Ferry timetable" in text
+
+
+def test_each_change_changes_what_it_says():
+    assert PERTURBATIONS["none"](PAGE) == PAGE
+    assert full_page_text(PERTURBATIONS["consent"](PAGE)).startswith("Ferry\nWe use cookies")
+    assert full_page_text(PERTURBATIONS["notice"](PAGE)).split("\n")[1].startswith("Внимание!")
+    assert full_page_text(PERTURBATIONS["menu"](PAGE)).count("\n") >= 150
+    assert b"<p" not in PERTURBATIONS["br"](PAGE) and b"<br><br>" in PERTURBATIONS["br"](PAGE)
+    assert b"<p" not in PERTURBATIONS["div"](PAGE) and b"<div class='para'>" in PERTURBATIONS["div"](PAGE)
+    assert not any(tag in PERTURBATIONS["no-body"](PAGE) for tag in (b"<html", b"<head", b"<body", b"</body"))
+    assert b">\n<" not in PERTURBATIONS["minified"](PAGE)
+    assert b"<table" in PERTURBATIONS["layout-table"](PAGE)
+    assert PERTURBATIONS["cp1252"](PAGE) == PAGE.decode("utf-8").encode("cp1252")
+    lie = PERTURBATIONS["charset-lie"](PAGE)
+    assert b'charset="windows-1251"' in lie and b"charset='utf-8'" not in lie
