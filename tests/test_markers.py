@@ -164,3 +164,22 @@ def test_a_marker_is_late_by_its_place_in_the_text_after_the_first_prose():
                         "Print", "Email", *body]) + "\n"
     out = cleantext.Cleaner(lang="en").clean(text)
     assert all(line in out for line in body[::2])
+
+
+def test_a_teaser_label_and_its_title_are_dropped_wherever_they_stand():
+    # A scraper cuts "Read also: <a>title</a>" into the label and the link's title; with prose
+    # after the title, the two lines are an in-body teaser, dropped, before the middle of the
+    # text as after it, and the article after them stays.
+    paragraphs = [f"The council met on Tuesday and agreed to repair the old bridge over the river "
+                  f"before the winter, after a survey found cracks in two of its arches, part {i}."
+                  for i in range(8)]
+    for at in (2, 6):
+        text = "\n\n".join([*paragraphs[:at], "Read also:", "Harbour strike enters its second week",
+                            *paragraphs[at:]]) + "\n"
+        result = cleantext.Cleaner(lang="en").explain(text)
+        assert result.text == "\n\n".join(paragraphs) + "\n"
+        assert {e.code for e in result.changes if "Read also" in e.before or "Harbour" in e.before} == {"RL001"}
+    # a label that titles a list (titles in a row) still ends the article
+    text = "\n\n".join([*paragraphs, "You may also like:", "Harbour strike enters its second week",
+                        "Ferry service resumes after the storm", "Fishermen protest new quotas"]) + "\n"
+    assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(paragraphs) + "\n"

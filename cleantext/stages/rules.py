@@ -441,12 +441,21 @@ class RuleSet:
         for p, rule in self._line_matches(self._truncate, text, paras, ctx, 1):
             comment = rule.name.startswith("comment")
             early = p.start < rule.min_position * n
-            if early and not comment:
+            label = not comment and text[p.start:p.end].rstrip()[-1:] in _LABEL_ENDS
+            if early and not comment and not label:
                 continue
             if runs is None:
                 runs = _ProseRuns(text, paras)
             ref = self._refs[rule.id]
             k = p.index
+            if early and label:
+                # an in-body teaser ("Read also:" and its link's title) wherever it stands
+                inside = runs.inside(k, related=True, label=True)
+                if inside:
+                    return removal_changes(text, paras, above | {
+                        i: (ref, f"marker inside the article's prose ({why})") for i, why in inside},
+                        merge=not ctx.traced)
+                continue
             # A comment marker after some prose that a thread of comments follows starts
             # the comments wherever it stands (a short post, a long thread).
             thread = False
@@ -457,7 +466,7 @@ class RuleSet:
                                         lambda line: self.is_comment_line(line, ctx))
             if early and not thread:
                 continue
-            inside = [] if thread else runs.inside(k, related=not comment)
+            inside = [] if thread else runs.inside(k, related=not comment, label=label)
             if inside:
                 return removal_changes(text, paras, above | {
                     i: (ref, f"marker inside the article's prose ({why})") for i, why in inside},
@@ -606,15 +615,19 @@ class _ProseRuns:
         """Words of the heaviest run that starts after paragraph ``k``."""
         return self._after[k + 1] if k + 1 < len(self._after) else 0
 
-    def inside(self, k: int, related: bool) -> list[tuple[int, str]]:
+    def inside(self, k: int, related: bool, label: bool = False) -> list[tuple[int, str]]:
         """The lines to drop when the marker at paragraph ``k`` stands inside the
         article: two paragraphs of prose follow it at once -- or, after a related-link
         marker, after one that is not prose (the other article's title, which goes
         with its marker).  Comments open with a name or a date, a related list
         alternates titles and one-line summaries, so neither is two prose paragraphs in
-        a row.  A sentence cut by inline links into several lines is one paragraph
-        here (as block scoring groups them: :func:`~.blocks.make_blocks`).  Empty when
-        the marker does not stand inside prose."""
+        a row.  A related-link marker written as a label (``label``: "Read also:",
+        "Related:", the link it names cut onto the next line by a scraper) before one
+        title line and then prose is an in-body teaser: a section's heading has no
+        colon, and a list after a label is titles in a row.  A sentence cut by inline
+        links into several lines is one paragraph here (as block scoring groups them:
+        :func:`~.blocks.make_blocks`).  Empty when the marker does not stand inside
+        prose."""
         window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
         words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]  # (counted once, in __init__)
         firsts, lasts = block_bounds(window)
@@ -622,10 +635,15 @@ class _ProseRuns:
                  for first, last in zip(firsts[:3], lasts)]
         if len(units) >= 2 and units[0][2] and units[1][2]:
             return [(k, "prose follows")]
-        if related and len(units) >= 3 and not units[0][2] and units[1][2] and units[2][2]:
+        if related and len(units) >= 2 and not units[0][2] and units[1][2] and (
+                len(units) >= 3 and units[2][2] or label and units[0][0] == units[0][1]):
             return [(k, "prose follows its teaser")] + [
                 (k + 1 + i, "teaser of another article") for i in range(units[0][0], units[0][1] + 1)]
         return []
+
+
+# How a label ends: "Read also:", "Related »" (the link it names follows it).
+_LABEL_ENDS = frozenset(":»>|")
 
 
 def _is_prose(first: int, last: int, lines: Sequence[str], words: Sequence[int]) -> bool:
