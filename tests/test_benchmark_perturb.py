@@ -43,3 +43,20 @@ def test_each_change_changes_what_it_says():
     assert PERTURBATIONS["cp1252"](PAGE) == PAGE.decode("utf-8").encode("cp1252")
     lie = PERTURBATIONS["charset-lie"](PAGE)
     assert b'charset="windows-1251"' in lie and b"charset='utf-8'" not in lie
+
+
+def test_boxes_go_after_a_paragraph_in_the_middle_of_the_article():
+    long = ["The council met on Tuesday and agreed to repair the old bridge over the river before "
+            f"the winter, after a survey found cracks in two of its arches and in the road, part {i}."
+            * 2 for i in range(4)]
+    page = ("<html><body><h1>Bridge</h1>" + "".join(f"<p>{p}</p>" for p in long)
+            + "</body></html>").encode("utf-8")
+    for name, first in (("read-also", "Read also:"), ("share-bar", "Share on Facebook"),
+                        ("newsletter-box", "Get our newsletter"), ("related", "Related Articles")):
+        lines = full_page_text(PERTURBATIONS[name](page)).split("\n")
+        at = lines.index(first)
+        assert lines[at - 1] == long[1] and long[2] in lines[at + 1:], name
+    lines = full_page_text(PERTURBATIONS["comments"](page)).split("\n")
+    assert lines.index("3 Comments") > lines.index(long[3])
+    # a page without two long paragraphs is left as it is
+    assert PERTURBATIONS["read-also"](PAGE) == PAGE
