@@ -27,6 +27,7 @@ replaces it, ``enabled = false`` or ``disable = [...]`` switches rules off.
 from __future__ import annotations
 
 import tomllib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -92,11 +93,7 @@ class Rule:
 
         ``branch_reset``: number each pattern's groups from 1, so a pattern's
         backreferences mean its own groups (for a rule compiled on its own)."""
-        alts = [_phrase_regex(p, self.kind) for p in self.phrases] + list(self.patterns)
-        body = "|".join(f"(?:{a})" for a in alts)
-        if branch_reset:
-            body = f"(?|{body})"
-        return body if self.case_sensitive else f"(?i:{body})"
+        return _regex_source(self, branch_reset)
 
 
 @dataclass
@@ -109,6 +106,17 @@ class Pack:
     description: str = ""
     rules: list[Rule] = field(default_factory=list)
     disable: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4096)
+def _regex_source(rule: Rule, branch_reset: bool) -> str:
+    """:meth:`Rule.regex_source`, worked out once per rule (every language's rule set
+    reads the drop-line rules of the other languages' packs too)."""
+    alts = [_phrase_regex(p, rule.kind) for p in rule.phrases] + list(rule.patterns)
+    body = "|".join(f"(?:{a})" for a in alts)
+    if branch_reset:
+        body = f"(?|{body})"
+    return body if rule.case_sensitive else f"(?i:{body})"
 
 
 def _phrase_regex(phrase: str, kind: str) -> str:
