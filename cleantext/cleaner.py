@@ -26,7 +26,7 @@ import time
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence, TypedDict, Unpack, cast
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Mapping, Sequence, TypedDict, Unpack, cast
 
 from ftfy import TextFixerConfig
 
@@ -217,7 +217,8 @@ class Cleaner:
 
     # -- configuration ----------------------------------------------------
     def ruleset(self, language: str | None) -> RuleSet:
-        """The compiled rules for ``language`` (neutral packs plus that language's)."""
+        """The compiled rules for ``language``: the neutral packs and that language's, then
+        the drop-line rules of the other languages' packs."""
         rs = self._rulesets.get(language)
         if rs is None:
             packs = [p for p in self._packs if p.language in ("*", language)]
@@ -422,29 +423,8 @@ class Cleaner:
         language = self._run(doc, ctx, whole_page, site)
         words_in, words_out = count_words(text), count_words(doc.text)
         if extraction is not None and extraction.article and words_in and not words_out:
-            # The container the DOM stage chose held only what the rules remove (a consent
-            # panel or a comment form without class names): it is left out and the DOM
-            # stage chooses again; when that fails too, block scoring reads the page's
-            # whole text (the text track's opinion).
-            from .io.html import extract, extract_whole_page
-
-            chosen = extraction
-            again = extract(raw, without=chosen.paths) if chosen.paths else None
-            tries: list[Extraction | None] = [again] if again is not None and again.text else []
-            tries.append(None)  # the page's whole text
-            for attempt in tries:
-                if attempt is None:
-                    extraction = extract_whole_page(raw, chosen.root)
-                else:
-                    extraction = attempt
-                    extraction.replaced = chosen.root
-                text, whole_page = extraction.text, not extraction.article
-                doc = TracedDoc(text) if trace else PlainDoc(text)
-                ctx = Context(doc)
-                language = self._run(doc, ctx, whole_page, site)
-                words_in, words_out = count_words(text), count_words(doc.text)
-                if words_out:
-                    break
+            extraction, doc, ctx, language = self._choose_again(raw, extraction, trace, site)
+            words_in, words_out = count_words(extraction.text), count_words(doc.text)
         reason = overdelete_reason(words_in, words_out, max_removed)
         if not isinstance(doc, TracedDoc):  # not ``trace``
             return Result(doc.text, language, flags=ctx.notes, extraction=extraction,
@@ -455,6 +435,30 @@ class Cleaner:
             flags.append(f"over-deleted: {reason}")
         return Result(doc.text, language, doc.edits(), flags, extraction=extraction,
                       overdeleted=reason, words_in=words_in, words_out=words_out)
+
+    def _choose_again(self, raw: str | bytes, chosen: Extraction, trace: bool, site: str | None
+                      ) -> tuple[Extraction, PlainDoc | TracedDoc, Context, str | None]:
+        """The page cleaned again when the container the DOM stage chose (``chosen``) held
+        only what the rules remove (a consent panel or a comment form without class
+        names): without that container, the DOM stage's next choice; when that too comes
+        out empty, block scoring on the page's whole text (the text track's opinion)."""
+        from .io.html import extract, extract_whole_page
+
+        def candidates() -> Iterator[Extraction]:
+            if chosen.paths:
+                again = extract(raw, without=chosen.paths)
+                if again.text:
+                    again.replaced = chosen.root
+                    yield again
+            yield extract_whole_page(raw, chosen.root)
+
+        for extraction in candidates():
+            doc: PlainDoc | TracedDoc = TracedDoc(extraction.text) if trace else PlainDoc(extraction.text)
+            ctx = Context(doc)
+            language = self._run(doc, ctx, not extraction.article, site)
+            if count_words(doc.text):
+                break
+        return extraction, doc, ctx, language
 
     def clean(self, text: str, *, whole_page: bool = True, site: str | None = None) -> str:
         """Canonical text of ``text`` (no trace kept).

@@ -12,7 +12,10 @@ adds the report to the flags).  In order:
    shows (``hidden``, ``aria-hidden="true"``, ``display: none``: popups,
    flyouts, consent panels) are removed too, except one holding half of the
    page's text (an article a script reveals).  The **headline** is the first
-   ``<h1>`` (else ``<h2>``) whose words agree with a title of the page.
+   ``<h1>`` (else ``<h2>``) whose words agree with a title of the page.  The
+   elements libxml2 (a parser of HTML 4) leaves in ``<head>`` when a page omits
+   its ``<body>`` tag and goes on with an element it does not know (``<main>``)
+   are read as the body, as a browser reads them.
 2. **Measure and prune**, in one bottom-up pass: every element's text length
    and link-text length are summed from its children.  Page chrome is pruned:
    elements by tag (``nav``, ``aside``, ``footer``, ``form``, ...) and by the
@@ -29,7 +32,8 @@ adds the report to the flags).  In order:
    ancestors.
 3. **Score containers** (readability's rule, in the same pass): a block with
    at least :data:`MIN_PARAGRAPH` characters of its own inline text is a
-   paragraph worth ``1 + commas + min(chars / 100, 3)``; an element is worth
+   paragraph worth ``1 + commas + min(chars / 100, 3)`` (text between runs of two
+   or more ``<br>`` is paragraphs of its element, as readability reads it); an element is worth
    the paragraphs among its children, plus a half of those among its
    grandchildren, a sixth a level further down and a ninth below that
    (readability.js's decay), plus a weight for its class/id words and its tag
@@ -80,7 +84,11 @@ Python's parser, for markup lxml mangles such as an unclosed ``<title>``;
 ``source="repaired"``), and failing that the whole page's text is returned
 with ``article=False`` (``source="whole-page"``), so block scoring chooses the
 article; both are reported in ``explain_html``'s flags.  Only a page without
-any text gives "".  The text pipeline (block scoring included) does the rest.
+any text gives "".  The text pipeline (block scoring included) does the rest;
+when its rules remove all the text of the chosen root (a consent panel without
+class names outscored a short article), the Cleaner asks again without it
+(``extract(html, without=paths)``) and, failing that, reads the whole page
+(:func:`extract_whole_page`).
 
 No constant of this module was fitted to a development set: the second
 opinion and the thread rule compare quantities of the page with each other,
