@@ -12,8 +12,9 @@ Each change is one a real site makes that the development pages happen not to sh
 consent panel without class names, a notice in another language, a long menu, paragraphs
 written between ``<br>`` tags, a page without ``<body>``, minified markup, a legacy
 encoding; and boxes a site puts inside the article or after it without class names (an
-in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, a
-comment section).  The gold article is the same, so a system that generalises loses little; a
+in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
+advertisement's label, a comment section, page links) or before it (a language menu and
+breadcrumbs).  The gold article is the same, so a system that generalises loses little; a
 change that costs one system much and its peers little names a failure family to fix.
 Nothing here is tuned on: the changes are written from how pages are made, not from
 where cleantext failed.
@@ -167,6 +168,32 @@ SHARE = (b"<div><a href='#'>Share on Facebook</a> <a href='#'>Share on Twitter</
          b"<a href='#'>Email</a> <a href='#'>Print</a></div>")
 
 
+AD_BREAK = b"<div><p>Advertisement</p><p>Story continues below advertisement</p></div>"
+PAGINATION = b"<div><a href='?p=1'>1</a> <a href='?p=2'>2</a> <a href='?p=3'>3</a> <a href='?p=2'>Next \xc2\xbb</a></div>"
+LANGUAGES = (b"<ul><li><a href='/en'>English</a></li><li><a href='/de'>Deutsch</a></li>"
+             b"<li><a href='/fr'>Fran\xc3\xa7ais</a></li><li><a href='/es'>Espa\xc3\xb1ol</a></li>"
+             b"<li><a href='/ru'>\xd0\xa0\xd1\x83\xd1\x81\xd1\x81\xd0\xba\xd0\xb8\xd0\xb9</a></li></ul>"
+             b"<div><a href='/'>Home</a> &gt; <a href='/news'>News</a> &gt; <a href='/world'>World</a></div>")
+
+
+def ad_break(html: bytes) -> bytes:
+    """An advertisement's label and a "Story continues below advertisement" line after a
+    paragraph in the middle of the article."""
+    return _after_paragraph_in_the_middle(html, AD_BREAK)
+
+
+def pagination(html: bytes) -> bytes:
+    """Page links ("1 2 3 Next »") after the body's content."""
+    if _BODY_END_RE.search(html):
+        return _BODY_END_RE.sub(lambda m: PAGINATION + m.group(0), html, count=1)
+    return html + PAGINATION
+
+
+def language_menu(html: bytes) -> bytes:
+    """A language switcher and breadcrumbs open the body."""
+    return _at_body_start(html, LANGUAGES)
+
+
 def read_also(html: bytes) -> bytes:
     """An in-body "Read also: ..." teaser after a paragraph in the middle of the article."""
     return _after_paragraph_in_the_middle(html, READ_ALSO)
@@ -199,7 +226,8 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "div": div, "no-body": no_body, "minified": minified, "layout-table": layout_table,
     "cp1252": cp1252, "charset-lie": charset_lie, "read-also": read_also,
     "newsletter-box": newsletter_box, "related": related, "share-bar": share_bar,
-    "comments": comments,
+    "comments": comments, "ad-break": ad_break, "pagination": pagination,
+    "language-menu": language_menu,
 }
 
 

@@ -52,11 +52,16 @@ def test_boxes_go_after_a_paragraph_in_the_middle_of_the_article():
     page = ("<html><body><h1>Bridge</h1>" + "".join(f"<p>{p}</p>" for p in long)
             + "</body></html>").encode("utf-8")
     for name, first in (("read-also", "Read also:"), ("share-bar", "Share on Facebook"),
-                        ("newsletter-box", "Get our newsletter"), ("related", "Related Articles")):
+                        ("newsletter-box", "Get our newsletter"), ("related", "Related Articles"),
+                        ("ad-break", "Advertisement")):
         lines = full_page_text(PERTURBATIONS[name](page)).split("\n")
         at = lines.index(first)
         assert lines[at - 1] == long[1] and long[2] in lines[at + 1:], name
     lines = full_page_text(PERTURBATIONS["comments"](page)).split("\n")
     assert lines.index("3 Comments") > lines.index(long[3])
+    lines = full_page_text(PERTURBATIONS["pagination"](page)).split("\n")
+    assert lines.index("Next »") > lines.index(long[3])
+    lines = full_page_text(PERTURBATIONS["language-menu"](page)).split("\n")
+    assert lines.index("Deutsch") < lines.index("Bridge")
     # a page without two long paragraphs is left as it is
     assert PERTURBATIONS["read-also"](PAGE) == PAGE
