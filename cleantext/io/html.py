@@ -46,7 +46,10 @@ adds the report to the flags).  In order:
    best outside has hardly any prose of its own: the chrome was a page
    wrapper); then promoted to its ``itemprop="articleBody"`` ancestor, or to
    the lowest ancestor that also holds containers of its tag and class that
-   score nearly as well (an article cut into chunks); then joined by those of
+   score nearly as well (an article cut into chunks), or, readability's rule, to
+   the lowest ancestor holding :data:`ALTERNATIVES` of the other
+   :data:`TOP_CANDIDATES` best containers scoring :data:`ALTERNATIVE_SHARE` of it
+   (an introduction and its steps of other classes); then joined by those of
    its siblings with prose of their own scoring a fifth as well, or that are
    paragraphs of prose with few links (readability's sibling rule).  Without
    any paragraph the root is the body.  Containers of one kind are those of
@@ -206,6 +209,12 @@ PROSE_LINKS = 0.25
 # Containers among the top RIVALS scoring RIVAL_SHARE of the best are parts of the article.
 RIVALS = 10
 RIVAL_SHARE = 0.3
+# Readability's common ancestor: the best container's lowest ancestor that holds at least
+# ALTERNATIVES of the other TOP_CANDIDATES scoring ALTERNATIVE_SHARE of it (readability.js's
+# constants) is the article.
+TOP_CANDIDATES = 5
+ALTERNATIVE_SHARE = 0.75
+ALTERNATIVES = 3
 # A JSON-LD articleBody this much longer than the DOM root's text replaces it ...
 JSON_LD_GAIN = 1.2
 # ... or nearly as long (this share) with a line break per JSON_LD_PARAGRAPH characters.
@@ -848,12 +857,32 @@ def _promote(page: _Page, best: etree._Element, score: float, ranked: list[tuple
         if common is not None:
             top = max(top, common)
     if top < 0:
+        top = _common_ancestor(page, best, score, ranked, lowest)
+    if top < 0:
         return best
     container = ancestors[top]
     if container.tag in ("body", "html") or container not in page.stats \
             or _link_density(page, container) > LINK_HEAVY:
         return best
     return container
+
+
+def _common_ancestor(page: _Page, best: etree._Element, score: float,
+                     ranked: list[tuple[float, etree._Element]], lowest: dict[etree._Element, int]) -> int:
+    """Readability's rule for an article in parts of other kinds (an introduction and
+    its steps): the lowest ancestor of the best container that holds at least
+    :data:`ALTERNATIVES` of the other containers among the top :data:`TOP_CANDIDATES`
+    scoring :data:`ALTERNATIVE_SHARE` of it (the index in ``lowest``; -1: none)."""
+    others = [el for s, el in ranked[:TOP_CANDIDATES] if el is not best and s >= ALTERNATIVE_SHARE * score
+              and el not in lowest and best not in el.iterancestors() and not _pruned_above(page, el)]
+    if len(others) < ALTERNATIVES:
+        return -1
+    counts = [0] * len(lowest)
+    for el in others:
+        for a in el.iterancestors():
+            if a in lowest:
+                counts[lowest[a]] += 1
+    return next((i for i, n in enumerate(counts) if n >= ALTERNATIVES), -1)
 
 
 def _joins(page: _Page, sibling: etree._Element, best: etree._Element, best_score: float) -> bool:
