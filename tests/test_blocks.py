@@ -375,6 +375,46 @@ def test_score_groups_lines_as_make_blocks_does(lines):
     assert [(b.first, b.last) for b in blocks] == [(b.first, b.last) for b in make_blocks(lines, words=words)]
 
 
+def _blocks_by_reading(lines, words):
+    """make_blocks as the rule reads, line after line: a line goes on with the sentence
+    before it when that one does not end and the line starts as the rest of a sentence or
+    the line before ends open; a short link between a sentence's start of enough words
+    and a line that goes on with it joins too.  (Blocks over MAX_BLOCK_LINES are cut.)"""
+    from cleantext.stages.blocks import (
+        _CONTINUES_RE, _OPEN_ENDS, LINK_WORDS, MAX_BLOCK_LINES, SENTENCE_START_WORDS, ends_sentence)
+
+    def goes_on(prev, line, prev_ends):
+        return not prev_ends and (bool(_CONTINUES_RE.match(line)) or (bool(prev) and prev[-1] in _OPEN_ENDS))
+
+    ends = [ends_sentence(line) for line in lines]
+    blocks, prev, prev_ends, block_words = [], "", True, 0
+    for i, line in enumerate(lines):
+        if i and not prev_ends and (goes_on(prev, line, prev_ends) or (
+                block_words >= SENTENCE_START_WORDS and words[i] <= LINK_WORDS
+                and i + 1 < len(lines) and goes_on(line, lines[i + 1], ends[i]))):
+            blocks[-1][1] = i
+            block_words += words[i]
+        else:
+            blocks.append([i, i])
+            block_words = words[i]
+        prev, prev_ends = line, ends[i]
+    return [(start, min(start + MAX_BLOCK_LINES - 1, last)) for first, last in blocks
+            for start in range(first, last + 1, MAX_BLOCK_LINES)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(min_size=1, max_size=6)
+                          .filter(lambda t: "\n" not in t and t.strip() == t and t)),
+                max_size=25))
+def test_block_bounds_group_lines_as_the_rule_reads(lines):
+    """block_bounds (the flags of the lines, a line's words counted only when asked) gives
+    the blocks of the rule read line after line."""
+    from cleantext.stages.blocks import _WORD_RE, block_bounds
+
+    words = [len(_WORD_RE.findall(line)) for line in lines]
+    assert list(zip(*block_bounds(lines))) == _blocks_by_reading(lines, words)
+
+
 def test_an_article_given_as_such_keeps_its_structured_lines():
     """cleantext.clean(text, whole_page=False) and explain(...): the text is the article,
     block scoring is left out, the phrase rules still run."""

@@ -3,11 +3,14 @@
 * ``drop-line``: a paragraph that is entirely a known chrome phrase or pattern
   is removed ("Comments", "Hot Topics", "Also Read: ...").
 * ``truncate-after``: a comment-section or related-links marker in the last
-  part of the document (at or after ``min_position`` of its length) starts the
-  site's tail; the marker and everything after it are removed -- unless the
-  article is below it (a run of prose after it outweighs all the prose before
+  part of the document (at or after ``min_position`` of its length, from its start
+  and from its first prose paragraph: a long menu does not make a marker late)
+  starts the site's tail; the marker and everything after it are removed -- unless
+  the article is below it (a run of prose after it outweighs all the prose before
   it), or prose follows it at once (an in-body "Read also" box: the marker, and
-  a related marker's teaser title, are dropped as lines).  A comment marker
+  a related marker's teaser title, are dropped as lines).  A related marker written
+  as a label ("Read also:") before its link's title and then prose is such a
+  teaser wherever it stands.  A comment marker
   after some prose that a thread of comments follows (names with timestamps,
   "... said:", reply buttons: :func:`~.markers.comment_thread`) starts the
   comments wherever it stands and however much the thread weighs.
@@ -423,10 +426,13 @@ class RuleSet:
     def truncate_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
         """Remove a late comment/related-section marker and everything after it -- when
         what follows it is not the article (see :class:`_ProseRuns` and
-        :func:`~.markers.article_below`).  A marker that
+        :func:`~.markers.article_below`).  Late is in the last part of the text both from
+        its start and from its first prose paragraph.  A marker that
         stands inside the article's prose (an in-body "Read also" box, a share-bar
-        label above the body) is dropped as one line instead.  A comment marker that
-        a thread of comments follows, after some prose, cuts at any position."""
+        label above the body) is dropped as one line instead, and a related marker
+        written as a label ("Read also:", its link's title on the next line) is, with
+        its title, wherever it stands.  A comment marker that a thread of comments
+        follows, after some prose, cuts at any position."""
         if self._truncate is None or not text:
             return []
         ctx = ctx or Context()
