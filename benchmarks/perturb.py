@@ -70,6 +70,12 @@ def _at_body_start(html: bytes, markup: bytes) -> bytes:
     return markup + html
 
 
+def _at_body_end(html: bytes, markup: bytes) -> bytes:
+    if _BODY_END_RE.search(html):
+        return _BODY_END_RE.sub(lambda m: markup + m.group(0), html, count=1)
+    return html + markup
+
+
 def consent(html: bytes) -> bytes:
     """An English cookie-consent panel without class names opens the body."""
     return _at_body_start(html, CONSENT)
@@ -184,9 +190,7 @@ def ad_break(html: bytes) -> bytes:
 
 def pagination(html: bytes) -> bytes:
     """Page links ("1 2 3 Next »") after the body's content."""
-    if _BODY_END_RE.search(html):
-        return _BODY_END_RE.sub(lambda m: PAGINATION + m.group(0), html, count=1)
-    return html + PAGINATION
+    return _at_body_end(html, PAGINATION)
 
 
 def language_menu(html: bytes) -> bytes:
@@ -207,7 +211,7 @@ def newsletter_box(html: bytes) -> bytes:
 def comments(html: bytes) -> bytes:
     """A comment section without class names (three comments and a reply form) after the
     body's content."""
-    return _BODY_END_RE.sub(lambda m: COMMENTS + m.group(0), html, count=1) if _BODY_END_RE.search(html) else html + COMMENTS
+    return _at_body_end(html, COMMENTS)
 
 
 def related(html: bytes) -> bytes:

@@ -1293,6 +1293,14 @@ def _body(doc: etree._Element) -> etree._Element:
     return body if body is not None else doc
 
 
+def _visible_body(doc: etree._Element) -> tuple[etree._Element, int]:
+    """The page's body (:func:`_body`) without its non-text elements and without the
+    elements a browser never shows, and how many of those were removed."""
+    body = _body(doc)
+    etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
+    return body, strip_hidden(body)
+
+
 def _extract_tree(doc: etree._Element, without: tuple[str, ...] = ()
                   ) -> tuple[Extraction, etree._Element | None]:
     """The DOM stage on a parsed page: the extraction and the page's body (after its
@@ -1300,9 +1308,7 @@ def _extract_tree(doc: etree._Element, without: tuple[str, ...] = ()
     read in that tree)."""
     ld_body = json_ld_body(doc)
     titles = page_titles(doc)
-    body = _body(doc)
-    etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
-    hidden = strip_hidden(body)
+    body, hidden = _visible_body(doc)
     tree = body.getroottree()
     for path in without:
         for el in tree.xpath(path):
@@ -1369,9 +1375,7 @@ def extract_whole_page(html: str | bytes | bytearray, chosen: str = "") -> Extra
     markup, doc, strip = _document(html)
     if strip or doc is None:
         return Extraction(strip_tags(markup), "tag-strip" if strip else "all-removed", chosen)
-    body = _body(doc)
-    etree.strip_elements(body, *_NOT_TEXT, with_tail=False)
-    hidden = strip_hidden(body)
+    body, hidden = _visible_body(doc)
     return Extraction(_whole_page(body) or strip_tags(markup), "all-removed", chosen, hidden)
 
 

@@ -506,18 +506,11 @@ def mark_runs(blocks: list[Block]) -> None:
     """Record for each short/bad block the length of the run of such blocks it is in.  A
     short line that reads as a sentence (:func:`_reads_as_sentence`) is in no run and
     ends one: a link list is not written in sentences."""
-    i = 0
-    n = len(blocks)
-    while i < n:
-        if _is_content(blocks[i]) or _reads_as_sentence(blocks[i]):
-            i += 1
-            continue
-        j = i
-        while j < n and not (_is_content(blocks[j]) or _reads_as_sentence(blocks[j])):
-            j += 1
-        for k in range(i, j):
-            blocks[k].run = j - i
-        i = j
+    for in_run, run in groupby(blocks, lambda b: not (_is_content(b) or _reads_as_sentence(b))):
+        if in_run:
+            members = list(run)
+            for b in members:
+                b.run = len(members)
 
 
 def mark_tables(blocks: list[Block]) -> None:

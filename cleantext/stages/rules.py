@@ -454,14 +454,6 @@ class RuleSet:
                 runs = _ProseRuns(text, paras)
             ref = self._refs[rule.id]
             k = p.index
-            if early and label:
-                # an in-body teaser ("Read also:" and its link's title) wherever it stands
-                inside = runs.inside(k, related=True, label=True)
-                if inside:
-                    return removal_changes(text, paras, above | {
-                        i: (ref, f"marker inside the article's prose ({why})") for i, why in inside},
-                        merge=not ctx.traced)
-                continue
             # A comment marker after some prose that a thread of comments follows starts
             # the comments wherever it stands (a short post, a long thread).
             thread = False
@@ -470,9 +462,11 @@ class RuleSet:
                     lines = paras.lines(text)
                 thread = comment_thread(lines[k + 1 : k + 1 + THREAD_WINDOW],
                                         lambda line: self.is_comment_line(line, ctx))
-            if early and not thread:
+            if early and not thread and not label:
                 continue
             inside = [] if thread else runs.inside(k, related=not comment, label=label)
+            if early and not thread and not inside:
+                continue  # an early label counts only as an in-body teaser ("Read also:")
             if inside:
                 return removal_changes(text, paras, above | {
                     i: (ref, f"marker inside the article's prose ({why})") for i, why in inside},
