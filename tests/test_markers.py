@@ -183,3 +183,34 @@ def test_a_teaser_label_and_its_title_are_dropped_wherever_they_stand():
     text = "\n\n".join([*paragraphs, "You may also like:", "Harbour strike enters its second week",
                         "Ferry service resumes after the storm", "Fishermen protest new quotas"]) + "\n"
     assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(paragraphs) + "\n"
+
+
+_STORY = [f"The council met on Tuesday and agreed to repair the old bridge over the river before "
+          f"the winter, after a survey found cracks in two of its arches, part {i}." for i in range(8)]
+_TEASERS = ["Harbour strike enters its second week", "The union said talks would resume on Monday.",
+            "Ferry service resumes after the storm", "Crossings run on the summer timetable again.",
+            "Fishermen protest new quotas at the port", "Hundreds of boats stayed in the harbour."]
+
+
+def test_a_box_of_teasers_inside_the_article_goes_and_the_article_stays():
+    # Three titles of other stories, with a summary each or none, under a related marker: early
+    # in the text (where the marker was skipped) and late (where it cut the rest) the box goes.
+    for teasers in (_TEASERS, _TEASERS[::2]):
+        for at in (1, 4, 6):
+            text = "\n\n".join([*_STORY[:at], "Related Articles", *teasers, *_STORY[at:]]) + "\n"
+            result = cleantext.Cleaner(lang="en").explain(text)
+            assert result.text == "\n\n".join(_STORY) + "\n", (teasers, at)
+            assert {e.code for e in result.changes} == {"RL001"}
+
+
+def test_what_is_no_box_of_teasers_is_left_to_the_marker():
+    # Two titles are no box; a title cut into several lines by a scraper is no title; and a
+    # related list that no running text follows still ends the article.
+    cleaner = cleantext.Cleaner(lang="en")
+    two = "\n\n".join([*_STORY[:6], "Related Articles", *_TEASERS[:4], *_STORY[6:]]) + "\n"
+    assert _STORY[6] not in cleaner.clean(two)
+    cut = ["ADVERTISING", "inRead", "invented by Teads", *_TEASERS[2:]]
+    text = "\n\n".join([*_STORY[:6], "Related Articles", *cut, *_STORY[6:]]) + "\n"
+    assert _STORY[6] not in cleaner.clean(text)
+    end = "\n\n".join([*_STORY, "Related Articles", *_TEASERS]) + "\n"
+    assert cleaner.clean(end) == "\n\n".join(_STORY) + "\n"

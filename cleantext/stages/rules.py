@@ -38,7 +38,7 @@ from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, re
 from .markers import (
     PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread, word_count,
 )
-from .blocks import block_bounds
+from .blocks import TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS, block_bounds
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
@@ -448,12 +448,18 @@ class RuleSet:
             comment = rule.name.startswith("comment")
             early = p.start < rule.min_position * n
             label = not comment and text[p.start:p.end].rstrip()[-1:] in _LABEL_ENDS
-            if early and not comment and not label:
-                continue
             if runs is None:
                 runs = _ProseRuns(text, paras)
             ref = self._refs[rule.id]
             k = p.index
+            if not comment:
+                box = runs.box(k)
+                if box:
+                    # a box of teasers inside the article: it goes, the article stays
+                    above.update((i, (ref, why)) for i, why in box)
+                    continue
+            if early and not comment and not label:
+                continue
             # A comment marker after some prose that a thread of comments follows starts
             # the comments wherever it stands (a short post, a long thread).
             thread = False
@@ -640,6 +646,53 @@ class _ProseRuns:
             return [(k, "prose follows its teaser")] + [
                 (k + 1 + i, "teaser of another article") for i in range(units[0][0], units[0][1] + 1)]
         return []
+
+    def box(self, k: int) -> list[tuple[int, str]]:
+        """The lines to drop when the related-link marker at paragraph ``k`` heads a box
+        of teasers inside the article, wherever it stands: at least
+        :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
+        line of its own of :data:`~.blocks.TEASER_TITLE_WORDS` to
+        :data:`~.blocks.TEASER_TITLE_MAX` words that ends no sentence), all with a summary
+        (sentences under :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
+        resumes: a paragraph of prose too long for a summary, or two in a row.  (Block
+        scoring's constants for teasers of other stories; nothing is tuned here.)  Empty
+        when the marker heads no such box."""
+        window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
+        words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]
+        # each block: its lines, whether it ends a sentence, its words, whether it is prose
+        units = [(first, last, window[last][-1:] in SENTENCE_END, sum(words[first : last + 1]),
+                  _is_prose(first, last, window, words))
+                 for first, last in zip(*block_bounds(window))]
+        titles = 0
+        summaries: bool | None = None  # do the titles have summaries (None: not known yet)
+        i = 0
+        while i < len(units):
+            first, last, ends, count, _prose = units[i]
+            if not ends:
+                if first != last or not TEASER_TITLE_WORDS <= count <= TEASER_TITLE_MAX:
+                    return []  # a title is one link: one line
+                if titles and summaries is None and not units[i - 1][2]:
+                    summaries = False  # a title after a title: a list of titles alone
+                titles += 1
+                i += 1
+                continue
+            # a sentence: a title's summary, or the running text resuming
+            summary = (titles > 0 and not units[i - 1][2] and count < TEASER_WORDS
+                       and summaries is not False)
+            if summaries is None and titles == 1:
+                summaries = summary
+            if not summary:
+                break
+            i += 1
+        else:
+            return []
+        # the running text resumes: a paragraph too long for a summary, or two in a row
+        if titles < TEASER_PAIRS or not units[i][4] or not (
+                units[i][3] >= TEASER_WORDS or i + 1 < len(units) and units[i + 1][4]):
+            return []
+        end = units[i - 1][1]  # the box's last line
+        return [(k, "a box of teasers inside the article")] + [
+            (k + 1 + j, "teaser of another article") for j in range(end + 1)]
 
 
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
