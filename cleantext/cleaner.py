@@ -1,8 +1,8 @@
 """The pipeline: small stages composed in a fixed order.
 
 1. NF001 line breaks, NF006 terminal escapes, NF003/NF004 repair and NFC, NF002 invisible characters,
-   NF005 spaces, QT001/QT002 quotes, LY002 hard-wrapped lines, LY001 paragraph layout: the text is now
-   canonical (one paragraph per line, one blank line between).
+   NF005 spaces, QT001/QT002 quotes, LY002 hard-wrapped lines, LY003 punctuation lines, LY001
+   paragraph layout: the text is now canonical (one paragraph per line, one blank line between).
 2. The language is detected (unless given) and the rule set for it chosen.
 3. NM001/NM002 name tables.
 4. Boilerplate stages, repeated until nothing changes (so that ``clean`` is
@@ -277,7 +277,7 @@ class Cleaner:
                     text, changed = quoted, quoted != text
                     if not changed:
                         break
-            doc.text = nf.layout(nf.unwrap(text))
+            doc.text = nf.layout(nf.join_punctuation_lines(nf.unwrap(text)))
             return language, chunk
         doc.apply(nf.line_break_changes(doc.text))
         doc.apply(nf.terminal_escape_changes(doc.text))
@@ -298,6 +298,7 @@ class Cleaner:
                     break
                 doc.apply(changes)
         doc.apply(nf.unwrap_changes(doc.text))
+        doc.apply(nf.punctuation_line_changes(doc.text))
         doc.apply(nf.layout_changes(doc.text))
         return language, chunk
 

@@ -59,6 +59,11 @@ UNWRAP = CodeRule(
     "Lines wrapped at a fixed width in the middle of sentences are joined into their paragraph; "
     "lists, verse, addresses and tables are left as they are.",
     __name__)
+PUNCTUATION_LINES = CodeRule(
+    "LY003", "punctuation-lines", "layout",
+    "A line that is only the full stop after a link (with its closing bracket or quote) goes back to "
+    "the end of the line before it, the sentence it ends.",
+    __name__)
 LAYOUT = CodeRule(
     "LY001", "paragraph-layout", "layout",
     "One paragraph per line, no spaces at line ends, one blank line between paragraphs, one final newline.",
@@ -883,6 +888,38 @@ def unwrap(text: str) -> str:
 
     changes = unwrap_changes(text)
     return splice(text, changes) if changes else text
+
+
+# --- LY003 punctuation lines -------------------------------------------------
+#
+# A scraper that writes each inline element on a line of its own cuts "... city is
+# <a>Auckland</a>." into "city is" / "Auckland" / "."; the full stop after the link is
+# the end of its sentence.  A line that is only the end of a sentence (a full stop, a
+# question or exclamation mark, an ellipsis, with the closing brackets and quotes around
+# it) goes back to the end of the line before it -- not across a blank line, which ends
+# a paragraph, nor after a number or a letter alone ("1" / "." is a list's number).  A
+# comma, a colon or a semicolon, which a list of links puts between its items ("Privacy
+# Policy" / "," / "Terms"), a bracket alone (a citation's "[" / "4" / "]") and
+# separators ("|", "*", ">>") are left to NE004.
+
+_PUNCTUATION_LINE_RE = regex.compile(
+    r"(?<=\S)(?<!^[ \t]*(?:\d+|\p{L}))([ \t]*\n[ \t]*)"
+    r"[)\]}”’»]*[.!?…][.!?…)\]}”’»\"']*[ \t]*(?=\n|\Z)", regex.MULTILINE)
+
+
+def punctuation_line_changes(text: str) -> list[Change]:
+    """LY003: a line that is only the end of a sentence joins the end of the line before it."""
+    if "\n" not in text:
+        return []
+    rule = PUNCTUATION_LINES.ref
+    return [Change(m.start(1), m.end(1), "", rule) for m in _PUNCTUATION_LINE_RE.finditer(text)]
+
+
+def join_punctuation_lines(text: str) -> str:
+    """Fast twin of :func:`punctuation_line_changes`."""
+    if "\n" not in text:
+        return text
+    return _PUNCTUATION_LINE_RE.sub(lambda m: m.group()[len(m.group(1)):], text)
 
 
 # --- LY001 layout ------------------------------------------------------------

@@ -35,6 +35,8 @@ NORMALIZATION: tuple[Step, ...] = (
     Step("spaces", (nf.SPACES,), nf.space_changes, nf.fix_spaces),
     Step("quotes", (nf.DOUBLE_QUOTES, nf.SINGLE_QUOTES), nf.quote_changes, nf.fix_quotes),
     Step("unwrap", (nf.UNWRAP,), nf.unwrap_changes, nf.unwrap),
+    Step("punctuation-lines", (nf.PUNCTUATION_LINES,), nf.punctuation_line_changes,
+         nf.join_punctuation_lines),
     Step("layout", (nf.LAYOUT,), nf.layout_changes, nf.layout),
 )
 
