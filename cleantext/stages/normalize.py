@@ -902,9 +902,10 @@ def unwrap(text: str) -> str:
 # Policy" / "," / "Terms"), a bracket alone (a citation's "[" / "4" / "]") and
 # separators ("|", "*", ">>") are left to NE004.
 
-_PUNCTUATION_LINE_RE = regex.compile(
-    r"(?<=\S)(?<!^[ \t]*(?:\d+|\p{L}))([ \t]*\n[ \t]*)"
-    r"[)\]}”’»]*[.!?…][.!?…)\]}”’»\"']*[ \t]*(?=\n|\Z)", regex.MULTILINE)
+# The line break before a line that is only the end of a sentence, and that line.
+_PUNCTUATION_LINE_RE = re.compile(r"\n[ \t]*[)\]}”’»]*[.!?…][.!?…)\]}”’»\"']*[ \t]*(?=\n|\Z)")
+# A line that is a list's number or a letter alone ("1" / "." is no sentence's end).
+_LIST_NUMBER_RE = regex.compile(r"[ \t]*(?:\d+|\p{L})[ \t]*")
 
 
 def punctuation_line_changes(text: str) -> list[Change]:
@@ -912,14 +913,26 @@ def punctuation_line_changes(text: str) -> list[Change]:
     if "\n" not in text:
         return []
     rule = PUNCTUATION_LINES.ref
-    return [Change(m.start(1), m.end(1), "", rule) for m in _PUNCTUATION_LINE_RE.finditer(text)]
+    out = []
+    for m in _PUNCTUATION_LINE_RE.finditer(text):
+        nl = m.start()
+        line = text[text.rfind("\n", 0, nl) + 1 : nl]
+        body = line.rstrip(" \t")
+        if not body.strip() or _LIST_NUMBER_RE.fullmatch(body):
+            continue  # a blank line before it (a paragraph ends there) or a list's number
+        start = nl - (len(line) - len(body))
+        end = nl + 1 + (len(m.group()) - 1 - len(m.group()[1:].lstrip(" \t")))
+        out.append(Change(start, end, "", rule))
+    return out
 
 
 def join_punctuation_lines(text: str) -> str:
     """Fast twin of :func:`punctuation_line_changes`."""
-    if "\n" not in text:
+    if "\n" not in text or _PUNCTUATION_LINE_RE.search(text) is None:
         return text
-    return _PUNCTUATION_LINE_RE.sub(lambda m: m.group()[len(m.group(1)):], text)
+    from ..text.edits import splice
+
+    return splice(text, punctuation_line_changes(text))
 
 
 # --- LY001 layout ------------------------------------------------------------

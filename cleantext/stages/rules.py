@@ -448,11 +448,11 @@ class RuleSet:
             comment = rule.name.startswith("comment")
             early = p.start < rule.min_position * n
             label = not comment and text[p.start:p.end].rstrip()[-1:] in _LABEL_ENDS
-            if runs is None:
-                runs = _ProseRuns(text, paras)
-            ref = self._refs[rule.id]
             k = p.index
-            if not comment:
+            ref = self._refs[rule.id]
+            if not comment and k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
+                if runs is None:
+                    runs = _ProseRuns(text, paras)
                 box = runs.box(k)
                 if box:
                     # a box of teasers inside the article: it goes, the article stays
@@ -460,6 +460,8 @@ class RuleSet:
                     continue
             if early and not comment and not label:
                 continue
+            if runs is None:
+                runs = _ProseRuns(text, paras)
             # A comment marker after some prose that a thread of comments follows starts
             # the comments wherever it stands (a short post, a long thread).
             thread = False
@@ -693,6 +695,13 @@ class _ProseRuns:
         end = units[i - 1][1]  # the box's last line
         return [(k, "a box of teasers inside the article")] + [
             (k + 1 + j, "teaser of another article") for j in range(end + 1)]
+
+
+def _is_title(line: str) -> bool:
+    """Is ``line`` a title of another story as :meth:`_ProseRuns.box` reads one: of
+    :data:`~.blocks.TEASER_TITLE_WORDS` to :data:`~.blocks.TEASER_TITLE_MAX` words, ending
+    no sentence?  (Asked first, so that a marker no title follows costs nothing more.)"""
+    return line[-1:] not in SENTENCE_END and TEASER_TITLE_WORDS <= word_count(line) <= TEASER_TITLE_MAX
 
 
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
