@@ -1,17 +1,20 @@
 """The scripts written without spaces (Chinese, Japanese) have no character before
-``_UNSPACED_FROM``: the language sample and the word counts skip their search on a line
+``UNSPACED_FROM``: the language sample and the word counts skip their search on a line
 whose characters all come before it."""
 
 from __future__ import annotations
 
-import pytest
-
-from cleantext.lang import detect
-from cleantext.stages import markers
+from cleantext.text.words import UNSPACED_FROM, UNSPACED_RE, word_count
 
 
-@pytest.mark.parametrize("module", [detect, markers])
-def test_no_character_of_the_scripts_before_the_bound(module):
-    bound = ord(module._UNSPACED_FROM)
-    assert not [hex(c) for c in range(bound) if module._UNSPACED_RE.match(chr(c))]
-    assert module._UNSPACED_RE.match(module._UNSPACED_FROM)
+def test_no_character_of_the_scripts_before_the_bound():
+    bound = ord(UNSPACED_FROM)
+    assert not [hex(c) for c in range(bound) if UNSPACED_RE.match(chr(c))]
+    assert UNSPACED_RE.match(UNSPACED_FROM)
+
+
+def test_two_characters_of_an_unspaced_script_are_a_word():
+    # the spaced tokens, plus one word per two characters of the unspaced scripts
+    assert word_count("the harbour") == 2
+    assert word_count("港の船") == 1 + 1
+    assert word_count("Tokyo 東京都の港") == 2 + 2

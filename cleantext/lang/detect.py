@@ -45,6 +45,7 @@ import regex
 
 from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
 from ..text.paragraphs import line_chunks
+from ..text.words import UNSPACED_FROM, UNSPACED_RE
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
@@ -60,9 +61,6 @@ STRAY_LETTERS = 3  # this many letters foreign to an alphabet may be quotes or n
 STRAY_SHARE = 0.01  # ... or this share of the script's letters, whichever is larger
 
 _WORD_RE = regex.compile(r"\p{L}+")
-# A character of a script written without spaces: two of them count as a word.
-_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_UNSPACED_FROM = "\u2e80"  # no character of those scripts comes before this one
 # General Punctuation (curly and low quotes, dashes, thin spaces): langdetect reads
 # each as a space, but counts it as a non-Latin letter when it weighs whether to drop
 # the Latin letters of a text, so curly quotes where there were ASCII ones could
@@ -255,11 +253,11 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     The longest paragraphs are the article's far more often than the first ones: a
     scraped page opens with menus, banners, a translation notice or spam in another
     language, and the article's language is the one to report."""
-    # (a line whose characters all come before _UNSPACED_FROM holds none of those scripts)
+    # (a line whose characters all come before UNSPACED_FROM holds none of those scripts)
     picked = [line for chunk in line_chunks(text) for line in chunk.split("\n")
               if len(line) >= 80 or (words := len(line.split())) >= 6
-              or line and max(line) >= _UNSPACED_FROM
-              and words + len(_UNSPACED_RE.findall(line)) // 2 >= 6]
+              or line and max(line) >= UNSPACED_FROM
+              and words + len(UNSPACED_RE.findall(line)) // 2 >= 6]
     if not picked:
         return text[:limit]
     picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order

@@ -96,8 +96,9 @@ from ..lang.stoplists import stoplist, unspaced_stops
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import count_words, paragraphs, removal_changes
+from ..text.words import unspaced_chars
 from .base import CodeRule
-from .markers import article_below, unspaced_chars
+from .markers import article_below
 
 BLOCK_SCORE = CodeRule(
     "BS001", "block-score", "drop-line",
@@ -153,7 +154,7 @@ _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 _TERMINALS = ".!?…。！？"
 _CLOSERS = "\"'”’»)]」』）"
 # How many Latin characters one character of a script written without spaces counts as
-# (for the length classes; see markers.unspaced_chars).
+# (for the length classes; see cleantext.text.words.unspaced_chars).
 UNSPACED_WEIGHT = 3
 # The share of function characters (lang.stoplists.UNSPACED_STOPS) of a text of such a
 # script for the near-good and the good class.  Chosen on the readability set's Chinese pages

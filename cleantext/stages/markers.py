@@ -29,6 +29,8 @@ from collections.abc import Callable, Sequence
 
 import regex
 
+from ..text.words import word_count
+
 SENTENCE_END = ".!?…:;\"')»”’。！？"
 PROSE_WORDS = 8
 
@@ -48,26 +50,6 @@ _ATTRIBUTION_RE = regex.compile(
 _REPLY_RE = regex.compile(
     r"(?:reply|antworten|responder|répondre|rispondi|ответить|відповісти|odpowiedz|отговор)",
     regex.IGNORECASE)
-
-
-# Scripts written without spaces (Chinese, Japanese): two of their characters count as
-# a word, the block scorer's convention (:mod:`cleantext.stages.blocks`).
-_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_UNSPACED_FROM = "\u2e80"  # no character of those scripts comes before this one
-
-
-def unspaced_chars(text: str) -> int:
-    """How many characters of ``text`` belong to scripts written without spaces
-    (Chinese, Japanese)."""
-    if not text or text.isascii() or max(text) < _UNSPACED_FROM:
-        return 0
-    return len(_UNSPACED_RE.findall(text))
-
-
-def word_count(line: str) -> int:
-    """Words of ``line``: its spaced tokens, plus one per two characters of a script
-    written without spaces (a clause of Chinese is one token but many words)."""
-    return len(line.split()) + unspaced_chars(line) // 2
 
 
 def is_prose(line: str) -> bool:

@@ -35,9 +35,8 @@ import regex
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, removal_changes
-from .markers import (
-    PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread, word_count,
-)
+from ..text.words import word_count
+from .markers import PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread
 from .blocks import TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS, block_bounds
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
@@ -584,7 +583,7 @@ class _ProseRuns:
     """Where a page's prose stands, for deciding what a truncate-after marker cuts.
 
     A paragraph is *prose* when it has at least eight words (two characters of Chinese or
-    Japanese count as a word: :func:`~.markers.word_count`) and ends a sentence (the
+    Japanese count as a word: :func:`~cleantext.text.words.word_count`) and ends a sentence (the
     tag-list stage's test); a sentence that inline links or a page's line breaks cut into
     several lines is one paragraph here, as block scoring groups them
     (:func:`~.blocks.make_blocks`); a *run* is a sequence of consecutive prose paragraphs, and
