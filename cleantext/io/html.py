@@ -13,7 +13,8 @@ adds the report to the flags).  In order:
    flyouts, consent panels) are removed too, except one holding half of the
    page's text (an article a script reveals), and so are sign-up boxes: the
    largest element around a form that asks for an e-mail address with at most
-   :data:`SIGN_UP_WORDS` words of its own (a newsletter's heading and pitch).  The **headline** is the first
+   :data:`SIGN_UP_WORDS` words of its own (a newsletter's heading and pitch).
+   The **headline** is the first
    ``<h1>`` (else ``<h2>``) whose words agree with a title of the page.  The
    elements libxml2 (a parser of HTML 4) leaves in ``<head>`` when a page omits
    its ``<body>`` tag and goes on with an element it does not know (``<main>``)
@@ -1322,10 +1323,11 @@ _BOX_STOPS = frozenset({"body", "article", "main", "html"})
 def strip_sign_up_boxes(body: etree._Element) -> int:
     """Remove each sign-up box: the largest element around a form that asks for an
     e-mail address whose other text holds at most :data:`SIGN_UP_WORDS` words (two
-    characters of Chinese or Japanese count as a word: :func:`~cleantext.text.words.word_count`; the
-    newsletter's heading and pitch go with its form; an article that holds the form has
-    more words and stays).  The number of boxes removed."""
-    boxes = []
+    characters of Chinese or Japanese count as a word:
+    :func:`~cleantext.text.words.word_count`).  The newsletter's heading and pitch go with
+    its form; an article that holds the form has more words and stays.  The number of
+    boxes removed (a box around two forms counts once)."""
+    boxes: dict[etree._Element, None] = {}
     for form in _EMAIL_FORMS(body):
         own = word_count("".join(form.itertext()))
         box, parent = form, form.getparent()
@@ -1333,7 +1335,7 @@ def strip_sign_up_boxes(body: etree._Element) -> int:
                and word_count("".join(parent.itertext())) - own <= SIGN_UP_WORDS):
             box, parent = parent, parent.getparent()
         if box is not form:
-            boxes.append(box)
+            boxes[box] = None
     for box in boxes:
         if box.getparent() is not None:
             _remove(box)

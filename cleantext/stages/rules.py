@@ -652,9 +652,8 @@ class _ProseRuns:
         """The lines to drop when the related-link marker at paragraph ``k`` heads a box
         of teasers inside the article, wherever it stands: at least
         :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
-        line of its own of :data:`~.blocks.TEASER_TITLE_WORDS` to
-        :data:`~.blocks.TEASER_TITLE_MAX` words that ends no sentence), all with a summary
-        (sentences under :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
+        line of its own, :func:`_is_title`), all with a summary (sentences under
+        :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
         resumes: a paragraph of prose too long for a summary, or two in a row.  (Block
         scoring's constants for teasers of other stories; nothing is tuned here.)  Empty
         when the marker heads no such box."""
@@ -670,8 +669,8 @@ class _ProseRuns:
         while i < len(units):
             first, last, ends, count, _prose = units[i]
             if not ends:
-                if first != last or not TEASER_TITLE_WORDS <= count <= TEASER_TITLE_MAX:
-                    return []  # a title is one link: one line
+                if first != last or not _is_title(window[first]):
+                    return []  # not a title (one link: one line)
                 if titles and summaries is None and not units[i - 1][2]:
                     summaries = False  # a title after a title: a list of titles alone
                 titles += 1
@@ -699,7 +698,8 @@ class _ProseRuns:
 def _is_title(line: str) -> bool:
     """Is ``line`` a title of another story as :meth:`_ProseRuns.box` reads one: of
     :data:`~.blocks.TEASER_TITLE_WORDS` to :data:`~.blocks.TEASER_TITLE_MAX` words, ending
-    no sentence?  (Asked first, so that a marker no title follows costs nothing more.)"""
+    no sentence?  (Asked first about the line after a marker, so that a marker no title
+    follows costs nothing more.)"""
     return line[-1:] not in SENTENCE_END and TEASER_TITLE_WORDS <= word_count(line) <= TEASER_TITLE_MAX
 
 
