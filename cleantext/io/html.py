@@ -636,9 +636,14 @@ def _broken_paragraphs(el: etree._Element, pruned: dict[etree._Element, Any]) ->
     return found if len(found) >= 2 else []
 
 
+def _worth(commas: int, chars: int) -> float:
+    """Readability's worth of a paragraph of ``chars`` characters holding ``commas``."""
+    return 1 + commas + min(chars / 100, 3)
+
+
 def _paragraph_value(el: etree._Element, chars: int) -> float:
     """Readability's worth of a paragraph of ``chars`` characters."""
-    return 1 + _inline_commas(el) + min(chars / 100, 3)
+    return _worth(_inline_commas(el), chars)
 
 
 # How an element's text counts in its parent's: inline text, or a block (nested blocks
@@ -723,12 +728,12 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
                 broken = _broken_paragraphs(el, pruned)
             if broken:
                 # paragraphs written as text between runs of <br>: the element holds them
-                d1 += sum(1 + _commas(text) + min(len(text) / 100, 3) for text in broken)
+                d1 += sum(_worth(_commas(text), len(text)) for text in broken)
             else:
                 if blocks:
                     worth = _paragraph_value(el, inline)
                 else:
-                    worth = 1 + _commas(_text(el)) + min(inline / 100, 3)
+                    worth = _worth(_commas(_text(el)), inline)
                 if nested:
                     d1 += worth
                 else:

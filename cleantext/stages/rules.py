@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -579,6 +579,16 @@ class RuleSet:
 _INSIDE_WINDOW = 40
 
 
+class _Unit(NamedTuple):
+    """A block of the lines after a marker (see :meth:`_ProseRuns._units`)."""
+
+    first: int  # its first and last line, in the lines after the marker
+    last: int
+    ends: bool  # it ends a sentence
+    words: int
+    prose: bool  # :func:`_is_prose`
+
+
 class _ProseRuns:
     """Where a page's prose stands, for deciding what a truncate-after marker cuts.
 
@@ -622,6 +632,17 @@ class _ProseRuns:
         """Words of the heaviest run that starts after paragraph ``k``."""
         return self._after[k + 1] if k + 1 < len(self._after) else 0
 
+    def _units(self, k: int, limit: int | None = None) -> tuple[list[str], list[_Unit]]:
+        """The lines after paragraph ``k`` (up to :data:`_INSIDE_WINDOW`) and their
+        blocks as block scoring groups them (:func:`~.blocks.block_bounds`; the first
+        ``limit`` of them), each with what :meth:`inside` and :meth:`box` read of it."""
+        window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
+        words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]  # (counted once, in __init__)
+        firsts, lasts = block_bounds(window)
+        return window, [_Unit(first, last, window[last][-1:] in SENTENCE_END,
+                              sum(words[first : last + 1]), _is_prose(first, last, window, words))
+                        for first, last in zip(firsts[:limit], lasts)]
+
     def inside(self, k: int, related: bool, label: bool = False) -> list[tuple[int, str]]:
         """The lines to drop when the marker at paragraph ``k`` stands inside the
         article: two paragraphs of prose follow it at once -- or, after a related-link
@@ -635,17 +656,13 @@ class _ProseRuns:
         links into several lines is one paragraph here (as block scoring groups them:
         :func:`~.blocks.make_blocks`).  Empty when the marker does not stand inside
         prose."""
-        window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
-        words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]  # (counted once, in __init__)
-        firsts, lasts = block_bounds(window)
-        units = [(first, last, _is_prose(first, last, window, words))
-                 for first, last in zip(firsts[:3], lasts)]
-        if len(units) >= 2 and units[0][2] and units[1][2]:
+        _window, units = self._units(k, 3)
+        if len(units) >= 2 and units[0].prose and units[1].prose:
             return [(k, "prose follows")]
-        if related and len(units) >= 2 and not units[0][2] and units[1][2] and (
-                len(units) >= 3 and units[2][2] or label and units[0][0] == units[0][1]):
+        if related and len(units) >= 2 and not units[0].prose and units[1].prose and (
+                len(units) >= 3 and units[2].prose or label and units[0].first == units[0].last):
             return [(k, "prose follows its teaser")] + [
-                (k + 1 + i, "teaser of another article") for i in range(units[0][0], units[0][1] + 1)]
+                (k + 1 + i, "teaser of another article") for i in range(units[0].first, units[0].last + 1)]
         return []
 
     def box(self, k: int) -> list[tuple[int, str]]:
@@ -657,27 +674,22 @@ class _ProseRuns:
         resumes: a paragraph of prose too long for a summary, or two in a row.  (Block
         scoring's constants for teasers of other stories; nothing is tuned here.)  Empty
         when the marker heads no such box."""
-        window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
-        words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]
-        # each block: its lines, whether it ends a sentence, its words, whether it is prose
-        units = [(first, last, window[last][-1:] in SENTENCE_END, sum(words[first : last + 1]),
-                  _is_prose(first, last, window, words))
-                 for first, last in zip(*block_bounds(window))]
+        window, units = self._units(k)
         titles = 0
         summaries: bool | None = None  # do the titles have summaries (None: not known yet)
         i = 0
         while i < len(units):
-            first, last, ends, count, _prose = units[i]
-            if not ends:
-                if first != last or not _is_title(window[first]):
+            unit = units[i]
+            if not unit.ends:
+                if unit.first != unit.last or not _is_title(window[unit.first]):
                     return []  # not a title (one link: one line)
-                if titles and summaries is None and not units[i - 1][2]:
+                if titles and summaries is None and not units[i - 1].ends:
                     summaries = False  # a title after a title: a list of titles alone
                 titles += 1
                 i += 1
                 continue
             # a sentence: a title's summary, or the running text resuming
-            summary = (titles > 0 and not units[i - 1][2] and count < TEASER_WORDS
+            summary = (titles > 0 and not units[i - 1].ends and unit.words < TEASER_WORDS
                        and summaries is not False)
             if summaries is None and titles == 1:
                 summaries = summary
@@ -687,10 +699,10 @@ class _ProseRuns:
         else:
             return []
         # the running text resumes: a paragraph too long for a summary, or two in a row
-        if titles < TEASER_PAIRS or not units[i][4] or not (
-                units[i][3] >= TEASER_WORDS or i + 1 < len(units) and units[i + 1][4]):
+        if titles < TEASER_PAIRS or not units[i].prose or not (
+                units[i].words >= TEASER_WORDS or i + 1 < len(units) and units[i + 1].prose):
             return []
-        end = units[i - 1][1]  # the box's last line
+        end = units[i - 1].last  # the box's last line
         return [(k, "a box of teasers inside the article")] + [
             (k + 1 + j, "teaser of another article") for j in range(end + 1)]
 
