@@ -214,3 +214,67 @@ def test_what_is_no_box_of_teasers_is_left_to_the_marker():
     assert _STORY[6] not in cleaner.clean(text)
     end = "\n\n".join([*_STORY, "Related Articles", *_TEASERS]) + "\n"
     assert cleaner.clean(end) == "\n\n".join(_STORY) + "\n"
+
+
+def test_the_article_may_resume_after_a_box_through_chrome_a_heading_or_a_short_paragraph():
+    # After the last summary of a box of titles with summaries, the article's text comes back:
+    # an advertisement's label may stand first (a line the drop-line rules remove), or a
+    # heading, a caption or a sentence cut by a link, or one short paragraph that ends the
+    # article. The box goes and the text stays, wherever the box stands.
+    short = ("The work will start in March, the council said, and the bridge will stay open to "
+             "walkers while the arches are repaired.")
+    cut = ["The engineers said the arches were, in the words of the survey,", "\"beyond repair.\""]
+    afters = (["Advertisement", *_STORY[4:]],
+              ["What the survey found:", *_STORY[4:]],
+              [*cut, *_STORY[4:]],
+              ["Advertisement", short])
+    cleaner = cleantext.Cleaner(lang="en")
+    for after in afters:
+        text = "\n\n".join([*_STORY[:4], "Related Articles", *_TEASERS, *after]) + "\n"
+        out = cleaner.clean(text)
+        kept = [line for line in after if line != "Advertisement"]
+        assert all(line in out for line in kept), after
+        assert not any(teaser in out for teaser in _TEASERS), after
+
+
+def test_a_list_of_titles_and_one_sentence_after_it_still_ends_the_article():
+    # Titles without summaries, one of which ends in a full stop, then one short sentence:
+    # a related list at the end of a page, not a box inside the article.
+    titles = ["Harbour strike enters its second week", "Ferry service resumes after the storm",
+              "Fishermen protest new quotas at the port", "Why the old bridge matters to the town.",
+              "Council approves the budget for next year"]
+    tail = "Copyright 2019 The Harbour Times, all rights reserved, for more than a hundred years."
+    text = "\n\n".join([*_STORY, "Related Articles", *titles, tail]) + "\n"
+    assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(_STORY) + "\n"
+
+
+def test_the_article_may_resume_after_a_teaser_label_through_a_heading_a_caption_or_an_ad():
+    # "Read also:" and its link's title, then an advertisement's label, a picture's caption
+    # and a step's number, a heading, or a sentence cut by a link before the text goes on:
+    # the label and the title go, the article stays, wherever they stand.
+    cut = ["The engineers who inspected the bridge last month said that the two arches over the "
+           "deepest part of the river were, in the words of their report to the council,",
+           "\"beyond repair.\""]
+    betweens = (["Advertisement"],
+                ["Place the new stones on the arch. (Photo: Lucy Akins)", "Step 6"],
+                ["What the survey found"],
+                cut)
+    cleaner = cleantext.Cleaner(lang="en")
+    for between in betweens:
+        for at in (2, 6):
+            text = "\n\n".join([*_STORY[:at], "Read also:", "Harbour strike enters its second week",
+                                *between, *_STORY[at:]]) + "\n"
+            out = cleaner.clean(text)
+            assert "Read also" not in out and "Harbour strike" not in out, (between, at)
+            assert all(line in out for line in _STORY), (between, at)
+
+
+def test_a_label_before_titles_in_a_row_still_ends_the_article():
+    # A label before a list of titles (two or more in a row, then a caption and prose) is a
+    # related list after the article, not a teaser inside it.
+    titles = ["Harbour strike enters its second week", "Ferry service resumes after the storm",
+              "Fishermen protest new quotas at the port"]
+    tail = ("The Harbour Times is published by Harbour Media, and all of its articles are "
+            "copyright, so they may not be copied without its written permission.")
+    text = "\n\n".join([*_STORY, "Read also:", *titles, "(Photo: Lucy Akins)", tail]) + "\n"
+    assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(_STORY) + "\n"

@@ -25,7 +25,7 @@ when a :class:`RuleSet` is built, and matched in one pass over the text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -441,6 +441,10 @@ class RuleSet:
             ctx.title = text[paras[0].start:paras[0].end] if paras else ""
         runs: _ProseRuns | None = None
         lines: Sequence[str] | None = None
+
+        def dropped(line: str, ctx: Context = ctx) -> bool:  # a line the drop-line rules remove
+            return _whole_line(self._drop, line, ctx) is not None
+
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
         start: int | None = None  # where the page's first prose paragraph starts
         for p, rule in self._line_matches(self._truncate, text, paras, ctx, 1):
@@ -452,7 +456,7 @@ class RuleSet:
             if not comment and k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
                 if runs is None:
                     runs = _ProseRuns(text, paras)
-                box = runs.box(k)
+                box = runs.box(k, dropped)
                 if box:
                     # a box of teasers inside the article: it goes, the article stays
                     above.update((i, (ref, why)) for i, why in box)
@@ -471,7 +475,7 @@ class RuleSet:
                                         lambda line: self.is_comment_line(line, ctx))
             if early and not thread and not label:
                 continue
-            inside = [] if thread else runs.inside(k, related=not comment, label=label)
+            inside = [] if thread else runs.inside(k, related=not comment, label=label, dropped=dropped)
             if early and not thread and not inside:
                 continue  # an early label counts only as an in-body teaser ("Read also:")
             if inside:
@@ -643,7 +647,8 @@ class _ProseRuns:
                               sum(words[first : last + 1]), _is_prose(first, last, window, words))
                         for first, last in zip(firsts[:limit], lasts)]
 
-    def inside(self, k: int, related: bool, label: bool = False) -> list[tuple[int, str]]:
+    def inside(self, k: int, related: bool, label: bool = False,
+               dropped: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
         """The lines to drop when the marker at paragraph ``k`` stands inside the
         article: two paragraphs of prose follow it at once -- or, after a related-link
         marker, after one that is not prose (the other article's title, which goes
@@ -651,60 +656,98 @@ class _ProseRuns:
         alternates titles and one-line summaries, so neither is two prose paragraphs in
         a row.  A related-link marker written as a label (``label``: "Read also:",
         "Related:", the link it names cut onto the next line by a scraper) before one
-        title line and then prose is an in-body teaser: a section's heading has no
-        colon, and a list after a label is titles in a row.  A sentence cut by inline
-        links into several lines is one paragraph here (as block scoring groups them:
-        :func:`~.blocks.make_blocks`).  Empty when the marker does not stand inside
-        prose."""
-        _window, units = self._units(k, 3)
+        title line is an in-body teaser when the running text comes back within
+        :data:`_LABEL_LOOK` blocks after the title, with at most one more title-like
+        line among them (a heading, a caption, a step's number may stand between; a
+        label ``dropped`` by the drop-line rules, "Advertisement", is not counted): a
+        section's heading has no colon, and a list after a label is titles in a row.
+        Running text is prose, or a line too long for a title (a sentence cut by a
+        link).  A sentence cut by inline links into several lines is one paragraph here
+        (as block scoring groups them: :func:`~.blocks.make_blocks`).  Empty when the
+        marker does not stand inside prose."""
+        window, units = self._units(k, 2 + 2 * _LABEL_LOOK)
         if len(units) >= 2 and units[0].prose and units[1].prose:
             return [(k, "prose follows")]
-        if related and len(units) >= 2 and not units[0].prose and units[1].prose and (
-                len(units) >= 3 and units[2].prose or label and units[0].first == units[0].last):
-            return [(k, "prose follows its teaser")] + [
-                (k + 1 + i, "teaser of another article") for i in range(units[0].first, units[0].last + 1)]
+        if not related or len(units) < 2 or units[0].prose:
+            return []
+        teaser = [(k, "prose follows its teaser")] + [
+            (k + 1 + i, "teaser of another article") for i in range(units[0].first, units[0].last + 1)]
+        if units[1].prose and len(units) >= 3 and units[2].prose:
+            return teaser
+        if not label or units[0].first != units[0].last:
+            return []
+        seen = titles = 0
+        for unit in units[1:]:
+            one = unit.first == unit.last
+            if dropped is not None and one and not unit.ends and dropped(window[unit.first]):
+                continue  # a chrome label: the drop-line rules remove it
+            if unit.prose or unit.words > TEASER_TITLE_MAX:
+                return teaser  # the running text comes back
+            if one and not unit.ends and _is_title(window[unit.first]):
+                titles += 1
+                if titles > 1:
+                    return []  # titles in a row: a list after its label
+            seen += 1
+            if seen == _LABEL_LOOK:
+                break
         return []
 
-    def box(self, k: int) -> list[tuple[int, str]]:
+    def box(self, k: int, dropped: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
         """The lines to drop when the related-link marker at paragraph ``k`` heads a box
         of teasers inside the article, wherever it stands: at least
         :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
         line of its own, :func:`_is_title`), all with a summary (sentences under
         :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
-        resumes: a paragraph of prose too long for a summary, or two in a row.  (Block
-        scoring's constants for teasers of other stories; nothing is tuned here.)  Empty
-        when the marker heads no such box."""
+        resumes: a paragraph of prose too long for a summary, or two in a row -- or,
+        after titles with summaries, any paragraph of prose within three blocks (a
+        summary is one sentence after its title, so a second sentence, or a line that is
+        no title, after a summary is the article again: a heading, a caption or a
+        sentence cut by a link may stand before its first prose).  A label that
+        ``dropped`` says the drop-line rules remove ("Advertisement": a line that ends
+        no sentence) is read as no part of the box or the text around it.  (Block scoring's constants for teasers
+        of other stories; nothing is tuned here.)  Empty when the marker heads no such
+        box."""
         window, units = self._units(k)
         titles = 0
         summaries: bool | None = None  # do the titles have summaries (None: not known yet)
+        last: _Unit | None = None  # the box's last block read so far (chrome lines aside)
         i = 0
         while i < len(units):
             unit = units[i]
+            if (dropped is not None and not unit.ends and unit.first == unit.last
+                    and dropped(window[unit.first])):
+                i += 1  # a chrome label between the box's blocks or after them
+                continue
+            after_title = last is not None and not last.ends
             if not unit.ends:
                 if unit.first != unit.last or not _is_title(window[unit.first]):
+                    if summaries and last is not None and last.ends:
+                        break  # after a summary, no title: the running text resumes
                     return []  # not a title (one link: one line)
-                if titles and summaries is None and not units[i - 1].ends:
+                if titles and summaries is None and after_title:
                     summaries = False  # a title after a title: a list of titles alone
                 titles += 1
+                last = unit
                 i += 1
                 continue
             # a sentence: a title's summary, or the running text resuming
-            summary = (titles > 0 and not units[i - 1].ends and unit.words < TEASER_WORDS
-                       and summaries is not False)
+            summary = after_title and unit.words < TEASER_WORDS and summaries is not False
             if summaries is None and titles == 1:
                 summaries = summary
             if not summary:
                 break
+            last = unit
             i += 1
         else:
             return []
-        # the running text resumes: a paragraph too long for a summary, or two in a row
-        if titles < TEASER_PAIRS or not units[i].prose or not (
-                units[i].words >= TEASER_WORDS or i + 1 < len(units) and units[i + 1].prose):
+        if titles < TEASER_PAIRS or last is None:
             return []
-        end = units[i - 1].last  # the box's last line
+        resumes = units[i].prose and (units[i].words >= TEASER_WORDS
+                                      or i + 1 < len(units) and units[i + 1].prose)
+        if not resumes and not (summaries and any(u.prose for u in units[i : i + 3])):
+            return []
         return [(k, "a box of teasers inside the article")] + [
-            (k + 1 + j, "teaser of another article") for j in range(end + 1)]
+            (k + 1 + j, "teaser of another article") for j in range(last.last + 1)]
 
 
 def _is_title(line: str) -> bool:
@@ -716,7 +759,10 @@ def _is_title(line: str) -> bool:
 
 
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
+# Blocks after a label's title within which the running text comes back (a heading, a
+# caption and a step's number may stand between them).
 _LABEL_ENDS = frozenset(":»>|")
+_LABEL_LOOK = 3
 
 
 def _is_prose(first: int, last: int, lines: Sequence[str], words: Sequence[int]) -> bool:
