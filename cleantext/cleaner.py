@@ -218,7 +218,8 @@ class Cleaner:
     # -- configuration ----------------------------------------------------
     def ruleset(self, language: str | None) -> RuleSet:
         """The compiled rules for ``language``: the neutral packs and that language's, then
-        the drop-line rules of the other languages' packs."""
+        the drop-line rules of the other languages' packs (and their related-section
+        markers, which only drop a box of teasers)."""
         rs = self._rulesets.get(language)
         if rs is None:
             packs = [p for p in self._packs if p.language in ("*", language)]
@@ -229,8 +230,13 @@ class Cleaner:
             own = {r.id for r in rules}
             foreign = {r.id for p in self._packs if p.language not in ("*", language)
                        for r in p.rules if r.kind == "drop-line"}
-            rules += [r for r in merge_rules(self._packs) if r.id in foreign and r.id not in own]
-            rs = self._rulesets[language] = RuleSet(rules, language)
+            merged = merge_rules(self._packs)
+            rules += [r for r in merged if r.id in foreign and r.id not in own]
+            # Their related-section markers drop a box of teasers (never cut the text).
+            boxes = {r.id for p in self._packs if p.language not in ("*", language)
+                     for r in p.rules if r.kind == "truncate-after" and r.name.startswith("related")}
+            rs = self._rulesets[language] = RuleSet(
+                rules, language, [r for r in merged if r.id in boxes and r.id not in own])
         return rs
 
     def block_scorer(self, language: str | None) -> BlockScorer:

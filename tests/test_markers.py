@@ -278,3 +278,30 @@ def test_a_label_before_titles_in_a_row_still_ends_the_article():
             "copyright, so they may not be copied without its written permission.")
     text = "\n\n".join([*_STORY, "Read also:", *titles, "(Photo: Lucy Akins)", tail]) + "\n"
     assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(_STORY) + "\n"
+
+
+_HISTORIA = [f"O conselho da cidade reuniu-se na terça-feira e decidiu reparar a velha ponte sobre o rio "
+             f"antes do inverno, depois de uma vistoria encontrar rachaduras em dois arcos, parte {i}."
+             for i in range(8)]
+
+
+def test_a_box_under_another_languages_related_marker_goes():
+    # A site's theme in English on a Portuguese page: "Related Posts" heads a box of three
+    # teasers inside the article. The English marker drops the box as the page's own would.
+    for at in (2, 6):
+        text = "\n\n".join([*_HISTORIA[:at], "Related Posts", *_TEASERS, *_HISTORIA[at:]]) + "\n"
+        result = cleantext.Cleaner(lang="pt").explain(text)
+        assert result.text == "\n\n".join(_HISTORIA) + "\n", at
+        assert {e.code for e in result.changes} == {"RL001"}
+
+
+def test_another_languages_related_marker_never_cuts_the_text():
+    # Late in a Portuguese page, an English "Related Posts" that heads no box of teasers
+    # (titles alone, then nothing) is left to block scoring: the marker of another
+    # language does not cut the text, and the Portuguese article before it stays.
+    titles = ["Harbour strike enters its second week", "Ferry service resumes after the storm",
+              "Fishermen protest new quotas at the port"]
+    text = "\n\n".join([*_HISTORIA, "Related Posts", *titles]) + "\n"
+    result = cleantext.Cleaner(lang="pt").explain(text)
+    assert all(line in result.text for line in _HISTORIA)
+    assert not any(e.code == "RL001" for e in result.changes)

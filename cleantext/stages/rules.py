@@ -292,11 +292,20 @@ def _compile(rules: list[Rule]) -> _Compiled | None:
 class RuleSet:
     """The rules for one language, compiled once: one pattern per kind."""
 
-    def __init__(self, rules: list[Rule], language: str | None = None) -> None:
+    def __init__(self, rules: list[Rule], language: str | None = None,
+                 boxes: Sequence[Rule] = ()) -> None:
+        """``boxes``: the related-section markers of other languages' packs, which only
+        ever drop a box of teasers or an in-body teaser (a site's theme in English on a
+        page in another language), never cut the text and are no chrome phrase: asked
+        after the page's own truncate-after rules, in the same matcher."""
         self.rules = list(rules)
         self.language = language
         by_kind = {k: [r for r in rules if r.kind == k] for k in
                    ("drop-line", "truncate-after", "strip-inline", "headline")}
+        own = {r.id for r in rules}
+        foreign = [r for r in boxes if r.id not in own and r.kind == "truncate-after"]
+        self._foreign = frozenset(r.id for r in foreign)
+        by_kind["truncate-after"] += foreign
         self._drop = _compile(by_kind["drop-line"])
         self._truncate = _compile(by_kind["truncate-after"])
         # The drop-line and truncate-after rules in one matcher, drop-line first, to answer
@@ -307,12 +316,12 @@ class RuleSet:
         self._union = (_Compiled(both) if self._drop is not None and self._truncate is not None
                        and all(is_builtin(r) for r in both) else None)
         self._comment_markers = _compile([r for r in by_kind["truncate-after"]
-                                          if r.name.startswith("comment")])
+                                          if r.name.startswith("comment") and r.id in own])
         self._comment_lines = _compile([r for r in rules if r.name.startswith("comment")
                                         and r.kind in ("truncate-after", "drop-line")])
         self._strip = _compile(by_kind["strip-inline"])
         self._headlines = by_kind["headline"]
-        self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in rules}
+        self._refs = {r.id: RuleRef(r.id, r.kind, r.why) for r in (*rules, *foreign)}
         self._chrome: dict[str, bool] = {}  # is_chrome's answers per distinct line
 
     def compile(self) -> None:
@@ -325,9 +334,9 @@ class RuleSet:
                 compiled.compile()
 
     def is_chrome(self, line: str, ctx: Context | None = None, remember: bool = True) -> bool:
-        """Is ``line`` wholly a drop-line or truncate-after phrase of the packs?
-        ``remember=False``: a text unlikely to be asked about again (a sentence cut by
-        links, joined), whose answer is not kept."""
+        """Is ``line`` wholly a drop-line or truncate-after phrase of the packs (not
+        another language's related marker)?  ``remember=False``: a text unlikely to be
+        asked about again (a sentence cut by links, joined), whose answer is not kept."""
         found = self._chrome.get(line)
         if found is None:
             ctx = ctx or Context()
@@ -335,15 +344,22 @@ class RuleSet:
             if not remember:
                 if self._union is not None and len(line) <= TRUSTED_LENGTH and not ctx.skipped:
                     # one question for both kinds (see _both)
-                    return self._union.fullmatch(line, ctx) is not None
+                    return self._own(self._union.fullmatch(line, ctx))
                 return (drop is not None and drop.fullmatch(line, ctx) is not None
-                        or truncate is not None and truncate.fullmatch(line, ctx) is not None)
+                        or truncate is not None and self._own(truncate.fullmatch(line, ctx)))
             found = (drop is not None and drop.match_line(line, ctx) is not None
-                     or truncate is not None and truncate.match_line(line, ctx) is not None)
+                     or truncate is not None and self._own(truncate.match_line(line, ctx)))
             # kept like the matchers' own answers: not while a rule is skipped
             if not ctx.skipped:
                 self._keep_chrome(line, found)
         return found
+
+    def _own(self, found: Rule | tuple[Rule, regex.Match[str]] | None) -> bool:
+        """Is ``found`` (a rule, or a rule and its match) a rule of the page's own packs?"""
+        if found is None:
+            return False
+        rule = found[0] if isinstance(found, tuple) else found
+        return rule.id not in self._foreign
 
     def _keep_chrome(self, line: str, found: bool) -> None:
         """Remember :meth:`is_chrome`'s answer about ``line``."""
@@ -401,7 +417,7 @@ class RuleSet:
         no rule skipped: no call can time out."""
         found = self._union.fullmatch(line, ctx)  # type: ignore[union-attr]
         rule = found[0] if found else None
-        self._keep_chrome(line, rule is not None)
+        self._keep_chrome(line, self._own(rule))
         drop, truncate = self._drop, self._truncate
         if rule is not None and rule.kind == "drop-line":
             drop.remember(line, rule)  # type: ignore[union-attr]
@@ -453,6 +469,20 @@ class RuleSet:
             label = not comment and text[p.start:p.end].rstrip()[-1:] in _LABEL_ENDS
             k = p.index
             ref = self._refs[rule.id]
+            if rule.id in self._foreign:
+                # Another language's related marker (an English theme's "Related Posts" on a
+                # Portuguese page) drops the box of teasers it heads, or an in-body teaser,
+                # and never cuts the text: the page's own language decides where its tail
+                # starts.
+                if runs is None:
+                    runs = _ProseRuns(text, paras)
+                found: list[tuple[int, str]] = []
+                if k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
+                    found = runs.box(k, dropped)
+                if not found and label:
+                    found = runs.inside(k, related=True, label=True, dropped=dropped)
+                above.update((i, (ref, why)) for i, why in found)
+                continue
             if not comment and k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
                 if runs is None:
                     runs = _ProseRuns(text, paras)
