@@ -729,14 +729,15 @@ class _ProseRuns:
         line of its own, :func:`_is_title`), all with a summary (sentences under
         :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
         resumes: a paragraph of prose too long for a summary, or two in a row -- or,
-        after titles with summaries, any paragraph of prose within three blocks (a
-        summary is one sentence after its title, so a second sentence, or a line that is
-        no title, after a summary is the article again: a heading, a caption or a
-        sentence cut by a link may stand before its first prose).  A label that
-        ``dropped`` says the drop-line rules remove ("Advertisement": a line that ends
-        no sentence) is read as no part of the box or the text around it.  (Block scoring's constants for teasers
-        of other stories; nothing is tuned here.)  Empty when the marker heads no such
-        box."""
+        after titles with summaries, any paragraph of prose or a table's row within
+        three blocks (a summary is one sentence after its title, so a second sentence,
+        or a line that is no title, after a summary is the article again: a heading, a
+        caption or a sentence cut by a link may stand before its first prose; a table's
+        row is the article's data, never a title).  A label that ``dropped`` says the
+        drop-line rules remove ("Advertisement": a line that ends no sentence) is read
+        as no part of the box or the text around it.  (Block scoring's constants for
+        teasers of other stories; nothing is tuned here.)  Empty when the marker heads
+        no such box."""
         window, units = self._units(k)
         titles = 0
         summaries: bool | None = None  # do the titles have summaries (None: not known yet)
@@ -774,7 +775,8 @@ class _ProseRuns:
             return []
         resumes = units[i].prose and (units[i].words >= TEASER_WORDS
                                       or i + 1 < len(units) and units[i + 1].prose)
-        if not resumes and not (summaries and any(u.prose for u in units[i : i + 3])):
+        if not resumes and not (summaries and any(
+                u.prose or window[u.first].startswith(_ROW) for u in units[i : i + 3])):
             return []
         return [(k, "a box of teasers inside the article")] + [
             (k + 1 + j, "teaser of another article") for j in range(last.last + 1)]
@@ -785,9 +787,12 @@ def _is_title(line: str) -> bool:
     :data:`~.blocks.TEASER_TITLE_WORDS` to :data:`~.blocks.TEASER_TITLE_MAX` words, ending
     no sentence?  (Asked first about the line after a marker, so that a marker no title
     follows costs nothing more.)"""
-    return line[-1:] not in SENTENCE_END and TEASER_TITLE_WORDS <= word_count(line) <= TEASER_TITLE_MAX
+    return (line[-1:] not in SENTENCE_END and not line.startswith(_ROW)
+            and TEASER_TITLE_WORDS <= word_count(line) <= TEASER_TITLE_MAX)
 
 
+# How the DOM stage writes a table's row ("| a | b"): the article's data, never a title.
+_ROW = "| "
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
 # Blocks after a label's title within which the running text comes back (a heading, a
 # caption and a step's number may stand between them).
