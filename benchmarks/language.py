@@ -69,9 +69,12 @@ def articles() -> list[tuple[str, str]]:
 
 
 def _langdetect(chunk: str) -> str | None:
-    lg._factory_ready()
-    from langdetect import detect
+    """Plain langdetect, as a user calls it (its shared factory, seeded for
+    reproducible answers)."""
+    from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
 
     try:
         return detect(chunk).split("-")[0]
