@@ -45,7 +45,7 @@ import regex
 
 from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
 from ..text.paragraphs import line_chunks
-from ..text.words import UNSPACED_FROM, UNSPACED_RE
+from ..text.words import UNSPACED_FROM, UNSPACED_RE, word_count
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
@@ -247,8 +247,8 @@ UNSURE = "?"  # quick_detect's answer when langdetect must decide
 
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     """The longest prose-like lines of ``text`` (six words, two characters of a script
-    written without spaces counting as one, or 80 characters), longest first, up to
-    ``limit`` characters; all of ``text`` when no line looks like prose.
+    written without spaces counting as one, or 80 characters), the most words first,
+    up to ``limit`` characters; all of ``text`` when no line looks like prose.
 
     The longest paragraphs are the article's far more often than the first ones: a
     scraped page opens with menus, banners, a translation notice or spam in another
@@ -260,7 +260,10 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
               and words + len(UNSPACED_RE.findall(line)) // 2 >= 6]
     if not picked:
         return text[:limit]
-    picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order
+    # longest in words, as the block scorer counts them: a line of Chinese holds about
+    # three times the text of a line of English as long in characters, and a page's
+    # English chrome (a consent banner, comments) must not outweigh its Chinese article
+    picked.sort(key=word_count, reverse=True)  # stable: equal lengths keep the page's order
     size = 0
     for k, line in enumerate(picked):
         size += len(line)
