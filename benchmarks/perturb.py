@@ -14,7 +14,9 @@ written between ``<br>`` tags, a page without ``<body>``, minified markup, a leg
 encoding; and boxes a site puts inside the article or after it without class names (an
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
-breadcrumbs).  The gold article is the same, so a system that generalises loses little; a
+breadcrumbs); ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
+several kinds (all in English, whatever the page's language, as a site's theme prints them).
+The gold article is the same, so a system that generalises loses little; a
 change that costs one system much and its peers little names a failure family to fix.
 Nothing here is tuned on: the changes are written from how pages are made, not from
 where cleantext failed.
@@ -225,13 +227,23 @@ def share_bar(html: bytes) -> bytes:
     return _after_paragraph_in_the_middle(html, SHARE)
 
 
+def all_chrome(html: bytes) -> bytes:
+    """The chrome changes at once, as a page of an unseen site has several kinds: a consent
+    panel and a long menu before the body, a related box, a share bar and an ad break
+    inside the article, a comment section after it (all in English, whatever the page's
+    language: a site's theme)."""
+    for change in (consent, menu, related, share_bar, ad_break, comments):
+        html = change(html)
+    return html
+
+
 PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "none": lambda html: html, "consent": consent, "notice": notice, "menu": menu, "br": br,
     "div": div, "no-body": no_body, "minified": minified, "layout-table": layout_table,
     "cp1252": cp1252, "charset-lie": charset_lie, "read-also": read_also,
     "newsletter-box": newsletter_box, "related": related, "share-bar": share_bar,
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
-    "language-menu": language_menu,
+    "language-menu": language_menu, "all-chrome": all_chrome,
 }
 
 

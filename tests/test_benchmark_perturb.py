@@ -57,6 +57,9 @@ def test_boxes_go_after_a_paragraph_in_the_middle_of_the_article():
         lines = full_page_text(PERTURBATIONS[name](page)).split("\n")
         at = lines.index(first)
         assert lines[at - 1] == long[1] and long[2] in lines[at + 1:], name
+    lines = full_page_text(PERTURBATIONS["all-chrome"](page)).split("\n")
+    for first in ("We use cookies", "Related Articles", "Share on Facebook", "Advertisement", "3 Comments"):
+        assert any(line.startswith(first) for line in lines), first
     lines = full_page_text(PERTURBATIONS["comments"](page)).split("\n")
     assert lines.index("3 Comments") > lines.index(long[3])
     lines = full_page_text(PERTURBATIONS["pagination"](page)).split("\n")
