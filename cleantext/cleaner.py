@@ -255,7 +255,8 @@ class Cleaner:
         return sorted({p.language for p in self._packs} - {"*"})
 
     # -- the pipeline -----------------------------------------------------
-    def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool) -> tuple[str | None, str | None]:
+    def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool, language: str | None = None
+                   ) -> tuple[str | None, str | None]:
         """Make the text canonical; returns the language (given, or detected once,
         before the quote stage, since typographic quotes follow the language) and the
         sample it was detected on (None when it was given).
@@ -266,7 +267,7 @@ class Cleaner:
         keeps ``clean`` idempotent.  Typographic quotes are likewise applied
         until they change nothing (at most :data:`_QUOTE_ROUNDS` times).
         """
-        language, chunk = self.lang, None
+        language, chunk = language or self.lang, None
         if fast:
             text = nf.remove_terminal_escapes(nf.fix_line_breaks(doc.text))
             for round_ in range(_REPAIR_ROUNDS):
@@ -356,15 +357,36 @@ class Cleaner:
         cleaned in, or a second clean would clean it again in another language (a
         page whose removed chrome tipped the sample).  So when the output's sample
         differs from the one the language was read on and names another language,
-        the output is cleaned again as that second clean would clean it (a fresh
-        context, the language it reads as), at most :data:`_LANGUAGE_ROUNDS` times."""
+        the page is cleaned again from its start in that language (chrome in a third
+        language outweighed the article in the sample, and the stopwords of the wrong
+        language may have removed the article): kept when its output reads as that
+        language, whose clean it then is.  Otherwise the output is cleaned again as
+        that second clean would clean it (a fresh context, the language it reads as),
+        at most :data:`_LANGUAGE_ROUNDS` times."""
+        start = doc.snapshot()
         language, chunk = self._pass(doc, ctx, whole_page, site)
+        restarted = False
         for _ in range(_LANGUAGE_ROUNDS):
             if chunk is None:
                 break  # the language was given
             again = sample(doc.text)
-            if again == chunk or language_of_sample(again) == language:
+            if again == chunk:
                 break
+            other = language_of_sample(again)
+            if other == language:
+                break
+            if other is not None and not restarted:
+                restarted = True
+                first = doc.snapshot()
+                doc.restore(start)
+                fresh = Context(doc)
+                self._pass(doc, fresh, whole_page, site, other)
+                if language_of_sample(sample(doc.text)) == other:
+                    ctx.skipped |= fresh.skipped
+                    ctx.notes, ctx.reports = fresh.notes, fresh.reports
+                    language = other
+                    break
+                doc.restore(first)
             fresh = Context(doc)
             language, chunk = self._pass(doc, fresh, whole_page, site)
             ctx.skipped |= fresh.skipped
@@ -372,13 +394,14 @@ class Cleaner:
             ctx.reports += fresh.reports
         return language
 
-    def _pass(self, doc: PlainDoc | TracedDoc, ctx: Context, whole_page: bool, site: str | None
-              ) -> tuple[str | None, str | None]:
-        """One run of every stage on ``doc``: the language and the sample it was read on."""
+    def _pass(self, doc: PlainDoc | TracedDoc, ctx: Context, whole_page: bool, site: str | None,
+              language: str | None = None) -> tuple[str | None, str | None]:
+        """One run of every stage on ``doc`` (in ``language`` when it is given, else in the
+        Cleaner's): the language and the sample it was read on (None: it was given)."""
         debug = log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
-        language, chunk = self._normalize(doc, fast=isinstance(doc, PlainDoc))
+        language, chunk = self._normalize(doc, fast=isinstance(doc, PlainDoc), language=language)
         if debug:
             log.debug("stage normalize: %.1f ms, language %s",
                       1000 * (time.perf_counter() - started), language or "unknown")

@@ -221,3 +221,39 @@ def test_english_chrome_longer_in_characters_does_not_outweigh_a_chinese_article
     result = cleantext.Cleaner().explain(text)
     assert result.language != "en"
     assert all(f"第{k}段：{line}" in result.text for line in chinese for k in range(3))
+
+
+def test_a_page_read_in_the_wrong_language_is_cleaned_again_from_its_start(monkeypatch):
+    # Chrome in a third language can outweigh the article in the sample (an English theme's
+    # comments and boxes on a Russian page): here the first reading says English. English
+    # stopwords find no prose in the Russian article, so the first pass keeps only the
+    # byline's list items; its output reads as Russian. The page is then cleaned again from
+    # its start in Russian (not its first output, which has lost the article), and the
+    # result is what a clean in Russian gives: the article, idempotent, its trace replaying.
+    from cleantext import cleaner as cleaner_module
+
+    article = ["Городской совет во вторник решил отремонтировать старый мост через реку до начала "
+               "зимы, после того как проверка обнаружила трещины в двух его арках.",
+               "По словам инженеров, ремонт обойдётся примерно в четыре миллиона рублей и займёт "
+               "не меньше полугода, а движение машин на это время закроют.",
+               "Жители соседних сёл говорят, что давно ждали ремонта, потому что объезд через горы "
+               "занимает почти час и зимой часто бывает закрыт."]
+    menu = ["Главная", "Новости", "Политика", "Экономика", "Общество", "Культура", "Спорт", "Погода"]
+    text = "\n".join([*menu, "Мост отремонтируют до зимы", "- Автор: Иван Петров", "- Рубрика: Город",
+                      *article, "Все права защищены"]) + "\n"
+    assert not any(line in cleantext.Cleaner(lang="en").clean(text) for line in article)
+    real, calls = cleaner_module.language_of_sample, []
+
+    def first_reading_english(chunk: str) -> str | None:
+        calls.append(chunk)
+        return "en" if len(calls) == 1 else real(chunk)
+
+    monkeypatch.setattr(cleaner_module, "language_of_sample", first_reading_english)
+    result = cleantext.Cleaner().explain(text)
+    monkeypatch.undo()
+    assert len(calls) > 1
+    assert result.language == "ru"
+    assert result.text == cleantext.Cleaner(lang="ru").clean(text)
+    assert all(line in result.text for line in article)
+    assert cleantext.replay(text, result.changes) == result.text
+    assert cleantext.clean(result.text) == result.text

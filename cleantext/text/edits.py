@@ -24,7 +24,7 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
-from typing import Any, Iterable, Iterator, Protocol, overload
+from typing import Any, Iterable, Iterator, Protocol, cast, overload
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +260,14 @@ class _Document:
             self._paras = split_paragraphs(self._text)
         return self._paras
 
+    def snapshot(self) -> object:
+        """The document as it is now, for :meth:`restore`."""
+        return self._text
+
+    def restore(self, snapshot: object) -> None:
+        """Put the document back as it was when ``snapshot`` was taken."""
+        self.text = cast(str, snapshot)
+
 
 class PlainDoc(_Document):
     """The fast document: changes are spliced, nothing is remembered but the
@@ -299,6 +307,17 @@ class TracedDoc(_Document):
         self._text = text
         self._paras = None
         self._pieces: list[_Piece] = [_Piece(0, len(text), text)] if text else []
+
+    def snapshot(self) -> object:
+        """The document as it is now (its text and the changes that made it), for
+        :meth:`restore`.  (A change replaces pieces; it never alters one.)"""
+        return self._text, list(self._pieces)
+
+    def restore(self, snapshot: object) -> None:
+        """Put the document back as it was when ``snapshot`` was taken."""
+        text, pieces = cast("tuple[str, list[_Piece]]", snapshot)
+        self.text = text
+        self._pieces = list(pieces)
 
     def apply(self, changes: list[Change]) -> None:
         """Apply sorted, non-overlapping ``changes`` (current coordinates)."""
