@@ -15,7 +15,8 @@ encoding; and boxes a site puts inside the article or after it without class nam
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
 breadcrumbs); ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
-several kinds (all in English, whatever the page's language, as a site's theme prints them).
+several kinds, the boxes spread through the article (all in English, whatever the page's
+language).
 The gold article is the same, so a system that generalises loses little; a
 change that costs one system much and its peers little names a failure family to fix.
 Nothing here is tuned on: the changes are written from how pages are made, not from
@@ -137,15 +138,16 @@ def _at_head(html: bytes, markup: bytes) -> bytes:
     return html[: m.end()] + markup + html[m.end():] if m else markup + html
 
 
-def _after_paragraph_in_the_middle(html: bytes, markup: bytes) -> bytes:
+def _after_paragraph_in_the_middle(html: bytes, markup: bytes, share: float = 0.5) -> bytes:
     """``markup`` after the ``</p>`` nearest the middle of the page's paragraphs of at least
-    200 characters of text (the article's, on a news page); the page as it is without one."""
+    200 characters of text (the article's, on a news page), or ``share`` of the way through
+    them; the page as it is without two of them."""
     ends = [m.end() for m in _P_END_RE.finditer(html)]
     long_ends = [end for start, end in zip([0] + ends, ends)
                  if len(_TAGS_RE.sub(b"", html[max(start, end - 2000):end])) >= 200]
     if len(long_ends) < 2:
         return html
-    at = long_ends[len(long_ends) // 2 - 1]
+    at = long_ends[max(0, int(len(long_ends) * share) - 1)]
     return html[:at] + markup + html[at:]
 
 
@@ -229,12 +231,15 @@ def share_bar(html: bytes) -> bytes:
 
 def all_chrome(html: bytes) -> bytes:
     """The chrome changes at once, as a page of an unseen site has several kinds: a consent
-    panel and a long menu before the body, a related box, a share bar and an ad break
-    inside the article, a comment section after it (all in English, whatever the page's
-    language: a site's theme)."""
-    for change in (consent, menu, related, share_bar, ad_break, comments):
-        html = change(html)
-    return html
+    panel and a long menu before the body, a share bar, a related box and an ad break a
+    quarter, half and three quarters of the way through the article, a comment section
+    after it (all in English, whatever the page's language)."""
+    html = menu(consent(html))
+    # the last first: each box goes after a paragraph the boxes before it do not move
+    html = _after_paragraph_in_the_middle(html, AD_BREAK, 0.75)
+    html = _after_paragraph_in_the_middle(html, RELATED, 0.5)
+    html = _after_paragraph_in_the_middle(html, SHARE, 0.25)
+    return comments(html)
 
 
 PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
