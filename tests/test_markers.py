@@ -219,9 +219,9 @@ def test_what_is_no_box_of_teasers_is_left_to_the_marker():
 def test_the_article_may_resume_after_a_box_through_chrome_a_heading_or_a_short_paragraph():
     # After the last summary of a box of titles with summaries, the article's text comes back:
     # an advertisement's label may stand first (a line the drop-line rules remove), or a
-    # heading, a caption, a sentence cut by a link or a data table's rows (written by the
-    # DOM stage as "| a | b"), or one short paragraph that ends the article. The box goes and
-    # the text stays, wherever the box stands.
+    # heading, a caption, a sentence cut by a link, a list, a data table's rows (written by
+    # the DOM stage as "| a | b"), or one short paragraph that ends the article. The box goes
+    # and the text stays, wherever the box stands.
     short = ("The work will start in March, the council said, and the bridge will stay open to "
              "walkers while the arches are repaired.")
     cut = ["The engineers said the arches were, in the words of the survey,", "\"beyond repair.\""]
@@ -230,6 +230,8 @@ def test_the_article_may_resume_after_a_box_through_chrome_a_heading_or_a_short_
               [*cut, *_STORY[4:]],
               ["| Ticker | Company | Last price", "| HD | Home Depot Inc. | 225.86",
                "| LOW | Lowe's Companies Inc. | 113.40", *_STORY[4:]],
+              ["NOT SCARY", "Writing a blog post", "Writing a piece of email marketing",
+               "Speaking to someone on the phone", "Talking to a reporter about the bridge", *_STORY[4:]],
               ["Advertisement", short])
     cleaner = cleantext.Cleaner(lang="en")
     for after in afters:

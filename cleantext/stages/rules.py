@@ -729,11 +729,11 @@ class _ProseRuns:
         line of its own, :func:`_is_title`), all with a summary (sentences under
         :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
         resumes: a paragraph of prose too long for a summary, or two in a row -- or,
-        after titles with summaries, any paragraph of prose or a table's row within
-        three blocks (a summary is one sentence after its title, so a second sentence,
-        or a line that is no title, after a summary is the article again: a heading, a
-        caption or a sentence cut by a link may stand before its first prose; a table's
-        row is the article's data, never a title).  A label that ``dropped`` says the
+        after titles with summaries, any paragraph of prose or a table's row in the
+        lines read after the marker (a summary is one sentence after its title, so a
+        second sentence, or a line that is no title, after a summary is the article
+        again: a heading, a caption, a sentence cut by a link or a list may stand before
+        its next prose; a table's row is the article's data, never a title).  A label that ``dropped`` says the
         drop-line rules remove ("Advertisement": a line that ends no sentence) is read
         as no part of the box or the text around it.  (Block scoring's constants for
         teasers of other stories; nothing is tuned here.)  Empty when the marker heads
@@ -776,7 +776,7 @@ class _ProseRuns:
         resumes = units[i].prose and (units[i].words >= TEASER_WORDS
                                       or i + 1 < len(units) and units[i + 1].prose)
         if not resumes and not (summaries and any(
-                u.prose or window[u.first].startswith(_ROW) for u in units[i : i + 3])):
+                u.prose or window[u.first].startswith(_ROW) for u in units[i:])):
             return []
         return [(k, "a box of teasers inside the article")] + [
             (k + 1 + j, "teaser of another article") for j in range(last.last + 1)]
