@@ -689,7 +689,7 @@ class _ProseRuns:
         title line is an in-body teaser when the running text comes back within
         :data:`_LABEL_LOOK` blocks after the title, with at most one more title-like
         line among them (a heading, a caption, a step's number may stand between; a
-        label ``dropped`` by the drop-line rules, "Advertisement", is not counted): a
+        label the drop-line rules remove, :func:`_chrome_label`, is not counted): a
         section's heading has no colon, and a list after a label is titles in a row.
         Running text is prose, or a line too long for a title (a sentence cut by a
         link).  A sentence cut by inline links into several lines is one paragraph here
@@ -708,12 +708,11 @@ class _ProseRuns:
             return []
         seen = titles = 0
         for unit in units[1:]:
-            one = unit.first == unit.last
-            if dropped is not None and one and not unit.ends and dropped(window[unit.first]):
-                continue  # a chrome label: the drop-line rules remove it
+            if _chrome_label(unit, window, dropped):
+                continue  # the drop-line rules remove it
             if unit.prose or unit.words > TEASER_TITLE_MAX:
                 return teaser  # the running text comes back
-            if one and not unit.ends and _is_title(window[unit.first]):
+            if unit.first == unit.last and not unit.ends and _is_title(window[unit.first]):
                 titles += 1
                 if titles > 1:
                     return []  # titles in a row: a list after its label
@@ -733,11 +732,10 @@ class _ProseRuns:
         lines read after the marker (a summary is one sentence after its title, so a
         second sentence, or a line that is no title, after a summary is the article
         again: a heading, a caption, a sentence cut by a link or a list may stand before
-        its next prose; a table's row is the article's data, never a title).  A label that ``dropped`` says the
-        drop-line rules remove ("Advertisement": a line that ends no sentence) is read
-        as no part of the box or the text around it.  (Block scoring's constants for
-        teasers of other stories; nothing is tuned here.)  Empty when the marker heads
-        no such box."""
+        its next prose; a table's row is the article's data, never a title).  A label
+        the drop-line rules remove (:func:`_chrome_label`) is no part of the box or the
+        text around it.  (Block scoring's constants for teasers of other stories;
+        nothing is tuned here.)  Empty when the marker heads no such box."""
         window, units = self._units(k)
         titles = 0
         summaries: bool | None = None  # do the titles have summaries (None: not known yet)
@@ -745,9 +743,8 @@ class _ProseRuns:
         i = 0
         while i < len(units):
             unit = units[i]
-            if (dropped is not None and not unit.ends and unit.first == unit.last
-                    and dropped(window[unit.first])):
-                i += 1  # a chrome label between the box's blocks or after them
+            if _chrome_label(unit, window, dropped):
+                i += 1  # between the box's blocks or after them
                 continue
             after_title = last is not None and not last.ends
             if not unit.ends:
@@ -780,6 +777,15 @@ class _ProseRuns:
             return []
         return [(k, "a box of teasers inside the article")] + [
             (k + 1 + j, "teaser of another article") for j in range(last.last + 1)]
+
+
+def _chrome_label(unit: _Unit, window: Sequence[str],
+                  dropped: Callable[[str], bool] | None) -> bool:
+    """Is ``unit`` a label that ``dropped`` says the drop-line rules remove (one line that
+    ends no sentence: "Advertisement")?  Such a line stands between a box's blocks or the
+    text around it, and belongs to neither."""
+    return (dropped is not None and not unit.ends and unit.first == unit.last
+            and dropped(window[unit.first]))
 
 
 def _is_title(line: str) -> bool:
