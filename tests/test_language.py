@@ -189,7 +189,7 @@ def test_ngram_table_reads_as_langdetects_own():
 def test_english_chrome_longer_in_characters_does_not_outweigh_a_chinese_article():
     # A consent banner, comments and teasers in English, each line longer in characters
     # than the article's lines of Chinese, which hold as many words or more: the sample
-    # takes the lines with the most words first, so the page does not read as English
+    # counts a character of Chinese as three of English, so the page does not read as English
     # (on readability's qq page with an English consent banner, related box and comments,
     # English stopwords found no article in the Chinese lines: "10" came out), and the
     # article stays whole.
