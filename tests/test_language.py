@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 import cleantext
-from cleantext.text.words import word_count
 from cleantext.lang import detect as lg
 from cleantext.text.edits import splice
 from cleantext.stages.normalize import fix_quotes, quote_changes
@@ -184,43 +183,6 @@ def test_ngram_table_reads_as_langdetects_own():
     assert "not an n-gram of any profile" not in table
     for ngram, row in own.word_lang_prob_map.items():
         assert table[ngram] == row, ngram
-
-
-def test_english_chrome_longer_in_characters_does_not_outweigh_a_chinese_article():
-    # A consent banner, comments and teasers in English, each line longer in characters
-    # than the article's lines of Chinese, which hold as many words or more: the sample
-    # counts a character of Chinese as three of English, so the page does not read as English
-    # (on readability's qq page with an English consent banner, related box and comments,
-    # English stopwords found no article in the Chinese lines: "10" came out), and the
-    # article stays whole.
-    english = [
-        "We use cookies and similar technologies to recognize your repeat visits and preferences, "
-        "as well as to measure the effectiveness of campaigns and analyze traffic.",
-        "I read this twice and I still do not see why the council waited so long to act on the reports.",
-        "Great article, thanks for writing it, I shared it with my neighbours who were at the meeting.",
-        "The same thing happened in our town last year and nobody was ever held to account for it.",
-        "The vote came after a long debate about the cost of repairs and the future of the harbour.",
-        "Crossings will run on the summer timetable from Monday, the ferry company said in a statement.",
-    ]
-    chinese = [
-        "这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答问题。",
-        "同样，它还可以理解和回答某个大家族中的成员之间的关系这样的复杂问题，比如张三的大舅是谁。",
-        "神经网络可以模拟人类思想活动的方式，这种技术很适合与机器习得配套使用，研究人员这样表示。",
-        "开发人员向系统提供了历史对弈中的大约三千万记录，让人工智能技术具备通过记忆学习新知识的能力。",
-        "研究人员希望这项技术可以推动计算行业实现更多突破，并已将其研究结果发表在科学刊物上。",
-        "这种模型可以接受家谱和地铁网络地图这样的信息，还可以回答与不同项目之间的关系有关的问题。",
-    ]
-    assert min(map(len, english)) > max(map(len, chinese))
-    assert min(map(word_count, chinese)) >= max(map(word_count, english[1:]))
-    # a page longer than the sample: a longer article, and its comment thread
-    page = [*english[:3], *chinese, *english[3:]]
-    text = "\n".join(f"{line[:-1]}, part {k}." if line in english else f"第{k}段：{line}"
-                      for k in range(3) for line in page) + "\n"
-    assert len(text) > lg.SAMPLE_CHARS
-    assert lg.detect_language(text) != "en"
-    result = cleantext.Cleaner().explain(text)
-    assert result.language != "en"
-    assert all(f"第{k}段：{line}" in result.text for line in chinese for k in range(3))
 
 
 def test_a_page_read_in_the_wrong_language_is_cleaned_again_from_its_start(monkeypatch):

@@ -45,7 +45,7 @@ import regex
 
 from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
 from ..text.paragraphs import line_chunks
-from ..text.words import MAYBE_UNSPACED_RE, UNSPACED_FROM, UNSPACED_RE, unspaced_chars
+from ..text.words import UNSPACED_FROM, UNSPACED_RE
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
@@ -245,17 +245,10 @@ def best_of(weighted: Counter[str], plain: Counter[str]) -> str | None:
 UNSURE = "?"  # quick_detect's answer when langdetect must decide
 
 
-def _spaced_length(line: str) -> int:
-    """The length of ``line`` in characters of a spaced script: a character of a script
-    written without spaces counts three."""
-    return len(line) + 2 * unspaced_chars(line)
-
-
 def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     """The longest prose-like lines of ``text`` (six words, two characters of a script
-    written without spaces counting as one, or 80 characters), longest first (a
-    character of such a script counting three), up to ``limit`` characters; all of
-    ``text`` when no line looks like prose.
+    written without spaces counting as one, or 80 characters), longest first, up to
+    ``limit`` characters; all of ``text`` when no line looks like prose.
 
     The longest paragraphs are the article's far more often than the first ones: a
     scraped page opens with menus, banners, a translation notice or spam in another
@@ -267,13 +260,7 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
               and words + len(UNSPACED_RE.findall(line)) // 2 >= 6]
     if not picked:
         return text[:limit]
-    # longest first (stable: equal lengths keep the page's order), a character of a script
-    # written without spaces counting three: it holds about three times the text of a
-    # character of English (two make a word, :func:`~cleantext.text.words.word_count`, and
-    # an English word with its space is about six characters), and a page's English chrome
-    # (a consent banner, comments) must not outweigh its Chinese article
-    unspaced = not text.isascii() and MAYBE_UNSPACED_RE.search(text) is not None
-    picked.sort(key=_spaced_length if unspaced else len, reverse=True)
+    picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order
     size = 0
     for k, line in enumerate(picked):
         size += len(line)

@@ -5,16 +5,11 @@ and the DOM stage's sign-up boxes."""
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 # A character of a script written without spaces.
 UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 UNSPACED_FROM = "\u2e80"  # no character of those scripts comes before this one
-# A character from UNSPACED_FROM on: a text without one has no character of those scripts
-# (the standard library's search for it is several times faster than ``max`` of the text).
-MAYBE_UNSPACED_RE = re.compile("[\u2e80-\U0010ffff]")
 
 
 def unspaced_chars(text: str) -> int:
