@@ -357,12 +357,12 @@ class Cleaner:
         cleaned in, or a second clean would clean it again in another language (a
         page whose removed chrome tipped the sample).  So when the output's sample
         differs from the one the language was read on and names another language,
-        the page is cleaned again from its start in that language (chrome in a third
+        the page is cleaned again from its start in that language (chrome in another
         language outweighed the article in the sample, and the stopwords of the wrong
         language may have removed the article): kept when its output reads as that
-        language, whose clean it then is.  Otherwise the output is cleaned again as
-        that second clean would clean it (a fresh context, the language it reads as),
-        at most :data:`_LANGUAGE_ROUNDS` times."""
+        language, whose clean it then is (the restart's notes replace the first pass's).
+        Otherwise the output is cleaned again as that second clean would clean it (a
+        fresh context, the language it reads as), at most :data:`_LANGUAGE_ROUNDS` times."""
         start = doc.snapshot()
         language, chunk = self._pass(doc, ctx, whole_page, site)
         restarted = False
