@@ -469,20 +469,6 @@ class RuleSet:
             label = not comment and text[p.start:p.end].rstrip()[-1:] in _LABEL_ENDS
             k = p.index
             ref = self._refs[rule.id]
-            if rule.id in self._foreign:
-                # Another language's related marker (an English theme's "Related Posts" on a
-                # Portuguese page) drops the box of teasers it heads, or an in-body teaser,
-                # and never cuts the text: the page's own language decides where its tail
-                # starts.
-                if runs is None:
-                    runs = _ProseRuns(text, paras)
-                found: list[tuple[int, str]] = []
-                if k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
-                    found = runs.box(k, dropped)
-                if not found and label:
-                    found = runs.inside(k, related=True, label=True, dropped=dropped)
-                above.update((i, (ref, why)) for i, why in found)
-                continue
             if not comment and k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
                 if runs is None:
                     runs = _ProseRuns(text, paras)
@@ -491,6 +477,17 @@ class RuleSet:
                     # a box of teasers inside the article: it goes, the article stays
                     above.update((i, (ref, why)) for i, why in box)
                     continue
+            if rule.id in self._foreign:
+                # Another language's related marker (an English theme's "Related Posts" on a
+                # Portuguese page) drops the box of teasers it heads (above), or an in-body
+                # teaser, and never cuts the text: the page's own language decides where
+                # its tail starts.
+                if label:
+                    if runs is None:
+                        runs = _ProseRuns(text, paras)
+                    above.update((i, (ref, why)) for i, why in
+                                 runs.inside(k, related=True, label=True, dropped=dropped))
+                continue
             if early and not comment and not label:
                 continue
             if runs is None:
