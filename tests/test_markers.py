@@ -203,6 +203,25 @@ def test_a_box_of_teasers_inside_the_article_goes_and_the_article_stays():
             assert {e.code for e in result.changes} == {"RL001"}
 
 
+def test_a_related_link_above_the_headline_heads_the_article():
+    # A section's "Related" link above the page's headline, byline, dateline and lede (the
+    # page's <title> words the headline otherwise): the headline is no teaser title and the
+    # lede no summary (block scoring may still take the headline with the menu's run).
+    top = ["Council agrees to repair cracked bridge over the river before winter - Example News",
+           "Home", "News", "Related", "Council agrees to repair the cracked river bridge",
+           "By Jane Smith", "Updated on: November 19, 2019 / 10:07 AM",
+           "The work will start in October, the council said."]
+    text = "\n\n".join([*top, *_STORY]) + "\n"
+    result = cleantext.Cleaner(lang="en").explain(text)
+    assert "The work will start in October, the council said." in result.text
+    assert not any(e.code == "RL001" for e in result.changes)
+    # after the article's first prose, a teaser that shares the headline's words is still one
+    title = "Bridge repairs: council agrees to repair the old bridge before winter - Example News"
+    text = "\n\n".join([title, *_STORY[:3], "Related:", "Council to repair a second old bridge next year",
+                         *_STORY[3:]]) + "\n"
+    assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join([title, *_STORY]) + "\n"
+
+
 def test_what_is_no_box_of_teasers_is_left_to_the_marker():
     # Two titles are no box; a title cut into several lines by a scraper is no title; and a
     # related list that no running text follows still ends the article.

@@ -31,6 +31,9 @@ import regex
 
 from ..text.words import word_count
 
+HEADLINE_SHARED = 3  # words a line shares with the page's title to be its headline
+_HEADLINE_WORD_RE = regex.compile(r"[\w'’-]+")
+
 SENTENCE_END = ".!?…:;\"')»”’。！？"
 PROSE_WORDS = 8
 
@@ -117,6 +120,34 @@ def _is_title(line: str, title: str, title_words: int) -> bool:
     words (the headline without the site's name)?"""
     line = line.strip().casefold()
     return bool(line) and line in title and 2 * len(line.split()) >= title_words
+
+
+def _headline_words(text: str) -> set[str]:
+    """The words of three letters or more of ``text``, case-folded (a headline's words,
+    its articles and prepositions aside)."""
+    return {w for w in _HEADLINE_WORD_RE.findall(text.casefold()) if len(w) >= 3}
+
+
+def headline_test(title: str) -> Callable[[str], bool]:
+    """Is a line the page's headline, ``title`` being its first line: a part of it that
+    holds at least half of its words (:func:`_is_title`), or a line of which at least
+    half of the words (and three or more), articles and prepositions aside, are the
+    title's (the headline the page prints above its article, which the ``<title>``
+    words otherwise: "Video shows rescue of girl" under "Dramatic video shows rescue of
+    girl - Example News")?  Never, for a title under two words."""
+    folded = title.strip().casefold()
+    words = len(folded.split())
+    if words < 2:
+        return lambda line: False
+    known = _headline_words(folded)
+
+    def test(line: str) -> bool:
+        if _is_title(line, folded, words):
+            return True
+        own = _headline_words(line)
+        shared = len(own & known)
+        return shared >= HEADLINE_SHARED and 2 * shared >= len(own)
+    return test
 
 
 def article_below(lines: Sequence[str], k: int,

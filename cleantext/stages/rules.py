@@ -36,7 +36,8 @@ from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, removal_changes
 from ..text.words import word_count
-from .markers import PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread
+from .markers import (PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread,
+                      headline_test)
 from .blocks import TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS, block_bounds
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
@@ -471,7 +472,7 @@ class RuleSet:
             ref = self._refs[rule.id]
             if not comment and k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
                 if runs is None:
-                    runs = _ProseRuns(text, paras)
+                    runs = _ProseRuns(text, paras, headline_test(ctx.title))
                 box = runs.box(k, dropped)
                 if box:
                     # a box of teasers inside the article: it goes, the article stays
@@ -484,14 +485,14 @@ class RuleSet:
                 # its tail starts.
                 if label:
                     if runs is None:
-                        runs = _ProseRuns(text, paras)
+                        runs = _ProseRuns(text, paras, headline_test(ctx.title))
                     above.update((i, (ref, why)) for i, why in
                                  runs.inside(k, related=True, label=True, dropped=dropped))
                 continue
             if early and not comment and not label:
                 continue
             if runs is None:
-                runs = _ProseRuns(text, paras)
+                runs = _ProseRuns(text, paras, headline_test(ctx.title))
             # A comment marker after some prose that a thread of comments follows starts
             # the comments wherever it stands (a short post, a long thread).
             thread = False
@@ -634,7 +635,12 @@ class _ProseRuns:
     the site's tail.  No constant is tuned here: the eight words are the tag-list
     stage's, and "outweighs" compares the page with itself."""
 
-    def __init__(self, text: str, paras: Paragraphs) -> None:
+    def __init__(self, text: str, paras: Paragraphs,
+                 headline: Callable[[str], bool] | None = None) -> None:
+        """``headline``: is a line the page's headline (:func:`~.markers.headline_test`)?
+        A box or a teaser above the page's first prose never holds it: a marker above the
+        headline heads the article (a section's "Live" or "Related" link)."""
+        self._headline = headline or (lambda line: False)
         self._lines = lines = paras.lines(text)
         self._words = words = list(map(word_count, self._lines))
         # the lines of a sentence cut by links or line breaks are prose together (make_blocks)
@@ -650,6 +656,11 @@ class _ProseRuns:
             run = run + w if prose else 0
             backwards.append(run)
         self._after = list(accumulate(backwards, max))[::-1]
+
+    def _at_headline(self, k: int, line: str) -> bool:
+        """Is ``line``, after the marker at paragraph ``k`` with no prose above it, the
+        page's headline?"""
+        return not self.prose_before(k) and self._headline(line)
 
     def first_prose(self) -> int | None:
         """The index of the first prose paragraph (None: there is none)."""
@@ -697,6 +708,8 @@ class _ProseRuns:
             return [(k, "prose follows")]
         if not related or len(units) < 2 or units[0].prose:
             return []
+        if self._at_headline(k, window[units[0].first]):
+            return []  # the page's headline: the marker stands above the article
         teaser = [(k, "prose follows its teaser")] + [
             (k + 1 + i, "teaser of another article") for i in range(units[0].first, units[0].last + 1)]
         if units[1].prose and len(units) >= 3 and units[2].prose:
@@ -749,6 +762,8 @@ class _ProseRuns:
                     if summaries and last is not None and last.ends:
                         break  # after a summary, no title: the running text resumes
                     return []  # not a title (one link: one line)
+                if self._at_headline(k, window[unit.first]):
+                    return []  # the page's headline: the marker stands above the article
                 if titles and summaries is None and after_title:
                     summaries = False  # a title after a title: a list of titles alone
                 titles += 1
