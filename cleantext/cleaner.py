@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Mapping, Seq
 from ftfy import TextFixerConfig
 
 from .corpus.profile import SiteProfile, load_profiles
-from .lang.detect import CANDIDATES, _detector_factory, language_of_sample, sample
+from .lang.detect import (CANDIDATES, _detector_factory, language_of_sample, other_script_language,
+                          sample)
 from .lang.detect import profiles as stopword_profiles
 from .names.table import NameTable, build_name_table
 from .stages import normalize as nf
@@ -361,9 +362,14 @@ class Cleaner:
         language outweighed the article in the sample, and the stopwords of the wrong
         language may have removed the article): kept when its output reads as that
         language, whose clean it then is (the restart's notes replace the first pass's).
+        An output that reads as no language after the page was emptied (the over-deletion
+        verdict) is tried so too, in the language of the page's lines in another script than
+        its sample's (:func:`~cleantext.lang.detect.other_script_language`): English chrome
+        lines, longer in characters than a Chinese article's, can fill the sample, and
+        English stopwords find no prose in Chinese.
         Otherwise the output is cleaned again as that second clean would clean it (a
         fresh context, the language it reads as), at most :data:`_LANGUAGE_ROUNDS` times."""
-        start = doc.snapshot()
+        start, page = doc.snapshot(), doc.text
         language, chunk = self._pass(doc, ctx, whole_page, site)
         restarted = False
         for _ in range(_LANGUAGE_ROUNDS):
@@ -375,6 +381,13 @@ class Cleaner:
             other = language_of_sample(again)
             if other == language:
                 break
+            if other is None and not restarted and overdelete_reason(
+                    count_words(page), count_words(doc.text), MAX_REMOVED):
+                # the page emptied, its output no language: chrome in another script than
+                # the article's filled the sample; try the language of the other script's lines
+                other = other_script_language(page, chunk)
+                if other == language:
+                    other = None
             if other is not None and not restarted:
                 restarted = True
                 first = doc.snapshot()

@@ -219,3 +219,59 @@ def test_a_page_read_in_the_wrong_language_is_cleaned_again_from_its_start(monke
     assert all(line in result.text for line in article)
     assert cleantext.replay(text, result.changes) == result.text
     assert cleantext.clean(result.text) == result.text
+
+
+
+def test_a_page_emptied_in_its_chrome_s_language_is_cleaned_in_its_other_script_s():
+    # English chrome lines hold fewer words per character than Chinese ones, so on a Chinese
+    # page with an English consent panel, menu, share bar, related box, ad break and comments
+    # they fill the language sample (readability's qq and hukumusume under
+    # benchmarks/perturb.py's all-chrome change): the page reads as English. English stopwords
+    # find no prose in the Chinese article, which goes; so do the English boxes, by their
+    # rules, and "10" is left: an output of no language, after the page was emptied. The page
+    # is then cleaned again from its start in the language of its lines in the other script,
+    # and the result is what a clean in Chinese gives: the article, idempotent, its trace
+    # replaying.
+    consent = ("We use cookies and similar technologies to recognize your repeat visits and "
+               "preferences, as well as to measure the effectiveness of campaigns and analyze "
+               "traffic. By clicking I Accept on this banner, or using our site, you consent to "
+               "the use of cookies unless you have disabled them.")
+    sections = ["World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Travel",
+                "Style", "Food"]
+    menu = [sections[i % 10] + ("" if i < 10 else " " + sections[(i * 7 + 3) % 10]) for i in range(60)]
+    menu += ["新闻", "体育", "财经", "科技", "娱乐", "汽车", "房产", "教育", "健康", "旅游", "游戏", "视频"]
+    related = ["Related Articles", "Council approves new budget for the harbour",
+               "The vote came after a long debate about the cost of repairs.",
+               "Ferry service to resume after the storm",
+               "Crossings will run on the summer timetable from Monday.",
+               "Fishermen protest new quotas at the port",
+               "Hundreds of boats stayed in the harbour on Friday."]
+    comments = ["3 Comments"]
+    for name, said in (("Maria", "I read this twice and I still do not see why the council waited "
+                                 "so long to act on the reports."),
+                       ("John D.", "Great article, thanks for writing it, I shared it with my "
+                                   "neighbours who were at the meeting."),
+                       ("Ana", "The same thing happened in our town last year and nobody was ever "
+                               "held to account for it.")):
+        comments += [name, "November 3, 2019 at 4:12 pm", said, "Reply"]
+    article = ["在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机。",
+               "这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。",
+               "DeepMind表示，这款名为DNC的AI模型可以接受家谱和伦敦地铁网络地图这样的信息，还可以回答复杂问题。",
+               "例如，它可以回答从邦德街开始沿着中央线坐一站然后转线坐两站，你会到达哪个站这样的问题。",
+               "DeepMind称，DNC还可以帮你规划从沼泽门到皮卡迪利广场的最佳路线。",
+               "DNC建立在神经网络的概念之上，神经网络可以模拟人类思想活动的方式。这种AI技术很适合与机器习得配套使用。"]
+    text = "\n".join(["DeepMind新电脑已可利用记忆自学_科技_新闻网", consent, "I Accept", *menu, "10",
+                      "DeepMind新电脑已可利用记忆自学", "2016年10月14日07:17", "Share on Facebook",
+                      "Share on Twitter", "Email", "Print", *article[:3], *related, *article[3:],
+                      "Advertisement", "Story continues below advertisement", *comments]) + "\n"
+    assert lg.detect_language(text) == "en"
+    assert cleantext.Cleaner(lang="en").clean(text).split() == ["10"]
+    result = cleantext.explain(text)
+    assert result.language == "zh"
+    assert result.text == cleantext.Cleaner(lang="zh").clean(text)
+    assert all(line in result.text for line in article)
+    assert cleantext.replay(text, result.changes) == result.text
+    assert cleantext.clean(result.text) == result.text
+    # the lines in another script than the sample's; none: no language to try
+    assert lg.other_script_language(text, lg.sample(text)) == "zh"
+    assert lg.other_script_language("\n".join(sections), consent) is None

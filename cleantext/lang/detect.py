@@ -403,6 +403,24 @@ def language_of_sample(chunk: str) -> str | None:
     return langdetect_language(chunk) if code == UNSURE else code
 
 
+def _main_script(text: str) -> str | None:
+    counts = script_counts(text)
+    return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+
+
+def other_script_language(text: str, chunk: str) -> str | None:
+    """The language of the lines of ``text`` written mostly in another script than the
+    sample ``chunk`` (:func:`sample`) is: the article of a page in one script whose chrome,
+    in another, filled the sample (an English consent panel and menu around a Chinese
+    article: English lines hold fewer words per character than Chinese ones, so they are
+    the longest).  None when no such line holds a language to speak of."""
+    script = _main_script(chunk)
+    if script is None:
+        return None
+    others = [line for line in text.split("\n") if line and _main_script(line) not in (None, script)]
+    return language_of_sample(sample("\n".join(others))) if others else None
+
+
 def known_languages() -> list[str]:
     """Every code :func:`detect_language` can answer, and every code with a stoplist,
     sorted: the languages the cleaner knows (rule packs may add more)."""
