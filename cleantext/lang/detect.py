@@ -404,6 +404,7 @@ def language_of_sample(chunk: str) -> str | None:
 
 
 def _main_script(text: str) -> str | None:
+    """The script of most of the letters of ``text`` (None: it has none)."""
     counts = script_counts(text)
     return max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
 

@@ -472,7 +472,7 @@ class RuleSet:
             ref = self._refs[rule.id]
             if not comment and k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
                 if runs is None:
-                    runs = _ProseRuns(text, paras, headline_test(ctx.title))
+                    runs = _ProseRuns(text, paras, ctx.title)
                 box = runs.box(k, dropped)
                 if box:
                     # a box of teasers inside the article: it goes, the article stays
@@ -485,14 +485,14 @@ class RuleSet:
                 # its tail starts.
                 if label:
                     if runs is None:
-                        runs = _ProseRuns(text, paras, headline_test(ctx.title))
+                        runs = _ProseRuns(text, paras, ctx.title)
                     above.update((i, (ref, why)) for i, why in
                                  runs.inside(k, related=True, label=True, dropped=dropped))
                 continue
             if early and not comment and not label:
                 continue
             if runs is None:
-                runs = _ProseRuns(text, paras, headline_test(ctx.title))
+                runs = _ProseRuns(text, paras, ctx.title)
             # A comment marker after some prose that a thread of comments follows starts
             # the comments wherever it stands (a short post, a long thread).
             thread = False
@@ -635,12 +635,12 @@ class _ProseRuns:
     the site's tail.  No constant is tuned here: the eight words are the tag-list
     stage's, and "outweighs" compares the page with itself."""
 
-    def __init__(self, text: str, paras: Paragraphs,
-                 headline: Callable[[str], bool] | None = None) -> None:
-        """``headline``: is a line the page's headline (:func:`~.markers.headline_test`)?
-        A box or a teaser above the page's first prose never holds it: a marker above the
+    def __init__(self, text: str, paras: Paragraphs, title: str | None = None) -> None:
+        """``title``: the page's first line, whose headline (:func:`~.markers.headline_test`)
+        a box or a teaser above the page's first prose never holds: a marker above the
         headline heads the article (a section's "Live" or "Related" link)."""
-        self._headline = headline or (lambda line: False)
+        self._title = title or ""
+        self._headline: Callable[[str], bool] | None = None  # built when first asked
         self._lines = lines = paras.lines(text)
         self._words = words = list(map(word_count, self._lines))
         # the lines of a sentence cut by links or line breaks are prose together (make_blocks)
@@ -660,7 +660,11 @@ class _ProseRuns:
     def _at_headline(self, k: int, line: str) -> bool:
         """Is ``line``, after the marker at paragraph ``k`` with no prose above it, the
         page's headline?"""
-        return not self.prose_before(k) and self._headline(line)
+        if self.prose_before(k):
+            return False
+        if self._headline is None:
+            self._headline = headline_test(self._title)
+        return self._headline(line)
 
     def first_prose(self) -> int | None:
         """The index of the first prose paragraph (None: there is none)."""
