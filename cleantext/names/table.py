@@ -76,6 +76,7 @@ def _entry_error(path: Path | str, message: str, label: str | None, key: str | N
     """An error in one ``[[name]]`` entry: says "name entry …", not "rule …"."""
     return RulePackError(path, message, label, key, what="name entry")
 from ..text.edits import Change
+from ..text.paragraphs import count_words
 from .context import family_name, metalinguistic, other_place, person_context, sentence_bounds
 from .frequent import is_frequent
 from .fuzzy import FuzzyHit, FuzzyIndex, accepted_distance, differs_only_at_end, fuzzy_candidate_shape
@@ -797,9 +798,11 @@ def _glued(text: str, end: int) -> bool:
     return end < len(text) and (text[end].isalnum() or text[end] == "_")
 
 
-_NEARBY = 40
-"""How far (in characters) another spelling of the same entry makes a mention a
-mention of the spelling."""
+_NEARBY = 6
+"""How far (in words between the two) another spelling of the same entry makes a mention
+a mention of the spelling ("switched from Kiev to Kyiv", "Kyiv (not Kiev)").  Counted in
+words, not characters: the step replaces other names by longer or shorter spellings, and
+a second clean must find the two as near as the first did."""
 
 
 def _other_form_nearby(text: str, c: _Candidate, spots: list[tuple[int, str]]) -> bool:
@@ -812,7 +815,7 @@ def _other_form_nearby(text: str, c: _Candidate, spots: list[tuple[int, str]]) -
     form = text[c.start:c.end].lower()
     target = c.sp.target.lower()
     near = [s for s, f in spots if f == target and f != form
-            and -_NEARBY - len(f) <= s - c.start <= (c.end - c.start) + _NEARBY]
+            and count_words(text[c.end:s] if s >= c.end else text[s + len(f):c.start]) <= _NEARBY]
     if not near:
         return False
     lo, hi = sentence_bounds(text, c.start, c.end)
