@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleantext
@@ -242,6 +242,10 @@ sep = st.sampled_from([" ", " ", ". ", ", ", "\n", "-"])
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(piece, sep), max_size=25), st.sampled_from(["en", "de", "pl"]))
+# another spelling of the entry 'near' by characters: Kirienko -> Kiriyenko moved Belgorod
+# past the window from Beldorod, so a second clean corrected what the first had left
+@example(parts=[("Beldorod", " "), ("Kharkhov", " "), ("Kharkhov", ", "), ("Kirienko", " "),
+                ("Kirienko", ", "), ("Belgorod", " ")], lang="en")
 def test_the_name_step_is_idempotent(parts, lang):
     text = "".join(p + s for p, s in parts)
     once = _run(text, lang)
