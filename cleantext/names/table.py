@@ -75,7 +75,7 @@ from ..stages.packs import RulePackError, builtin_rules_dir, load_toml
 def _entry_error(path: Path | str, message: str, label: str | None, key: str | None = None) -> RulePackError:
     """An error in one ``[[name]]`` entry: says "name entry …", not "rule …"."""
     return RulePackError(path, message, label, key, what="name entry")
-from ..text.edits import Change
+from ..text.edits import Change, splice
 from ..text.paragraphs import count_words
 from .context import family_name, metalinguistic, other_place, person_context, sentence_bounds
 from .frequent import is_frequent
@@ -470,6 +470,24 @@ class NameTable:
         index = self._index(lang)
         if index is None or not index.exact:
             return []
+        out = self._once(text, index)
+        # A name the step writes can license its neighbour ("Kiev Volodimir Zelensky": once
+        # the given name reads "Volodymyr", "Kiev" no longer starts a longer name), as a
+        # second clean would find: the step looks again at what it wrote, until nothing more
+        # changes (at most NAME_ROUNDS looks), so that it is idempotent.
+        for _ in range(NAME_ROUNDS - 1):
+            if not out:
+                break
+            more = self._once(splice(text, out), index)
+            if not more:
+                break
+            merged = _compose(out, more)
+            if merged is None:
+                break  # a second change inside a replacement: left to the next clean
+            out = merged
+        return out
+
+    def _once(self, text: str, index: _Index) -> list[Change]:
         candidates, named, mentions = self._candidates(text, index)
         if not candidates:
             return []
@@ -793,6 +811,33 @@ def _feminine(index: _Index, sp: Spelling, word: str) -> Spelling | None:
     return None
 
 
+NAME_ROUNDS = 3
+"""How many times the step looks at a text (the first, and again at what it wrote)."""
+
+
+def _compose(first: list[Change], then: list[Change]) -> list[Change] | None:
+    """``first`` (sorted changes of a text) followed by ``then`` (sorted changes of the
+    text ``first`` wrote) as one sorted list of changes of the first text; None when a
+    change of ``then`` touches a replacement of ``first``."""
+    spans = []  # each replacement's span in the written text, and the shift after it
+    shift = 0
+    for a in first:
+        start = a.start + shift
+        shift += len(a.replacement) - (a.end - a.start)
+        spans.append((start, start + len(a.replacement), shift))
+    out = list(first)
+    k = before = 0
+    for ch in then:
+        while k < len(spans) and spans[k][1] <= ch.start:
+            before = spans[k][2]
+            k += 1
+        if k < len(spans) and spans[k][0] < ch.end:
+            return None
+        out.append(Change(ch.start - before, ch.end - before, ch.replacement, ch.rule, ch.detail))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
 def _glued(text: str, end: int) -> bool:
     """Does a digit or underscore follow the word ending at ``end``?"""
     return end < len(text) and (text[end].isalnum() or text[end] == "_")
@@ -876,13 +921,22 @@ def _line_is_title_case(text: str, start: int) -> bool:
     return 4 <= len(words) <= 20 and all(w[0].isupper() for w in words)
 
 
+def _name_here(text: str, wstart: int, word: str, index: _Index) -> bool:
+    """Is ``word``, standing at ``wstart``, a name: a word of the table's spellings
+    (:meth:`_Index.is_name_word`), or a frequent word that the step makes a place where it
+    stands ("city of Orel")?  The second clean sees it written canonically, a name word,
+    and must decide about its neighbour as the first did."""
+    return index.is_name_word(word) or (
+        word in index.cued and _place_cue(text, wstart, wstart + len(word)) is not None)
+
+
 def _free_before(text: str, wstart: int, word: str, index: _Index) -> bool:
     """May a surname or place stand after the capitalised ``word`` and still be the table's?"""
     if word in TITLES or word in PLACE_WORDS:
         return True
     if word in index.given_owners:
         return False  # another listed person's given name ("Vasily Aksenov")
-    if index.is_name_word(word) or word.isupper():
+    if _name_here(text, wstart, word, index) or word.isupper():
         return True
     if _sentence_start(text, wstart):
         # a function word or adverb starting the sentence ("In Kiev", "Yesterday Zelensky"),
@@ -920,7 +974,7 @@ def _in_longer_name(text: str, start: int, end: int, index: _Index) -> bool:
     if nxt:
         word = nxt.group(1)
         bare = word[:-2] if word.endswith(("'s", "’s")) else word
-        if not (word in PLACE_WORDS or index.is_name_word(bare) or word.isupper()
+        if not (word in PLACE_WORDS or _name_here(text, nxt.start(1), bare, index) or word.isupper()
                 or _line_is_title_case(text, start)):
             return True
     before = _word_before(text, start, 0)
