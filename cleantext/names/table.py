@@ -76,7 +76,6 @@ def _entry_error(path: Path | str, message: str, label: str | None, key: str | N
     """An error in one ``[[name]]`` entry: says "name entry …", not "rule …"."""
     return RulePackError(path, message, label, key, what="name entry")
 from ..text.edits import Change, splice
-from ..text.paragraphs import count_words
 from .context import family_name, metalinguistic, other_place, person_context, sentence_bounds
 from .frequent import is_frequent
 from .fuzzy import FuzzyHit, FuzzyIndex, accepted_distance, differs_only_at_end, fuzzy_candidate_shape
@@ -848,6 +847,9 @@ _NEARBY = 6
 a mention of the spelling ("switched from Kiev to Kyiv", "Kyiv (not Kiev)").  Counted in
 words, not characters: the step replaces other names by longer or shorter spellings, and
 a second clean must find the two as near as the first did."""
+_PAST_NEARBY = regex.compile(r"\s*(?:\S+\s+){%d}" % (_NEARBY + 1))
+"""Matches (within a gap) when more than :data:`_NEARBY` words stand between the two: read
+word by word from the gap's start, never the whole gap of a long document."""
 
 
 def _other_form_nearby(text: str, c: _Candidate, spots: list[tuple[int, str]]) -> bool:
@@ -860,7 +862,8 @@ def _other_form_nearby(text: str, c: _Candidate, spots: list[tuple[int, str]]) -
     form = text[c.start:c.end].lower()
     target = c.sp.target.lower()
     near = [s for s, f in spots if f == target and f != form
-            and count_words(text[c.end:s] if s >= c.end else text[s + len(f):c.start]) <= _NEARBY]
+            and not (_PAST_NEARBY.match(text, c.end, s) if s >= c.end
+                     else _PAST_NEARBY.match(text, s + len(f), c.start))]
     if not near:
         return False
     lo, hi = sentence_bounds(text, c.start, c.end)
