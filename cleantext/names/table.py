@@ -924,22 +924,13 @@ def _line_is_title_case(text: str, start: int) -> bool:
     return 4 <= len(words) <= 20 and all(w[0].isupper() for w in words)
 
 
-def _name_here(text: str, wstart: int, word: str, index: _Index) -> bool:
-    """Is ``word``, standing at ``wstart``, a name: a word of the table's spellings
-    (:meth:`_Index.is_name_word`), or a frequent word that the step makes a place where it
-    stands ("city of Orel")?  The second clean sees it written canonically, a name word,
-    and must decide about its neighbour as the first did."""
-    return index.is_name_word(word) or (
-        word in index.cued and _place_cue(text, wstart, wstart + len(word)) is not None)
-
-
 def _free_before(text: str, wstart: int, word: str, index: _Index) -> bool:
     """May a surname or place stand after the capitalised ``word`` and still be the table's?"""
     if word in TITLES or word in PLACE_WORDS:
         return True
     if word in index.given_owners:
         return False  # another listed person's given name ("Vasily Aksenov")
-    if _name_here(text, wstart, word, index) or word.isupper():
+    if index.is_name_word(word) or word.isupper():
         return True
     if _sentence_start(text, wstart):
         # a function word or adverb starting the sentence ("In Kiev", "Yesterday Zelensky"),
@@ -977,7 +968,7 @@ def _in_longer_name(text: str, start: int, end: int, index: _Index) -> bool:
     if nxt:
         word = nxt.group(1)
         bare = word[:-2] if word.endswith(("'s", "’s")) else word
-        if not (word in PLACE_WORDS or _name_here(text, nxt.start(1), bare, index) or word.isupper()
+        if not (word in PLACE_WORDS or index.is_name_word(bare) or word.isupper()
                 or _line_is_title_case(text, start)):
             return True
     before = _word_before(text, start, 0)
