@@ -229,15 +229,15 @@ class Cleaner:
             # this page too (an English consent banner on a Chinese page): the drop-line
             # rules of the other languages' packs come after this language's own.
             own = {r.id for r in rules}
-            foreign = {r.id for p in self._packs if p.language not in ("*", language)
-                       for r in p.rules if r.kind == "drop-line"}
-            merged = merge_rules(self._packs)
-            rules += [r for r in merged if r.id in foreign and r.id not in own]
+            others = [r for p in self._packs if p.language not in ("*", language) for r in p.rules]
+            foreign = {r.id for r in others if r.kind == "drop-line"}
             # Their related-section markers drop a box of teasers (never cut the text).
-            boxes = {r.id for p in self._packs if p.language not in ("*", language)
-                     for r in p.rules if r.kind == "truncate-after" and r.name.startswith("related")}
+            boxes = {r.id for r in others
+                     if r.kind == "truncate-after" and r.name.startswith("related")}
+            merged = [r for r in merge_rules(self._packs) if r.id not in own]
+            rules += [r for r in merged if r.id in foreign]
             rs = self._rulesets[language] = RuleSet(
-                rules, language, [r for r in merged if r.id in boxes and r.id not in own])
+                rules, language, [r for r in merged if r.id in boxes])
         return rs
 
     def block_scorer(self, language: str | None) -> BlockScorer:

@@ -816,9 +816,9 @@ def _is_title(line: str) -> bool:
 # How the DOM stage writes a table's row ("| a | b"): the article's data, never a title.
 _ROW = "| "
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
+_LABEL_ENDS = frozenset(":»>|")
 # Blocks after a label's title within which the running text comes back (a heading, a
 # caption and a step's number may stand between them).
-_LABEL_ENDS = frozenset(":»>|")
 _LABEL_LOOK = 3
 
 
