@@ -176,6 +176,9 @@ _NOT = bytes([1, 0]) + bytes(254)
 # A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
 _ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
 # A bulleted line: its bullet (see _continue_lists).
+# A numbered heading ("3. Don't use a wooden rack"): a section of a list article, no
+# teaser's headline.
+_NUMBERED_RE = regex.compile(r"\(?\d{1,3}[.)]\s+\w")
 _BULLET_RE = regex.compile(r"([-•*+▪●◦])\s+\w")
 # A figure on a line of its own: a cell of a data table (a score, a count, a share).
 _CELL_RE = regex.compile(r"[-+−±]?[$€£¥]?\d[\d.,:/]*\s?[%$€£¥]?")
@@ -812,7 +815,8 @@ class BlockScorer:
             first, last, total, cut, scattered = self._span(blocks, lines, ctx)
             if last < first:
                 return []
-        head = _headline(blocks, lines, first)
+        lede = None if scattered or cut else _lede(blocks, lines, first)
+        head = _headline(blocks, lines, first if lede is None else lede[0])
         # a scattered article: the menus between its pieces are no part of it
         menus = _menus(blocks, first, last) if scattered else set()
         drop: dict[int, tuple[RuleRef, str]] = {}
@@ -829,6 +833,8 @@ class BlockScorer:
                     drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}" if traced else "")
                 continue
             menu = k in menus
+            if lede is not None and lede[0] <= k <= lede[1]:
+                inside = True
             if k == head or (inside and not _is_label(b) and not menu):
                 continue
             if b.chrome and dropped is not None and b.first == b.last and dropped(lines[b.first], ctx):
@@ -967,7 +973,7 @@ def _is_title(b: Block, line: str) -> bool:
     :data:`TEASER_TITLE_MAX` words (perhaps cut by an inline link), not good prose, without
     a sentence end, and not introducing what follows ("Name:")?"""
     return (b.cls != "good" and TEASER_TITLE_WORDS <= b.words <= TEASER_TITLE_MAX
-            and not b.terminal and not line.endswith(":"))
+            and not b.terminal and not line.endswith(":") and not _NUMBERED_RE.match(line))
 
 
 def _is_paragraph(b: Block) -> bool:
@@ -1073,6 +1079,28 @@ def _is_page_headline(b: Block, lines: Sequence[str], title: str) -> bool:
         return False
     line = lines[b.first]
     return 2 <= len(line.split()) <= HEADLINE_MAX_WORDS and (b.first == 0 or line.casefold() in title)
+
+
+def _lede(blocks: list[Block], lines: Sequence[str], first: int) -> tuple[int, int] | None:
+    """The article's opening run, when a widget cut it from the span: the page's headline
+    stands before the span, out of its reach, and a run of prose worth :data:`BRIDGE_MIN`
+    starts within :data:`HEADLINE_REACH` blocks after it, and the headline stands nowhere
+    from the span on (a page that prints its own story's teaser in a stream above the
+    article repeats the headline over the article).  A video player's hundred control
+    labels between the lede and the body cost more than the lede is worth, so the span
+    does not bridge them.  The run joins the article; the widget stays out."""
+    title = lines[0].casefold()
+    if any(_is_page_headline(blocks[k], lines, title) for k in range(first, len(blocks))):
+        return None  # the span, or what follows it, holds the headline: not cut from its top
+    for h in range(first - 1 - HEADLINE_REACH, 0, -1):
+        if _is_page_headline(blocks[h], lines, title):
+            break
+    else:
+        return None
+    f, l, total = max_span([b.value for b in blocks[h + 1 : first]])
+    if l < f or f >= HEADLINE_REACH or total < BRIDGE_MIN:
+        return None
+    return h + 1 + f, h + 1 + l
 
 
 def _bullet(line: str) -> str:
