@@ -532,14 +532,30 @@ def test_chrome_phrases_count_against_what_follows_them_and_keep_their_rule_code
     # article from a promotional paragraph after it, and its lines go under the phrase
     # rule's code (RL002), not the block's score.
     promo = "Our reporters cover the city council and the courts for readers like you every day."
-    lines = [*_MENU, "The council delays the bridge again", *(_prose(n) for n in range(1, 5)),
-             "Share", "Tweet", "Print", "Email", promo]
+    for tail in ([], _FOOTER):
+        lines = [*_MENU, "The council delays the bridge again", *(_prose(n) for n in range(1, 5)),
+                 "Share", "Tweet", "Print", "Email", promo, *tail]
+        result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+        assert promo not in result.text
+        assert all(_prose(n) in result.text for n in range(1, 5))
+        codes = {e.before.strip(): e.code for e in result.changes}
+        assert {codes[label] for label in ("Share", "Tweet", "Print", "Email")} == {"RL002"}
+        assert codes[promo] == "BS001"
+
+
+def test_a_share_bar_between_the_article_s_paragraphs_costs_the_span_nothing():
+    # Inside the article (two short paragraphs of its own after it, worth less than the
+    # bar would cost), the same bar cut the article in two; the drop-line stage still
+    # removes its lines.
+    after = ["The mayor said the council would look for the money again in the spring.",
+             "Until then the old bridge stays open to cars and buses, but not to lorries."]
+    lines = [*_MENU, "The council delays the bridge again", *(_prose(n) for n in range(1, 3)),
+             "Share", "Tweet", "Print", "Email", *after, *_FOOTER]
     result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
-    assert promo not in result.text
-    assert all(_prose(n) in result.text for n in range(1, 5))
+    assert all(_prose(n) in result.text for n in range(1, 3))
+    assert all(line in result.text for line in after)
     codes = {e.before.strip(): e.code for e in result.changes}
     assert {codes[label] for label in ("Share", "Tweet", "Print", "Email")} == {"RL002"}
-    assert codes[promo] == "BS001"
 
 
 _WORDLESS = ["|", "•", ",", ".", "* * *", "»", "https://example.com/news/1", "www.example.org",

@@ -803,6 +803,11 @@ class BlockScorer:
         blocks = self.score(lines, ctx)
         if all(b.value >= 0 for b in blocks):
             return []
+        dropped = self.dropped
+        # the single-line chrome blocks the drop-line stage removes under its own codes
+        gone = (bytes(b.chrome and b.first == b.last and dropped(lines[b.first], ctx) for b in blocks)
+                if dropped is not None else bytes(len(blocks)))
+        _quiet_bars(blocks, lines, gone)
         first, last, total, cut, scattered = self._span(blocks, lines, ctx)
         if last < first:
             return []
@@ -822,7 +827,6 @@ class BlockScorer:
         drop: dict[int, tuple[RuleRef, str]] = {}
         site = ctx.site
         traced = ctx.traced
-        dropped = self.dropped
         where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
         if cut:
             where += f", which ends at the marker {cut!r}"
@@ -837,7 +841,7 @@ class BlockScorer:
                 inside = True
             if k == head or (inside and not _is_label(b) and not menu):
                 continue
-            if b.chrome and dropped is not None and b.first == b.last and dropped(lines[b.first], ctx):
+            if gone[k]:
                 continue  # the drop-line stage, next, removes it under its rule's code
             if b.template and not inside:  # reported as the site's template, with its evidence
                 for i in range(b.first, b.last + 1):
@@ -899,6 +903,32 @@ class BlockScorer:
         comment = self.comment
         return article_below(lines, k, None if comment is None else lambda line: comment(line, ctx),
                              ctx.title, ctx.markers_above)
+
+
+def _quiet_bars(blocks: list[Block], lines: Sequence[str], gone: bytes) -> None:
+    """A share bar between two paragraphs costs the span nothing: a run of at most
+    :data:`LINK_RUN` lines that the drop-line stage removes (``gone``: "Share on
+    Facebook", "Email", "Print") after a paragraph and before prose that ends a sentence
+    or introduces what follows (a list after a colon), and more of the page's own text
+    after that (a paragraph or a list item: the article goes on), is a widget inside the
+    article, and its cost would cut the article in two.  Elsewhere such lines keep their
+    cost: a menu of them, or a share bar between the article and a promotional paragraph
+    after it, marks where the article ends."""
+    k, n = 0, len(blocks)
+    while k < n:
+        if not gone[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < n and gone[j + 1]:
+            j += 1
+        if j - k < LINK_RUN and 0 < k and j + 1 < n and _is_paragraph(blocks[k - 1]):
+            after = blocks[j + 1]
+            if (_is_prose(after) and (after.terminal or lines[after.last].endswith(":"))
+                    and j + 2 < n and _is_content(blocks[j + 2])):
+                for m in range(k, j + 1):
+                    blocks[m].value = 0.0
+        k = j + 1
 
 
 def _widen_if_scattered(blocks: list[Block], first: int, last: int) -> tuple[int, int]:
