@@ -258,6 +258,7 @@ class Block:
     table: bool = False
     head: bool = False
     template: bool = False  # corpus mode: every line is a line of the site's template
+    widget: bool = False  # a share bar between the article's paragraphs (see _quiet_bars)
 
     def detail(self) -> str:
         """The signals behind the block's value, for ``explain``."""
@@ -928,6 +929,7 @@ def _quiet_bars(blocks: list[Block], lines: Sequence[str], gone: bytes) -> None:
                     and j + 2 < n and _is_content(blocks[j + 2])):
                 for m in range(k, j + 1):
                     blocks[m].value = 0.0
+                    blocks[m].widget = True
         k = j + 1
 
 
@@ -1054,18 +1056,24 @@ def _teaser_runs(blocks: list[Block], lines: Sequence[str], first: int, last: in
 
 def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
     """The first and the last block of the runs of at least :data:`CORE_RUN` paragraphs in
-    a row in the span (each ends a sentence, so a teaser's headline breaks a run): the
-    article's running text, which teasers never are."""
+    a row in the span (each ends a sentence, so a teaser's headline breaks a run; a share
+    bar between two of them, see :func:`_quiet_bars`, does not): the article's running
+    text, which teasers never are."""
     lo = hi = -1
     k = first
     while k <= last:
         if not _is_paragraph(blocks[k]):
             k += 1
             continue
-        j = k
-        while j + 1 <= last and _is_paragraph(blocks[j + 1]):
-            j += 1
-        if j - k + 1 >= CORE_RUN:
+        j, count = k, 1
+        while True:
+            m = j + 1
+            while m <= last and blocks[m].widget:  # a share bar does not break the run
+                m += 1
+            if m > last or not _is_paragraph(blocks[m]):
+                break
+            j, count = m, count + 1
+        if count >= CORE_RUN:
             lo = k if lo < 0 else lo
             hi = j
         k = j + 1
