@@ -1128,13 +1128,13 @@ def _lede(blocks: list[Block], lines: Sequence[str], first: int) -> tuple[int, i
     labels between the lede and the body cost more than the lede is worth, so the span
     does not bridge them.  The run joins the article; the widget stays out."""
     title = lines[0].casefold()
-    if any(_is_page_headline(blocks[k], lines, title) for k in range(first, len(blocks))):
-        return None  # the span, or what follows it, holds the headline: not cut from its top
     for h in range(first - 1 - HEADLINE_REACH, 0, -1):
         if _is_page_headline(blocks[h], lines, title):
             break
     else:
         return None
+    if any(_is_page_headline(blocks[k], lines, title) for k in range(first, len(blocks))):
+        return None  # the span, or what follows it, holds the headline: not cut from its top
     f, l, total = max_span([b.value for b in blocks[h + 1 : first]])
     if l < f or f >= HEADLINE_REACH or total < BRIDGE_MIN:
         return None
