@@ -546,16 +546,55 @@ def test_chrome_phrases_count_against_what_follows_them_and_keep_their_rule_code
 def test_a_share_bar_between_the_article_s_paragraphs_costs_the_span_nothing():
     # Inside the article (two short paragraphs of its own after it, worth less than the
     # bar would cost), the same bar cut the article in two; the drop-line stage still
-    # removes its lines.
+    # removes its lines.  So did a newsletter box (its heading and button are rule
+    # phrases, its pitch a short line between them).
     after = ["The mayor said the council would look for the money again in the spring.",
              "Until then the old bridge stays open to cars and buses, but not to lorries."]
-    lines = [*_MENU, "The council delays the bridge again", *(_prose(n) for n in range(1, 3)),
-             "Share", "Tweet", "Print", "Email", *after, *_FOOTER]
-    result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
-    assert all(_prose(n) in result.text for n in range(1, 3))
-    assert all(line in result.text for line in after)
-    codes = {e.before.strip(): e.code for e in result.changes}
-    assert {codes[label] for label in ("Share", "Tweet", "Print", "Email")} == {"RL002"}
+    bars = (["Share", "Tweet", "Print", "Email"],
+            ["Get our newsletter", "The day's top stories, every morning.", "Sign up"])
+    for bar in bars:
+        lines = [*_MENU, "The council delays the bridge again", *(_prose(n) for n in range(1, 3)),
+                 *bar, *after, *_FOOTER]
+        result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+        assert all(_prose(n) in result.text for n in range(1, 3))
+        assert all(line in result.text for line in after)
+        codes = {e.before.strip(): e.code for e in result.changes}
+        assert codes[bar[0]][:2] == codes[bar[-1]][:2] == "RL"
+
+
+def test_a_newsletter_box_inside_the_article_hides_no_paragraph_from_the_teaser_test():
+    # Teasers of other stories above the headline go when the span holds the article's
+    # running text; a newsletter box after its second paragraph broke that run, so they
+    # stayed and the article's first half read as one more teaser.  (The box's pitch, a
+    # sentence no rule names, stays: block scoring removes no line for being in a box.)
+    teasers = [("Library Extends Opening Hours Over Winter",
+                "The central library will stay open until nine in the evening on weekdays from "
+                "December to March, the council said on Friday."),
+               ("Farmers Market Moves to the Old Station Yard",
+                "The Saturday market will open in its new place next month, with room for twice "
+                "as many stalls as there were in the square."),
+               ("School Choir Wins Regional Contest",
+                "Forty pupils from the town's secondary school took the first prize at the "
+                "regional choir contest in the city hall on Sunday."),
+               ("New Cycle Path Opens Along the River",
+                "The path links the town centre with the villages to the north, and it is closed "
+                "to cars and motorbikes at all times of the day.")]
+    paragraphs = [
+        "The council approved three new bus routes for the villages of the valley on Monday "
+        "night, after a year of complaints.",
+        "Residents had said that they had no way to reach the town without a car, and that the "
+        "last bus left too early.",
+        "The routes will run every hour from seven in the morning until eight in the evening, "
+        "starting in the spring.",
+        "The service will cost about two hundred thousand pounds a year, most of it paid for by a "
+        "regional grant."]
+    box = ["Get our newsletter", "The day's top stories, every morning.", "Sign up"]
+    headline = "Council Approves New Bus Routes for the Valley"
+    lines = [f"{headline} | Example News", *_MENU, *(line for pair in teasers for line in pair),
+             headline, *paragraphs[:2], *box, *paragraphs[2:], *_FOOTER]
+    out = cleantext.Cleaner(lang="en").clean("\n".join(lines) + "\n")
+    assert all(paragraph in out for paragraph in paragraphs)
+    assert not any(title in out or summary in out for title, summary in teasers)
 
 
 _WORDLESS = ["|", "•", ",", ".", "* * *", "»", "https://example.com/news/1", "www.example.org",

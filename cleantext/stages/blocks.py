@@ -909,20 +909,27 @@ class BlockScorer:
 def _quiet_bars(blocks: list[Block], lines: Sequence[str], gone: bytes) -> None:
     """A share bar between two paragraphs costs the span nothing: a run of at most
     :data:`LINK_RUN` lines that the drop-line stage removes (``gone``: "Share on
-    Facebook", "Email", "Print") after a paragraph and before prose that ends a sentence
-    or introduces what follows (a list after a colon), and more of the page's own text
-    after that (a paragraph or a list item: the article goes on), is a widget inside the
-    article, and its cost would cut the article in two.  Elsewhere such lines keep their
-    cost: a menu of them, or a share bar between the article and a promotional paragraph
-    after it, marks where the article ends."""
+    Facebook", "Email", "Print"), or such a run with short lines between its first and
+    last (a newsletter box: its heading, a pitch, its button), after a paragraph and
+    before prose that ends a sentence or introduces what follows (a list after a colon),
+    and more of the page's own text after that (a paragraph or a list item: the article
+    goes on), is a widget inside the article, and its cost would cut the article in two.
+    The short lines between are not removed for that: a one-line paragraph between two
+    advertisement labels reads the same.  Elsewhere such lines keep their cost: a menu of
+    them, or a share bar between the article and a promotional paragraph after it, marks
+    where the article ends."""
     k, n = 0, len(blocks)
     while k < n:
         if not gone[k]:
             k += 1
             continue
-        j = k
-        while j + 1 < n and gone[j + 1]:
-            j += 1
+        j = m = k
+        # the widget's last line the drop-line stage removes; short lines between two such
+        # lines (a newsletter box's pitch, an advertisement's text) are the widget's too
+        while m + 1 < n and m + 1 - k < LINK_RUN and (gone[m + 1] or _is_widget_line(blocks[m + 1])):
+            m += 1
+            if gone[m]:
+                j = m
         if j - k < LINK_RUN and 0 < k and j + 1 < n and _is_paragraph(blocks[k - 1]):
             after = blocks[j + 1]
             if (_is_prose(after) and (after.terminal or lines[after.last].endswith(":"))
@@ -931,6 +938,11 @@ def _quiet_bars(blocks: list[Block], lines: Sequence[str], gone: bytes) -> None:
                     blocks[m].value = 0.0
                     blocks[m].widget = True
         k = j + 1
+
+
+def _is_widget_line(b: Block) -> bool:
+    """A line a widget may hold between its chrome lines: one short line, not a list item."""
+    return b.first == b.last and b.cls in ("short", "cell") and not b.repeated
 
 
 def _widen_if_scattered(blocks: list[Block], first: int, last: int) -> tuple[int, int]:
