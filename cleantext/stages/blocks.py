@@ -173,12 +173,14 @@ _OPEN_END_SET = frozenset(_OPEN_ENDS)
 _CONTINUES_ASCII = frozenset("!%),.:;?]abcdefghijklmnopqrstuvwxyz")
 # For bytes.translate: a flag of 0 becomes 1 and a flag of 1 becomes 0.
 _NOT = bytes([1, 0]) + bytes(254)
+# An item's number: "1.", "1)", "(1)".
+_NUMBER = r"\(?\d{1,3}[.)]"
 # A list item or table row: "- ", "• ", "* ", "| ", "1. ", "1) ", "(1) " before a word.
-_ITEM_RE = regex.compile(r"(?:[-•*▪●◦|]|\(?\d{1,3}[.)])\s+\w")
-# A bulleted line: its bullet (see _continue_lists).
+_ITEM_RE = regex.compile(rf"(?:[-•*▪●◦|]|{_NUMBER})\s+\w")
 # A numbered heading ("3. Don't use a wooden rack"): a section of a list article, no
 # teaser's headline.
-_NUMBERED_RE = regex.compile(r"\(?\d{1,3}[.)]\s+\w")
+_NUMBERED_RE = regex.compile(rf"{_NUMBER}\s+\w")
+# A bulleted line: its bullet (see _continue_lists).
 _BULLET_RE = regex.compile(r"([-•*+▪●◦])\s+\w")
 # A figure on a line of its own: a cell of a data table (a score, a count, a share).
 _CELL_RE = regex.compile(r"[-+−±]?[$€£¥]?\d[\d.,:/]*\s?[%$€£¥]?")
@@ -934,9 +936,9 @@ def _quiet_bars(blocks: list[Block], lines: Sequence[str], gone: bytes) -> None:
             after = blocks[j + 1]
             if (_is_prose(after) and (after.terminal or lines[after.last].endswith(":"))
                     and j + 2 < n and _is_content(blocks[j + 2])):
-                for m in range(k, j + 1):
-                    blocks[m].value = 0.0
-                    blocks[m].widget = True
+                for i in range(k, j + 1):
+                    blocks[i].value = 0.0
+                    blocks[i].widget = True
         k = j + 1
 
 
