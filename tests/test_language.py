@@ -73,6 +73,20 @@ def test_scripts_settle_without_langdetect():
     assert lg.quick_detect("市议会周二投票决定将夜间公交服务延长至年底，此前已有居民签名。") == "zh"
 
 
+def test_names_cast_no_stopword_votes():
+    # jusText's Finnish list holds English surnames; a roll of a match's scorers read as
+    # Finnish while each name counted as a Finnish stopword
+    roll = ("Noah Jackson 1 goal, 1 assist. Daniel Brown 2 goals. Christian Williams 1 goal. "
+            "Jordan Johnson 1 assist. Howard Davis 3 saves. Neil Moore 1 goal.")
+    prof = lg.profiles("Latin")
+    assert {"jackson", "brown", "williams"} <= {w for w, votes in prof.votes.items()
+                                                 if any(code == "fi" for code, _ in votes)}
+    assert lg.quick_detect(roll) != "fi"
+    # the same words written in lower case, inside sentences, still vote
+    finnish = "Hän sanoi, että brown on väri ja että se ei ole nimi, vaan sana jota käytetään."
+    assert lg.quick_detect(finnish) == "fi"
+
+
 def test_stopword_profiles_come_from_the_shipped_stoplists():
     from cleantext.lang.stoplists import stoplist_by_name, stoplist_folder
 

@@ -19,12 +19,16 @@ settles the clear cases:
    alphabet lacks letters that the sample uses more than a stray number of
    times is ruled out (і ї є ґ leave Ukrainian, Belarusian, Kazakh; ы э ё rule
    out Ukrainian and Bulgarian; ђ ћ mean Serbian, ѓ ќ ѕ Macedonian, ...).
-3. **Stopwords.**  The sample's distinct words are looked up in the
+3. **Stopwords.**  The sample's distinct words written in lower case are looked up in the
    stoplists that jusText ships (read by :mod:`cleantext.lang.stoplists`) for the
    candidate languages of the script; a hit counts ``1 / n`` when ``n``
    candidates list the word, so words shared by related languages weigh
    little.  The best language wins when its score is high enough, a clear
    multiple of the runner-up's, and it also lists the most of the words.
+   A function word is written in lower case inside a sentence; a word the
+   sample writes only with a capital is a name or a title's word (jusText's
+   Finnish list holds "Brown", "Jackson" and "Williams": a roll of English
+   names read as Finnish), and does not vote.
 
 Anything else is *unsure* and goes to ``langdetect``, through a private
 detector factory seeded once, so the same text always gives the same answer
@@ -291,8 +295,11 @@ def quick_detect(chunk: str) -> str | None:
         return SCRIPT_LANGUAGE[script]
     if script not in CANDIDATES:
         return UNSURE
-    words = _WORD_RE.findall(chunk.lower())
+    written = _WORD_RE.findall(chunk)
+    words = [w.lower() for w in written]
     distinct = {w for w in set(words) if script_of(w[0]) == script}
+    # the votes: the words the sample writes without a capital somewhere (a name never)
+    votes = distinct & set(written)
     allowed = None
     if script == "Cyrillic":
         allowed = letter_candidates(Counter(c for w in words if w in distinct for c in w), n)
@@ -300,7 +307,7 @@ def quick_detect(chunk: str) -> str | None:
             return next(iter(allowed))
         if not allowed:
             return UNSURE
-    return best_of(*stopword_scores(distinct, profiles(script), allowed)) or UNSURE
+    return best_of(*stopword_scores(votes, profiles(script), allowed)) or UNSURE
 
 
 @lru_cache(maxsize=1)
