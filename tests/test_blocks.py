@@ -597,6 +597,25 @@ def test_a_newsletter_box_inside_the_article_hides_no_paragraph_from_the_teaser_
     assert not any(title in out or summary in out for title, summary in teasers)
 
 
+def test_a_repeated_label_stays_only_when_a_sentence_follows_it():
+    # "Host:" before each answer is who speaks (the catalogue page
+    # speaker_labels_read_as_buttons); "Read more:" before a title and "Photo:" before a
+    # credit are labels of the page, and go as before (BS002)
+    lines = [*_MENU, "The council delays the bridge again", _prose(1),
+             "Read more:", "Council Approves New Bus Routes for the Valley", _prose(2),
+             "Photo:", "Jane Smith / Example News", _prose(3),
+             "Host:", "Why will the work take longer than planned?",
+             "Engineer:", "The money has not been found yet, and the builders are waiting for it.",
+             "Host:", "Thank you for coming in to talk to us about it today.",
+             "Read more:", "School Choir Wins Regional Contest", _prose(4),
+             "Photo:", "Lee Park / Example News", _prose(5), *_FOOTER]
+    result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+    codes = {e.before.strip(): e.code for e in result.changes}
+    assert codes["Read more:"] == codes["Photo:"] == "BS002"
+    assert "Host:" not in codes and "Engineer:" not in codes
+    assert all(_prose(n) in result.text for n in range(1, 6))
+
+
 _WORDLESS = ["|", "•", ",", ".", "* * *", "»", "https://example.com/news/1", "www.example.org",
              "desk@example.com"]
 

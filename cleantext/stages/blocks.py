@@ -842,7 +842,7 @@ class BlockScorer:
             menu = k in menus
             if lede is not None and lede[0] <= k <= lede[1]:
                 inside = True
-            if k == head or (inside and not _is_label(b) and not menu):
+            if k == head or (inside and not menu and (not _is_label(b) or _speaker(blocks, lines, k))):
                 continue
             if gone[k]:
                 continue  # the drop-line stage, next, removes it under its rule's code
@@ -983,6 +983,17 @@ def _is_label(b: Block) -> bool:
     unless it is a line of a data table or its heading row, where a repeated value
     ("DL", "Pos.") is a cell."""
     return b.repeated and b.cls == "short" and not (b.table or b.head)
+
+
+def _speaker(blocks: list[Block], lines: Sequence[str], k: int) -> bool:
+    """Is the label ``k`` inside the article the name of who speaks next ("Prof. Carlos:",
+    "Q:" in an interview's transcript): it introduces what follows (ends with a colon),
+    and a line of the page's own that reads as a sentence follows it at once (one line: a
+    hatnote's "Main article:" goes on with a link's title, which a paragraph goes on from)?"""
+    if not lines[blocks[k].last].endswith(":") or k + 1 == len(blocks):
+        return False
+    said = blocks[k + 1]
+    return said.first == said.last and _sentence_like(said)
 
 
 def _prose_follows(blocks: list[Block], k: int) -> bool:
