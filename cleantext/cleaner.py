@@ -32,7 +32,7 @@ from ftfy import TextFixerConfig
 
 from .corpus.profile import SiteProfile, load_profiles
 from .lang.detect import (CANDIDATES, _detector_factory, language_of_sample, other_script_language,
-                          sample)
+                          same_reading, sample)
 from .lang.detect import profiles as stopword_profiles
 from .names.table import NameTable, build_name_table
 from .stages import normalize as nf
@@ -376,7 +376,7 @@ class Cleaner:
             if chunk is None:
                 break  # the language was given
             again = sample(doc.text)
-            if again == chunk:
+            if same_reading(again, chunk):
                 break
             other = language_of_sample(again)
             if other == language:

@@ -6,6 +6,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleantext
 from cleantext.lang import detect as lg
@@ -85,6 +87,26 @@ def test_names_cast_no_stopword_votes():
     # the same words written in lower case, inside sentences, still vote
     finnish = "Hän sanoi, että brown on väri ja että se ei ole nimi, vaan sana jota käytetään."
     assert lg.quick_detect(finnish) == "fi"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(PARAGRAPHS), st.lists(st.sampled_from(lg._QUOTES), min_size=1, max_size=12),
+       st.randoms(use_true_random=False))
+def test_samples_that_differ_only_in_quotes_read_the_same(para, quotes, rnd):
+    # The cleaner does not read the language of its output again when its sample differs
+    # from the page's only in quotation marks (the typographic quotes it wrote): both
+    # readers, the fast path and langdetect, must then give the same answer.
+    words = para["text"].split(" ")
+    for quote in quotes:
+        k = rnd.randrange(len(words))
+        words[k] = quote + words[k] if rnd.random() < 0.5 else words[k] + quote
+    quoted = " ".join(words)
+    chunk = lg.sample(quoted)
+    plain = chunk.translate(str.maketrans(lg._QUOTES, "'" * len(lg._QUOTES)))
+    assert lg.same_reading(chunk, plain)
+    assert lg.quick_detect(chunk) == lg.quick_detect(plain)
+    assert lg.langdetect_language(chunk) == lg.langdetect_language(plain)
+    assert not lg.same_reading(chunk, plain + "x")
 
 
 def test_stopword_profiles_come_from_the_shipped_stoplists():
