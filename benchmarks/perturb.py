@@ -14,7 +14,7 @@ written between ``<br>`` tags, a page without ``<body>``, minified markup, a leg
 encoding; and boxes a site puts inside the article or after it without class names (an
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
-breadcrumbs); ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
+breadcrumbs); the article's second half folded into a "Read more" box; ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
 several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
 The gold article is the same, so a system that generalises loses little; a
@@ -229,6 +229,40 @@ def share_bar(html: bytes) -> bytes:
     return _after_paragraph_in_the_middle(html, SHARE)
 
 
+READ_MORE_OPEN = b'<div><div><a href="#more">Read more</a></div><div>'
+READ_MORE_CLOSE = b"</div></div>"
+_VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
+_TAG_OR_RAW_RE = re.compile(rb"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<(/?)([a-z][a-z0-9]*)\b[^>]*?(/?)>")
+
+
+def read_more(html: bytes) -> bytes:
+    """The article's second half inside a "Read more" box (a link that unfolds it and a
+    container of its own holding the rest of the article's element), as a site that
+    folds long articles prints it: the box opens after the paragraph in the middle of the
+    article and closes where the element that holds that paragraph ends (at the body's end
+    when the markup never says)."""
+    opened = _after_paragraph_in_the_middle(html, READ_MORE_OPEN)
+    if opened == html:
+        return html
+    at = opened.index(READ_MORE_OPEN) + len(READ_MORE_OPEN)
+    depth, close = 0, None
+    for m in _TAG_OR_RAW_RE.finditer(opened, at):
+        name = m.group(3)
+        if name is None or m.group(4) or name.lower() in _VOID:
+            continue  # a script, a comment, a void or self-closed element
+        if m.group(2):
+            depth -= 1
+            if depth < 0:
+                close = m.start()
+                break
+        else:
+            depth += 1
+    if close is None:
+        end = _BODY_END_RE.search(opened, at)
+        close = end.start() if end else len(opened)
+    return opened[:close] + READ_MORE_CLOSE + opened[close:]
+
+
 def all_chrome(html: bytes) -> bytes:
     """The chrome changes at once, as a page of an unseen site has several kinds: a consent
     panel and a long menu before the body, a share bar, a related box and an ad break a
@@ -248,7 +282,7 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "cp1252": cp1252, "charset-lie": charset_lie, "read-also": read_also,
     "newsletter-box": newsletter_box, "related": related, "share-bar": share_bar,
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
-    "language-menu": language_menu, "all-chrome": all_chrome,
+    "language-menu": language_menu, "read-more": read_more, "all-chrome": all_chrome,
 }
 
 

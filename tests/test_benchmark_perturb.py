@@ -72,3 +72,25 @@ def test_boxes_go_after_a_paragraph_in_the_middle_of_the_article():
     assert lines.index("Deutsch") < lines.index("Bridge")
     # a page without two long paragraphs is left as it is
     assert PERTURBATIONS["read-also"](PAGE) == PAGE
+
+
+def test_read_more_folds_the_rest_of_the_article_s_element_into_a_box():
+    from lxml import etree
+
+    long = ["The council met on Tuesday and agreed to repair the old bridge over the river before "
+            f"the winter, after a survey found cracks in two of its arches and in the road, part {i}."
+            * 2 for i in range(4)]
+    page = ("<html><body><div class='story'><h1>Bridge</h1>" + "".join(f"<p>{p}</p>" for p in long)
+            + "<img src='bridge.jpg'><br></div><div>Most read: the ferry timetable</div>"
+            "</body></html>").encode("utf-8")
+    changed = PERTURBATIONS["read-more"](page)
+    lines = full_page_text(changed).split("\n")
+    assert lines.index("Read more") == lines.index(long[1]) + 1
+    doc = etree.fromstring(changed, etree.HTMLParser())
+    box = doc.xpath("//a[.='Read more']/../..")[0]
+    inside = ["".join(p.itertext()) for p in box.iter("p")]
+    assert inside == long[2:]  # the rest of the story's element, its image too
+    assert box.getparent().get("class") == "story" and box.find(".//img") is not None
+    assert "Most read" not in "".join(box.itertext())
+    # a page without two long paragraphs is left as it is
+    assert PERTURBATIONS["read-more"](PAGE) == PAGE

@@ -1030,6 +1030,8 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
     promoted = _promote(page, best, score, ranked)
     if promoted is not best:
         best, score = promoted, max(score, page.scores.get(promoted, 0.0))
+    else:
+        best = _unwrap(page, best)
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -1037,6 +1039,35 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
         _joins(page, el, best, score)
         and (overruled is None or not (el is overruled or el in overruled.iterancestors()
                                        or overruled in el.iterancestors())))]
+
+
+def _unwrap(page: _Page, best: etree._Element) -> etree._Element:
+    """A box around the article's last part: when the best container is all its parent
+    holds (beside it at most a label, a link or an empty box: no text of
+    :data:`MIN_PARAGRAPH` characters, or chrome) and the parent stands among paragraphs of
+    prose (a "Read more" box that unfolds the rest of the article, after its first
+    paragraphs), the parent stands for it, so those paragraphs are asked to join the
+    article as its siblings."""
+    parent = best.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return best
+    outer = parent.getparent()
+    if outer is None or outer.tag in ("body", "html"):
+        return best
+    beside = len(parent.text.strip()) if parent.text else 0
+    for child in parent:
+        if child.tail:
+            beside += len(child.tail.strip())
+        if child is best or not isinstance(child.tag, str) or child in page.pruned:
+            continue
+        st = page.stats.get(child)
+        if st is not None:
+            beside += st[0]
+    if beside >= MIN_PARAGRAPH:
+        return best
+    if not any(c.tag == "p" and c in page.stats and _prose_paragraph(page, c) for c in outer):
+        return best
+    return parent
 
 
 def _describe(el: etree._Element) -> str:
