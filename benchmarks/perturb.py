@@ -14,7 +14,8 @@ written between ``<br>`` tags, a page without ``<body>``, minified markup, a leg
 encoding; and boxes a site puts inside the article or after it without class names (an
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
-breadcrumbs); the article's second half folded into a "Read more" box; ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
+breadcrumbs); the article's second half folded into a "Read more" box; each paragraph in a
+``<div>`` of its own; ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
 several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
 The gold article is the same, so a system that generalises loses little; a
@@ -263,6 +264,11 @@ def read_more(html: bytes) -> bytes:
     return opened[:close] + READ_MORE_CLOSE + opened[close:]
 
 
+def wrapped(html: bytes) -> bytes:
+    """Each paragraph inside a ``<div>`` of its own, as pages built of components write it."""
+    return _P_END_RE.sub(b"</p></div>", _P_RE.sub(lambda m: b"<div><p" + m.group(1) + b">", html))
+
+
 def all_chrome(html: bytes) -> bytes:
     """The chrome changes at once, as a page of an unseen site has several kinds: a consent
     panel and a long menu before the body, a share bar, a related box and an ad break a
@@ -282,7 +288,8 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "cp1252": cp1252, "charset-lie": charset_lie, "read-also": read_also,
     "newsletter-box": newsletter_box, "related": related, "share-bar": share_bar,
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
-    "language-menu": language_menu, "read-more": read_more, "all-chrome": all_chrome,
+    "language-menu": language_menu, "read-more": read_more, "wrapped": wrapped,
+    "all-chrome": all_chrome,
 }
 
 

@@ -94,3 +94,10 @@ def test_read_more_folds_the_rest_of_the_article_s_element_into_a_box():
     assert "Most read" not in "".join(box.itertext())
     # a page without two long paragraphs is left as it is
     assert PERTURBATIONS["read-more"](PAGE) == PAGE
+
+
+def test_wrapped_puts_each_paragraph_in_a_div_of_its_own():
+    wrapped = PERTURBATIONS["wrapped"](PAGE)
+    assert wrapped.count(b"<div><p class='para'>") == len(PARAGRAPHS)
+    assert wrapped.count(b"</p></div>") == len(PARAGRAPHS)
+    assert full_page_text(wrapped) == full_page_text(PAGE)
