@@ -1014,8 +1014,9 @@ def _second_opinion(page: _Page, ranked: list[tuple[float, etree._Element]], bes
 
 
 def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None) -> list[etree._Element]:
-    """The elements whose text is the article: the best container and the siblings that
-    join it, in document order; the body when nothing scored."""
+    """The elements whose text is the article: the best container (after the headline's
+    second opinion, :func:`_promote` and :func:`_unwrap`) and the siblings that join it, in
+    document order; the body when nothing scored."""
     ranked = _ranked(page)
     best, score = _best(page, ranked)
     if best is None:
