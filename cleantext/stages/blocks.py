@@ -926,13 +926,15 @@ def _quiet_bars(blocks: list[Block], lines: Sequence[str], gone: bytes) -> None:
             k += 1
             continue
         j = m = k
-        # the widget's last line the drop-line stage removes; short lines between two such
-        # lines (a newsletter box's pitch, an advertisement's text) are the widget's too
+        # the widget's last line the drop-line stage removes, within LINK_RUN lines of its
+        # first (a longer run is a menu: the line after the window is its chrome, no prose);
+        # short lines between two such lines (a newsletter box's pitch, an advertisement's
+        # text) are the widget's too
         while m + 1 < n and m + 1 - k < LINK_RUN and (gone[m + 1] or _is_widget_line(blocks[m + 1])):
             m += 1
             if gone[m]:
                 j = m
-        if j - k < LINK_RUN and 0 < k and j + 1 < n and _is_paragraph(blocks[k - 1]):
+        if 0 < k and j + 1 < n and _is_paragraph(blocks[k - 1]):
             after = blocks[j + 1]
             if (_is_prose(after) and (after.terminal or lines[after.last].endswith(":"))
                     and j + 2 < n and _is_content(blocks[j + 2])):
