@@ -139,17 +139,23 @@ def _at_head(html: bytes, markup: bytes) -> bytes:
     return html[: m.end()] + markup + html[m.end():] if m else markup + html
 
 
-def _after_paragraph_in_the_middle(html: bytes, markup: bytes, share: float = 0.5) -> bytes:
-    """``markup`` after the ``</p>`` nearest the middle of the page's paragraphs of at least
-    200 characters of text (the article's, on a news page), or ``share`` of the way through
-    them; the page as it is without two of them."""
+def _paragraph_end_in_the_middle(html: bytes, share: float = 0.5) -> int | None:
+    """Where the ``</p>`` nearest the middle of the page's paragraphs of at least 200
+    characters of text (the article's, on a news page), or ``share`` of the way through
+    them, ends; None on a page without two of them."""
     ends = [m.end() for m in _P_END_RE.finditer(html)]
     long_ends = [end for start, end in zip([0] + ends, ends)
                  if len(_TAGS_RE.sub(b"", html[max(start, end - 2000):end])) >= 200]
     if len(long_ends) < 2:
-        return html
-    at = long_ends[max(0, int(len(long_ends) * share) - 1)]
-    return html[:at] + markup + html[at:]
+        return None
+    return long_ends[max(0, int(len(long_ends) * share) - 1)]
+
+
+def _after_paragraph_in_the_middle(html: bytes, markup: bytes, share: float = 0.5) -> bytes:
+    """``markup`` after the paragraph of :func:`_paragraph_end_in_the_middle`; the page as
+    it is without one."""
+    at = _paragraph_end_in_the_middle(html, share)
+    return html if at is None else html[:at] + markup + html[at:]
 
 
 _TAGS_RE = re.compile(rb"<[^>]*>")
@@ -242,10 +248,11 @@ def read_more(html: bytes) -> bytes:
     folds long articles prints it: the box opens after the paragraph in the middle of the
     article and closes where the element that holds that paragraph ends (at the body's end
     when the markup never says)."""
-    opened = _after_paragraph_in_the_middle(html, READ_MORE_OPEN)
-    if opened == html:
+    at = _paragraph_end_in_the_middle(html)
+    if at is None:
         return html
-    at = opened.index(READ_MORE_OPEN) + len(READ_MORE_OPEN)
+    opened = html[:at] + READ_MORE_OPEN + html[at:]
+    at += len(READ_MORE_OPEN)
     depth, close = 0, None
     for m in _TAG_OR_RAW_RE.finditer(opened, at):
         name = m.group(3)
