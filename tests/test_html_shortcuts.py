@@ -97,6 +97,31 @@ def test_a_page_is_parsed_from_its_utf8_bytes_as_from_its_str(markup, extra, as_
         assert etree.tostring(got, encoding=str) == etree.tostring(want, encoding=str)
 
 
+_LONE_SURROGATE = "\ud800"
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKUP_TEXTS, st.booleans())
+def test_a_str_page_hands_the_parser_its_utf8_unless_a_surrogate_or_nul(text, odd):
+    page = "<p>" + text + (_LONE_SURROGATE if odd else "") + "</p>"
+    markup, utf8 = H._decode(page)
+    if odd:  # a lone surrogate: replaced, and the str is read as characters
+        assert utf8 is None and markup == page.replace(_LONE_SURROGATE, "\ufffd")
+    else:
+        assert markup == page and utf8 == page.encode("utf-8")
+    assert H._decode("<p>a\x00b</p>")[1] is None
+
+
+def test_only_a_tree_nested_near_the_parser_limit_is_read_for_lost_text():
+    flat = H._parse("<html><body>" + "<p>x</p>" * 3000 + "</body></html>")
+    deep = H._parse("<html><body>" + "<div>" * 2100 + "x" + "</div>" * 2100 + "</body></html>")
+    shallow = H._parse("<html><body>" + "<div>" * 1900 + "<p>x</p>" * 200 + "</div>" * 1900
+                       + "</body></html>")
+    assert not H._deeper_than(flat, H.DEEP_TREE)
+    assert H._deeper_than(deep, H.DEEP_TREE)
+    assert not H._deeper_than(shallow, H.DEEP_TREE)
+
+
 def _capped_by_pattern(markup: str) -> str:
     """The capping as one substitution over the whole page."""
     if len(markup) < 5000:

@@ -192,7 +192,7 @@ CANDIDATES = 50
 _HINT_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = regex.compile(r"\w+")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# libxml2 stops nesting at 2048 levels; a tree this large is checked for lost text.
+# libxml2 stops nesting at 2048 levels; a tree this deep is checked for lost text.
 DEEP_TREE = 2000
 # A list item whose text is at least this share of link text is a link, not an item.
 ITEM_MAX_LINKS = 0.5
@@ -275,22 +275,27 @@ class Extraction:
 _DECLARED_RE = regex.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.I)
 
 
-def _decode(html: str | bytes) -> tuple[str, bool]:
+def _decode(html: str | bytes) -> tuple[str, bytes | None]:
     """The page as text: bytes go through the one decoding path of
     :func:`cleantext.io.files.decode_bytes` (binary formats refused, BOM, strict
     UTF-8, then detection with the page's declared charset as a hint); lone
-    surrogates in a str become U+FFFD (lxml would stop at the first).  And whether
-    the page is bytes of strict UTF-8 without NUL bytes, which the parser may read as
-    they are (the text is their decoding)."""
+    surrogates in a str become U+FFFD (lxml would stop at the first).  And the page
+    as bytes of strict UTF-8 without NUL bytes, which the parser may read as they are
+    (the text is their decoding), when it has them: a page's bytes so decoded, or a
+    str's encoding (which a str with a surrogate has not)."""
     from .files import decode_bytes, replace_surrogates
 
     if isinstance(html, str):
-        return replace_surrogates(html), False
+        try:
+            utf8 = html.encode("utf-8")
+        except UnicodeEncodeError:  # a surrogate
+            return replace_surrogates(html), None
+        return html, utf8 if b"\x00" not in utf8 else None
     if not html.strip():
-        return "", False
+        return "", None
     m = _DECLARED_RE.search(html[:4096])
     decoded = decode_bytes(html, declared=m.group(1).decode("ascii") if m else None)
-    return decoded.text, decoded.encoding == "utf-8" and b"\x00" not in html
+    return decoded.text, html if decoded.encoding == "utf-8" and b"\x00" not in html else None
 
 
 # Bounds on pathological markup, applied before parsing (the parser's time grows
@@ -732,8 +737,8 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
             else:
                 if blocks:
                     worth = _paragraph_value(el, inline)
-                else:
-                    worth = _worth(_commas(_text(el)), inline)
+                else:  # its text: a leaf's own (asked of libxml2 otherwise)
+                    worth = _worth(_commas(_text(el) if n else text), inline)
                 if nested:
                     d1 += worth
                 else:
@@ -1291,8 +1296,25 @@ def _at_least(items: Iterator[object], n: int) -> bool:
     return sum(1 for _ in islice(items, n)) == n
 
 
+def _deeper_than(doc: etree._Element, depth: int) -> bool:
+    """Does the tree nest elements ``depth`` levels deep?  Read only on trees of that many
+    elements (a tree so deep holds them): libxml2 drops what it nests past its limit."""
+    if not _at_least(doc.iter(), depth):
+        return False
+    level = 0
+    for event, _ in etree.iterwalk(doc, events=("start", "end")):
+        if event == "start":
+            level += 1
+            if level >= depth:
+                return True
+        else:
+            level -= 1
+    return False
+
+
 def _lost_text(doc: etree._Element, markup: str) -> bool:
-    """Did the parser drop most of the page's text (too deep a tree)?"""
+    """Did the parser drop most of the page's text (too deep a tree: asked when the tree
+    reaches :data:`DEEP_TREE` levels, near libxml2's limit of 2048)?"""
     parsed = len(_text(doc).split())
     return parsed < 0.5 * len(strip_tags(markup).split())
 
@@ -1439,8 +1461,8 @@ def _document(html: str | bytes | bytearray) -> tuple[str, etree._Element | None
     if markup.count("<") > MAX_TAGS:
         return markup, None, True
     capped = _cap_attributes(markup)
-    doc = _parse(capped, raw if utf8 and capped is markup and isinstance(raw, bytes) else None)
-    if doc is not None and _at_least(doc.iter(), DEEP_TREE) and _lost_text(doc, markup):
+    doc = _parse(capped, utf8 if capped is markup else None)
+    if doc is not None and _deeper_than(doc, DEEP_TREE) and _lost_text(doc, markup):
         return markup, None, True
     return markup, doc, False
 
