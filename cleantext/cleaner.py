@@ -183,6 +183,7 @@ class Cleaner:
         self._names = _name_table(name_paths, builtin_names)
         self._rulesets: dict[str | None, RuleSet] = {}
         self._scorers: dict[str | None, BlockScorer] = {}
+        self._pack_languages = frozenset(p.language for p in self._packs)
         self.profiles = load_profiles(profiles)  # site templates (corpus mode)
         # What the first document would otherwise load: the rules of the given
         # language, or the stopword profiles of the Latin script for detection.
@@ -220,7 +221,11 @@ class Cleaner:
     def ruleset(self, language: str | None) -> RuleSet:
         """The compiled rules for ``language``: the neutral packs and that language's, then
         the drop-line rules of the other languages' packs (and their related-section
-        markers, which only drop a box of teasers)."""
+        markers, which only drop a box of teasers).  Every language without a pack of its
+        own has the same rules, those of text in no known language (built once, by
+        :meth:`warm`)."""
+        if language is not None and language not in self._pack_languages:
+            language = None
         rs = self._rulesets.get(language)
         if rs is None:
             packs = [p for p in self._packs if p.language in ("*", language)]
@@ -253,7 +258,7 @@ class Cleaner:
     @property
     def languages(self) -> list[str]:
         """Languages that have a rule pack."""
-        return sorted({p.language for p in self._packs} - {"*"})
+        return sorted(self._pack_languages - {"*"})
 
     # -- the pipeline -----------------------------------------------------
     def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool, language: str | None = None
