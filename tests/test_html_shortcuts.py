@@ -112,14 +112,17 @@ def test_a_str_page_hands_the_parser_its_utf8_unless_a_surrogate_or_nul(text, od
     assert H._decode("<p>a\x00b</p>")[1] is None
 
 
-def test_only_a_tree_nested_near_the_parser_limit_is_read_for_lost_text():
-    flat = H._parse("<html><body>" + "<p>x</p>" * 3000 + "</body></html>")
-    deep = H._parse("<html><body>" + "<div>" * 2100 + "x" + "</div>" * 2100 + "</body></html>")
-    shallow = H._parse("<html><body>" + "<div>" * 1900 + "<p>x</p>" * 200 + "</div>" * 1900
-                       + "</body></html>")
-    assert not H._deeper_than(flat, H.DEEP_TREE)
-    assert H._deeper_than(deep, H.DEEP_TREE)
-    assert not H._deeper_than(shallow, H.DEEP_TREE)
+def test_the_parser_says_when_it_stopped_on_a_tree_nested_past_its_limit():
+    def stopped(markup, as_bytes):
+        return H._parse_page(markup, markup.encode("utf-8") if as_bytes else None)[1]
+    flat = "<html><body>" + "<p>x</p>" * 3000 + "</body></html>"
+    deep = "<html><body>" + "<div>" * 2100 + "x" + "</div>" * 2100 + "</body></html>"
+    shallow = "<html><body>" + "<div>" * 1900 + "<p>x</p>" * 200 + "</div>" * 1900 + "</body></html>"
+    errors = "<html><body>" + "<p>x</b></i>" * 500 + "<div>" * 2100 + "x" + "</div>" * 2100 + "</body></html>"
+    for as_bytes in (False, True):
+        assert not stopped(flat, as_bytes) and not stopped(shallow, as_bytes)
+        assert stopped(deep, as_bytes) and stopped(errors, as_bytes)  # (after 500 other errors)
+        assert not stopped("<p>a\x00b</p>", as_bytes)
 
 
 def _capped_by_pattern(markup: str) -> str:

@@ -109,7 +109,6 @@ import html as html_escape
 import json
 import re
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, Iterator
 
 import regex
@@ -192,8 +191,6 @@ CANDIDATES = 50
 _HINT_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _WORD_RE = regex.compile(r"\w+")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# libxml2 stops nesting at 2048 levels; a tree this deep is checked for lost text.
-DEEP_TREE = 2000
 # A list item whose text is at least this share of link text is a link, not an item.
 ITEM_MAX_LINKS = 0.5
 # Inline characters that make a block a paragraph.
@@ -355,31 +352,46 @@ def _cap_attributes(markup: str) -> str:
 
 
 _XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
-_UTF8_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                                encoding="utf-8")
+# The parser's options (reading a str's characters; reading UTF-8 bytes).  A parser is made
+# per page (its making costs nothing a page would notice): what it reports of the page it
+# read is its own, whatever other threads parse meanwhile.
+_PARSER_OPTIONS: dict[str, Any] = {"remove_comments": True, "remove_pis": True, "huge_tree": True}
+_PARSER = etree.HTMLParser(**_PARSER_OPTIONS)
 
 
 def _parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
-    """The document element, or None when the page cannot be parsed.  ``utf8``: the
-    page's bytes, when ``text`` is their strict UTF-8 decoding.  libxml2 reads UTF-8
-    as it is, faster than the characters of a str, so a str is encoded for it (the
-    same tree; not a text with a NUL character, where libxml2 may stop)."""
+    """The document element, or None when the page cannot be parsed (:func:`_parse_page`)."""
+    return _parse_page(text, utf8)[0]
+
+
+def _parse_page(text: str, utf8: bytes | None = None) -> tuple[etree._Element | None, bool]:
+    """The document element (None when the page cannot be parsed) and whether libxml2
+    stopped on a fatal error (a tree nested past its limit of 2048 levels: the text
+    below is lost).  ``utf8``: the page's bytes, when ``text`` is their strict UTF-8
+    decoding.  libxml2 reads UTF-8 as it is, faster than the characters of a str, so a
+    str is encoded for it (the same tree; not a text with a NUL character, where
+    libxml2 may stop)."""
     if not text or text.isspace():
-        return None
+        return None, False
     # lxml refuses str with an encoding declaration; the pattern is asked only when the
     # text could start with one (its ``\s`` is white space to ``str.lstrip`` too)
     start = text[:64].lstrip()[:5]
     declaration = _XML_DECLARATION_RE.match(text) if "<?xml".startswith(start) else None
     if declaration is not None:
         text = text[declaration.end():]
+    data: str | bytes = text
+    if declaration is None and (utf8 is not None or "\x00" not in text):
+        data = utf8 if utf8 is not None else text.encode("utf-8")
+    parser = etree.HTMLParser(**_PARSER_OPTIONS, encoding="utf-8" if isinstance(data, bytes) else None)
     try:
-        if declaration is None and (utf8 is not None or "\x00" not in text):
-            return etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8"),
-                                    parser=_UTF8_PARSER)
-        return etree.fromstring(text, parser=_PARSER)
+        doc = etree.fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
+        return None, False
+    log = parser.error_log  # (its first hundred errors and the last: a fatal error stops it)
+    last = log.last_error
+    stopped = last is not None and last.level == etree.ErrorLevels.FATAL or bool(
+        log.filter_levels([etree.ErrorLevels.FATAL]))
+    return doc, stopped
 
 
 _HINTS_CACHE: dict[str, tuple[frozenset[str], bool, bool, bool]] = {}
@@ -1291,30 +1303,9 @@ def strip_hidden(body: etree._Element) -> int:
     return len(outer)
 
 
-def _at_least(items: Iterator[object], n: int) -> bool:
-    """Does ``items`` hold at least ``n`` items (read no further than the n-th)?"""
-    return sum(1 for _ in islice(items, n)) == n
-
-
-def _deeper_than(doc: etree._Element, depth: int) -> bool:
-    """Does the tree nest elements ``depth`` levels deep?  Read only on trees of that many
-    elements (a tree so deep holds them): libxml2 drops what it nests past its limit."""
-    if not _at_least(doc.iter(), depth):
-        return False
-    level = 0
-    for event, _ in etree.iterwalk(doc, events=("start", "end")):
-        if event == "start":
-            level += 1
-            if level >= depth:
-                return True
-        else:
-            level -= 1
-    return False
-
-
 def _lost_text(doc: etree._Element, markup: str) -> bool:
-    """Did the parser drop most of the page's text (too deep a tree: asked when the tree
-    reaches :data:`DEEP_TREE` levels, near libxml2's limit of 2048)?"""
+    """Did the parser drop most of the page's text (asked when it stopped on a fatal
+    error: a tree nested past its limit)?"""
     parsed = len(_text(doc).split())
     return parsed < 0.5 * len(strip_tags(markup).split())
 
@@ -1461,8 +1452,8 @@ def _document(html: str | bytes | bytearray) -> tuple[str, etree._Element | None
     if markup.count("<") > MAX_TAGS:
         return markup, None, True
     capped = _cap_attributes(markup)
-    doc = _parse(capped, utf8 if capped is markup else None)
-    if doc is not None and _deeper_than(doc, DEEP_TREE) and _lost_text(doc, markup):
+    doc, stopped = _parse_page(capped, utf8 if capped is markup else None)
+    if doc is not None and stopped and _lost_text(doc, markup):
         return markup, None, True
     return markup, doc, False
 
