@@ -74,7 +74,7 @@ def fragments(draw):
 @settings(max_examples=400, deadline=None)
 @given(fragments(), st.booleans())
 def test_the_text_of_an_element_is_its_joined_itertext(markup, comments):
-    parser = H._PARSER if not comments else etree.HTMLParser()  # comments kept too
+    parser = etree.HTMLParser(**H._PARSER_OPTIONS) if not comments else etree.HTMLParser()  # comments kept too
     doc = etree.fromstring(markup, parser)
     for el in doc.iter(etree.Element):
         assert H._text(el) == "".join(el.itertext())
@@ -90,7 +90,7 @@ def test_a_page_is_parsed_from_its_utf8_bytes_as_from_its_str(markup, extra, as_
     """libxml2 reads the page's UTF-8 (given, or encoded from the str) into the tree
     it reads from the str's characters."""
     markup = "".join(extra) + markup + "".join(extra)
-    want = etree.fromstring(markup, H._PARSER) if markup.strip() else None
+    want = etree.fromstring(markup, etree.HTMLParser(**H._PARSER_OPTIONS)) if markup.strip() else None
     got = H._parse(markup, markup.encode("utf-8") if as_bytes else None)
     assert (got is None) == (want is None)
     if want is not None:
@@ -262,4 +262,4 @@ def _same_pass(body, comments):
 @settings(max_examples=300, deadline=None)
 @given(scored_pages(), st.booleans())
 def test_the_one_pass_measures_as_reading_the_children(markup, comments):
-    _same_pass(etree.fromstring(markup, H._PARSER).find("body"), comments)
+    _same_pass(etree.fromstring(markup, etree.HTMLParser(**H._PARSER_OPTIONS)).find("body"), comments)

@@ -356,7 +356,6 @@ _XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
 # per page (its making costs nothing a page would notice): what it reports of the page it
 # read is its own, whatever other threads parse meanwhile.
 _PARSER_OPTIONS: dict[str, Any] = {"remove_comments": True, "remove_pis": True, "huge_tree": True}
-_PARSER = etree.HTMLParser(**_PARSER_OPTIONS)
 
 
 def _parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
