@@ -14,7 +14,9 @@ Two document types apply those changes:
 
 When a later change overlaps the output of an earlier one (a dropped paragraph
 that contained a repaired quote, say), the two become one edit: the later rule
-is reported as its ``code`` and the earlier ones are listed in ``also``.
+is reported as its ``code`` and the earlier ones are listed in ``also``.  A removal
+that meets an earlier removal (a line rule taking the symbol line after a menu that
+block scoring removed) does not take it in: each stays an edit of its own rule.
 """
 
 from __future__ import annotations
@@ -350,6 +352,16 @@ class TracedDoc(_Document):
                     pieces[i] = _Piece(p.orig_start + k, p.orig_end, p.text[k:])
                     cur = e
                     break
+                if not replacement and not p.text:
+                    # an earlier removal inside a removal stays an edit of its own: two
+                    # removals that meet are two edits, each under its own rule
+                    if orig_end > orig_start or absorbed:
+                        new.append(_Piece(orig_start, orig_end, "", (*rules, *absorbed), detail))
+                    new.append(p)
+                    orig_start = orig_end = p.orig_end
+                    absorbed = []
+                    i += 1
+                    continue
                 absorbed.extend(p.rules)
                 orig_end = p.orig_end
                 cur = p_end
