@@ -114,7 +114,7 @@ from typing import Any, Iterator
 import regex
 from lxml import etree
 
-from ..text.words import word_count
+from ..text.words import SENTENCE_MARKS, word_count
 
 _NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas",
              "head", "title", "meta", "link", "video", "audio", "map",
@@ -224,7 +224,7 @@ JSON_LD_NEAR = 0.9
 JSON_LD_PARAGRAPH = 1000
 # A container this much link text is not promoted to.
 LINK_HEAVY = 0.3
-_SENTENCE_END_RE = regex.compile(r"[.!?…。！？][\"'”’»)]*\s*$")
+_SENTENCE_END_RE = regex.compile(r"[.!?…。！？" + SENTENCE_MARKS + r"][\"'”’»)]*\s*$")
 _COMMAS = (",", "،", "，", "、")
 
 

@@ -96,7 +96,7 @@ from ..lang.stoplists import stoplist, unspaced_stops
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import count_words, paragraphs, removal_changes
-from ..text.words import unspaced_chars
+from ..text.words import SENTENCE_MARKS, unspaced_chars
 from .base import CodeRule
 from .markers import article_below
 
@@ -151,7 +151,7 @@ _WORDLESS_RE = regex.compile(r"[^\p{L}\p{N}]*|(?:https?://|www\.|mailto:)\S+|[\w
 # In ASCII text, ``\w`` is the same class in the stdlib's faster engine.
 _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 # A sentence ends in one of these, perhaps followed by closing quotes and brackets.
-_TERMINALS = ".!?…。！？"
+_TERMINALS = ".!?…。！？" + SENTENCE_MARKS
 _CLOSERS = "\"'”’»)]」』）"
 # How many Latin characters one character of a script written without spaces counts as
 # (for the length classes; see cleantext.text.words.unspaced_chars).
@@ -165,7 +165,7 @@ UNSPACED_STOPS_HIGH = 0.22
 # A line that starts with one of these goes on with the sentence before it (cut by a link):
 # a lower-case letter, or punctuation that never starts a sentence (the full-width forms
 # of scripts written without spaces included).
-_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%，、。；：）」』！？％]")
+_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%，、。；：）」』！？％" + SENTENCE_MARKS + "]")
 # A line that ends in one of these goes on in the next line.
 _OPEN_ENDS = "([“‘«,–—-（「『《，、"
 _OPEN_END_SET = frozenset(_OPEN_ENDS)

@@ -42,10 +42,6 @@ from .blocks import TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_W
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
-_TERMINAL = ".!?…"
-# A paragraph ends a sentence with one of these (perhaps a closing quote or bracket).
-
-
 def _word_count(s: str) -> int:
     return count_words(s)  # len(s.split()) without a list of every word of a long line
 

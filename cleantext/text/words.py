@@ -7,6 +7,14 @@ from __future__ import annotations
 
 import regex
 
+# The full stops and question marks of scripts that end a sentence with a mark of their own
+# (Latin's ".!?" and the full-width "。！？" aside): Devanagari and Bengali's danda "।" and
+# double danda "॥" (Hindi, Marathi, Nepali, Bengali), Arabic's question mark "؟" and Urdu's
+# full stop "۔", Armenian's full stop "։", Ethiopic's full stop "።" and question mark "፧"
+# (Amharic, Tigrinya), Myanmar's "။", Khmer's "។" and "៕", Tibetan's shad "།".  Every stage
+# that asks whether a line ends a sentence counts them.
+SENTENCE_MARKS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u17d5\u0f0d"
+
 # A character of a script written without spaces.
 UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 UNSPACED_FROM = "\u2e80"  # no character of those scripts comes before this one
