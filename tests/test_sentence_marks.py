@@ -1,6 +1,8 @@
 """Scripts that end a sentence with a mark of their own (the danda of Hindi, Amharic's
 full stop, ...) end sentences for every stage that asks: block scoring's terminal signal,
-the truncate-after guard's prose, the DOM stage's short paragraph of prose."""
+the truncate-after guard's prose, the DOM stage's short paragraph of prose.  Their commas
+and semicolons go on with a sentence a link cut, as "," does (scripts without letter case
+have no lower-case letter to tell the rest of a sentence)."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ import pytest
 
 import cleantext
 from cleantext.io.html import _SENTENCE_END_RE
-from cleantext.stages.blocks import ends_sentence
+from cleantext.stages.blocks import ends_sentence, make_blocks
 from cleantext.stages.markers import is_prose
-from cleantext.text.words import SENTENCE_MARKS
+from cleantext.text.words import CLAUSE_COMMAS, CLAUSE_MARKS, SENTENCE_MARKS
 
 # An Amharic news page as a scraper renders it: a menu, the headline, four paragraphs that
 # end their sentences with "።", related links and a share bar.  No stoplist of Amharic ships,
@@ -49,3 +51,51 @@ def test_each_mark_ends_a_sentence_for_every_stage(mark):
 
 def test_a_clause_without_its_mark_ends_no_sentence():
     assert not ends_sentence(HINDI[:-1]) and not is_prose(HINDI[:-1])
+
+
+# A sentence in Arabic that a scraper cut at a link ("... in" / "Cairo" / ", that ..."), and one
+# cut after its comma.
+ARABIC_CUT = ["وقال وزير المالية في مؤتمر صحفي عقده في", "القاهرة",
+              "، إن الهدف من هذه الموازنة هو دعم النمو."]
+ARABIC_COMMA = ["وقال وزير المالية في مؤتمر صحفي،", "إن الهدف من هذه الموازنة هو دعم النمو."]
+
+
+def test_a_sentence_of_a_script_without_case_cut_by_a_link_is_one_block():
+    assert [(b.first, b.last) for b in make_blocks(ARABIC_CUT)] == [(0, 2)]
+    assert [(b.first, b.last) for b in make_blocks(ARABIC_COMMA)] == [(0, 1)]
+
+
+@pytest.mark.parametrize("mark", list(CLAUSE_MARKS))
+def test_a_line_that_starts_with_a_clause_mark_goes_on(mark):
+    lines = ["The first part of the sentence is long enough here", mark + " and it goes on."]
+    assert [(b.first, b.last) for b in make_blocks(lines)] == [(0, 1)]
+
+
+@pytest.mark.parametrize("comma", list(CLAUSE_COMMAS))
+def test_a_line_that_ends_with_a_comma_goes_on(comma):
+    lines = ["The first part of the sentence" + comma, "The rest of it."]
+    assert [(b.first, b.last) for b in make_blocks(lines)] == [(0, 1)]
+
+
+# An Arabic news page rendered to text, its sentences cut at their links (names of places and
+# bodies): the menu, the article, related links and a share bar.
+ARABIC_PAGE_ARTICLE = [
+    "الحكومة تقر موازنة العام المقبل",
+    "وافق مجلس الوزراء يوم الأربعاء في", "القاهرة",
+    "، على مشروع الموازنة العامة للعام المقبل، والتي تتضمن زيادة في الإنفاق على", "التعليم",
+    "والبنية التحتية بنسبة سبعة في المئة.",
+    "وقال وزير المالية في مؤتمر صحفي عقده مع", "وكالة الأنباء",
+    "، إن الهدف من هذه الموازنة هو دعم النمو الاقتصادي وخلق فرص عمل جديدة للشباب،",
+    "خاصة في المناطق الريفية التي تعاني من نقص في الخدمات.",
+    "ومن المقرر أن تحال الموازنة إلى", "البرلمان",
+    "، الشهر المقبل لمناقشتها والتصويت عليها قبل نهاية العام.",
+]
+ARABIC_MENU = ["الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة", "ثقافة", "تكنولوجيا", "فيديو", "صور",
+               "اتصل بنا"]
+ARABIC_TAIL = ["أخبار ذات صلة", "ارتفاع أسعار الذهب اليوم", "افتتاح خط قطار جديد", "شارك", "Facebook",
+               "Twitter"]
+
+
+def test_an_arabic_article_cut_by_links_is_kept_whole():
+    page = "\n".join(ARABIC_MENU + ARABIC_PAGE_ARTICLE + ARABIC_TAIL)
+    assert cleantext.clean(page) == "\n\n".join(ARABIC_PAGE_ARTICLE) + "\n"

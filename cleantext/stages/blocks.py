@@ -96,7 +96,7 @@ from ..lang.stoplists import stoplist, unspaced_stops
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import count_words, paragraphs, removal_changes
-from ..text.words import SENTENCE_MARKS, unspaced_chars
+from ..text.words import CLAUSE_COMMAS, CLAUSE_MARKS, SENTENCE_MARKS, unspaced_chars
 from .base import CodeRule
 from .markers import article_below
 
@@ -164,10 +164,11 @@ UNSPACED_STOPS_LOW = 0.20
 UNSPACED_STOPS_HIGH = 0.22
 # A line that starts with one of these goes on with the sentence before it (cut by a link):
 # a lower-case letter, or punctuation that never starts a sentence (the full-width forms
-# of scripts written without spaces included).
-_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%，、。；：）」』！？％" + SENTENCE_MARKS + "]")
+# of scripts written without spaces and the marks of scripts without letter case included:
+# text.words.SENTENCE_MARKS and CLAUSE_MARKS).
+_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%，、。；：）」』！？％" + SENTENCE_MARKS + CLAUSE_MARKS + "]")
 # A line that ends in one of these goes on in the next line.
-_OPEN_ENDS = "([“‘«,–—-（「『《，、"
+_OPEN_ENDS = "([“‘«,–—-（「『《，、" + CLAUSE_COMMAS
 _OPEN_END_SET = frozenset(_OPEN_ENDS)
 # The ASCII characters _CONTINUES_RE matches (a test checks them against the pattern).
 _CONTINUES_ASCII = frozenset("!%),.:;?]abcdefghijklmnopqrstuvwxyz")

@@ -14,6 +14,11 @@ import regex
 # (Amharic, Tigrinya), Myanmar's "။", Khmer's "។" and "៕", Tibetan's shad "།".  Every stage
 # that asks whether a line ends a sentence counts them.
 SENTENCE_MARKS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u17d5\u0f0d"
+# Their commas (Arabic "،", Armenian "՝", Ethiopic "፣", Myanmar "၊") and semicolons (Arabic "؛",
+# Ethiopic "፤"): a line that starts with one goes on with the sentence before it, and one that
+# ends with a comma goes on in the next line (a sentence cut by a link), as with "," and "，".
+CLAUSE_COMMAS = "\u060c\u055d\u1363\u104a"
+CLAUSE_MARKS = CLAUSE_COMMAS + "\u061b\u1364"
 
 # A character of a script written without spaces.
 UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
