@@ -16,7 +16,8 @@ When a later change overlaps the output of an earlier one (a dropped paragraph
 that contained a repaired quote, say), the two become one edit: the later rule
 is reported as its ``code`` and the earlier ones are listed in ``also``.  A removal
 that meets an earlier removal (a line rule taking the symbol line after a menu that
-block scoring removed) does not take it in: each stays an edit of its own rule.
+block scoring removed) does not take it in: each stays an edit of its own rule (the
+white space between them goes with the earlier one).
 """
 
 from __future__ import annotations
@@ -354,8 +355,11 @@ class TracedDoc(_Document):
                     break
                 if not replacement and not p.text:
                     # an earlier removal inside a removal stays an edit of its own: two
-                    # removals that meet are two edits, each under its own rule
-                    if orig_end > orig_start or absorbed:
+                    # removals that meet are two edits, each under its own rule (the white
+                    # space between them goes with the earlier one)
+                    if orig_end > orig_start and self.original[orig_start:orig_end].isspace():
+                        p = _Piece(orig_start, p.orig_end, "", (*p.rules, *rules, *absorbed), p.detail)
+                    elif orig_end > orig_start or absorbed:
                         new.append(_Piece(orig_start, orig_end, "", (*rules, *absorbed), detail))
                     new.append(p)
                     orig_start = orig_end = p.orig_end
