@@ -1,6 +1,7 @@
 """Scripts that end a sentence with a mark of their own (the danda of Hindi, Amharic's
 full stop, ...) end sentences for every stage that asks: block scoring's terminal signal,
-the truncate-after guard's prose, the DOM stage's short paragraph of prose.  Their commas
+the truncate-after guard's prose, the tag-list stage's prose, the DOM stage's short
+paragraph of prose.  Their commas
 and semicolons go on with a sentence a link cut, as "," does (scripts without letter case
 have no lower-case letter to tell the rest of a sentence)."""
 
@@ -12,6 +13,7 @@ import cleantext
 from cleantext.io.html import _SENTENCE_END_RE
 from cleantext.stages.blocks import ends_sentence, make_blocks
 from cleantext.stages.markers import is_prose
+from cleantext.stages.taglist import _is_prose as tag_list_prose
 from cleantext.text.words import CLAUSE_COMMAS, CLAUSE_MARKS, SENTENCE_MARKS
 
 # An Amharic news page as a scraper renders it: a menu, the headline, four paragraphs that
@@ -45,7 +47,7 @@ HINDI = "सरकार ने बुनियादी ढांचे और 
 def test_each_mark_ends_a_sentence_for_every_stage(mark):
     line = HINDI[:-1] + mark
     assert ends_sentence(line) and ends_sentence(line + "”")
-    assert is_prose(line)
+    assert is_prose(line) and tag_list_prose(line)
     assert _SENTENCE_END_RE.search(line)
 
 

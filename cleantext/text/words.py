@@ -1,7 +1,8 @@
 """Counting words the same way everywhere: spaced tokens, and two characters of a script
 written without spaces (Chinese, Japanese) as one word -- the block scorer's convention
 (:mod:`cleantext.stages.blocks`), used by the truncate-after guard, the language sample
-and the DOM stage's sign-up boxes."""
+and the DOM stage's sign-up boxes.  And the sentence and clause marks of scripts other than
+Latin's and the full-width ones, which the stages that ask where a sentence ends read."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import regex
 # (Latin's ".!?" and the full-width "。！？" aside): Devanagari and Bengali's danda "।" and
 # double danda "॥" (Hindi, Marathi, Nepali, Bengali), Arabic's question mark "؟" and Urdu's
 # full stop "۔", Armenian's full stop "։", Ethiopic's full stop "።" and question mark "፧"
-# (Amharic, Tigrinya), Myanmar's "။", Khmer's "។" and "៕", Tibetan's shad "།".  Every stage
-# that asks whether a line ends a sentence counts them.
+# (Amharic, Tigrinya), Myanmar's "။", Khmer's "។" and "៕", Tibetan's shad "།".  Block scoring,
+# the truncate-after guard, the tag-list stage and the DOM stage count them as sentence ends.
 SENTENCE_MARKS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u17d5\u0f0d"
 # Their commas (Arabic "،", Armenian "՝", Ethiopic "፣", Myanmar "၊") and semicolons (Arabic "؛",
 # Ethiopic "፤"): a line that starts with one goes on with the sentence before it, and one that
