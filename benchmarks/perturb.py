@@ -15,7 +15,7 @@ encoding; and boxes a site puts inside the article or after it without class nam
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
 breadcrumbs); the article's second half folded into a "Read more" box; each paragraph in a
-``<div>`` of its own; ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
+``<div>`` of its own; the next story printed whole after the article; ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
 several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
 The gold article is the same, so a system that generalises loses little; a
@@ -236,6 +236,36 @@ def share_bar(html: bytes) -> bytes:
     return _after_paragraph_in_the_middle(html, SHARE)
 
 
+# The next story, printed whole after the page's own (a site that loads its next article as the
+# reader scrolls and writes the first of them into the page): its own headline, byline and eight
+# paragraphs, about 430 words.
+NEXT_STORY = (b"<article><h1>Harbour town votes to rebuild its storm-damaged sea wall</h1>"
+              b"<p>By a staff reporter</p>"
+              + b"".join(b"<p>" + text + b"</p>" for text in (
+                  b"The town council voted on Thursday evening to rebuild the sea wall that protects "
+                  b"the old harbour, ending a debate that had divided residents since the storms of "
+                  b"last winter tore two large gaps in it.",
+                  b"The plan, which passed by nine votes to four, will replace the damaged stretch "
+                  b"with a higher concrete wall faced in local stone, and it will raise the quay by "
+                  b"half a metre so that spring tides no longer flood the road behind it.",
+                  b"Engineers told the meeting that the work would take about eighteen months and "
+                  b"would cost a little over twelve million, most of it paid for by a regional fund "
+                  b"for coastal defences and the rest by the town over the next ten years.",
+                  b"Several fishermen spoke against the design, saying that the new wall would make "
+                  b"the narrow entrance to the harbour harder to use in bad weather, and asked the "
+                  b"council to wait for a second study of the currents before it signed a contract.",
+                  b"The mayor said that the town could not afford another winter with the gaps open, "
+                  b"and that the engineers had already changed the shape of the wall twice to meet "
+                  b"the objections raised at earlier meetings.",
+                  b"Shop owners along the quay welcomed the decision. Many of them lost stock when "
+                  b"the water came through the wall in February, and several said their insurers "
+                  b"had refused to cover them again unless the defences were repaired.",
+                  b"Work on the first section is due to start in the spring, once the fishing boats "
+                  b"have moved to their summer moorings, and the quay will stay open to walkers "
+                  b"while the builders are there.",
+                  b"The council will hold an open day at the town hall next month, where residents "
+                  b"can see the drawings and put their questions to the engineers in person.",
+              )) + b"</article>")
 READ_MORE_OPEN = b'<div><div><a href="#more">Read more</a></div><div>'
 READ_MORE_CLOSE = b"</div></div>"
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
@@ -271,6 +301,12 @@ def read_more(html: bytes) -> bytes:
     return opened[:close] + READ_MORE_CLOSE + opened[close:]
 
 
+def next_story(html: bytes) -> bytes:
+    """The next story, headline and all, after the body's content (a site that writes the
+    article a reader would scroll to next into the page)."""
+    return _at_body_end(html, NEXT_STORY)
+
+
 def wrapped(html: bytes) -> bytes:
     """Each paragraph inside a ``<div>`` of its own, as pages built of components write it."""
     return _P_END_RE.sub(b"</p></div>", _P_RE.sub(lambda m: b"<div><p" + m.group(1) + b">", html))
@@ -296,7 +332,7 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "newsletter-box": newsletter_box, "related": related, "share-bar": share_bar,
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
     "language-menu": language_menu, "read-more": read_more, "wrapped": wrapped,
-    "all-chrome": all_chrome,
+    "next-story": next_story, "all-chrome": all_chrome,
 }
 
 

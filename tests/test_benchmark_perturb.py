@@ -43,6 +43,9 @@ def test_each_change_changes_what_it_says():
     assert PERTURBATIONS["cp1252"](PAGE) == PAGE.decode("utf-8").encode("cp1252")
     lie = PERTURBATIONS["charset-lie"](PAGE)
     assert b'charset="windows-1251"' in lie and b"charset='utf-8'" not in lie
+    lines = full_page_text(PERTURBATIONS["next-story"](PAGE)).split("\n")
+    assert lines.index(PARAGRAPHS[1]) < lines.index("Harbour town votes to rebuild its storm-damaged sea wall")
+    assert len(lines) >= len(full_page_text(PAGE).split("\n")) + 10  # its headline, byline, 8 paragraphs
 
 
 def test_boxes_go_after_a_paragraph_in_the_middle_of_the_article():

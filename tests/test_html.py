@@ -202,3 +202,49 @@ def test_a_page_without_a_body_tag_keeps_the_elements_libxml2_leaves_in_its_head
             "</article></main><div><p>Newsletter sign up, weekly.</p></div></html>")
     text = html_to_text(page)
     assert text.splitlines()[:2] == ["Pier opens in June", paragraph]
+
+
+def _story(headline: str, n: int, prefix: str) -> str:
+    return f"<article><h1>{headline}</h1><p>By a staff reporter</p>{_paragraphs(n, prefix)}</article>"
+
+
+def _titled(title: str, body: str) -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+def test_the_next_story_printed_after_the_article_is_not_the_article():
+    # A site that loads its next article as the reader scrolls writes it into the page after
+    # the page's own, headline and all: the longer next story outscores the article, but it
+    # opens with a headline the page's title does not state.
+    page = _titled("Council passes the budget | Example News",
+                   "<div class='story'><h1>Council passes the budget</h1>"
+                   + _paragraphs(3, "Budget ") + "</div>"
+                   + _story("Harbour town rebuilds its sea wall", 6, "Harbour "))
+    text = html_to_text(page)
+    assert text.count("Budget ") == 3
+    assert "Harbour" not in text
+
+
+def test_an_h1_inside_the_article_after_its_first_paragraph_is_a_subheading():
+    # The container opens with prose: its <h1> is a subheading of the article, which stays whole.
+    page = _titled("Council passes the budget | Example News",
+                   "<h1>Council passes the budget</h1><div class='intro'>" + _paragraphs(1, "Intro ")
+                   + "</div><div class='story-body'>" + _paragraphs(2, "Body ")
+                   + "<h1>What the budget pays for</h1>" + _paragraphs(4, "Body ") + "</div>")
+    text = html_to_text(page)
+    assert text.count("Body ") == 6
+    assert "What the budget pays for" in text
+
+
+def test_a_logo_linking_home_is_not_the_pages_headline():
+    # The page's title is the site's name, and so is the logo's <h1>: the logo states no
+    # headline, so the article's own <h1> is not taken for another story's, and the teaser
+    # box between the logo and the article does not win.
+    page = _titled("Example News",
+                   "<header><h1><a href='https://example.com/'>Example News</a></h1></header>"
+                   "<div class='teaser-box'><p>Teaser: a short summary of another story, with a "
+                   "comma, and more words to make it a paragraph of prose.</p></div>"
+                   + _story("Council passes the budget", 4, "Body "))
+    text = html_to_text(page)
+    assert text.count("Body ") == 4
+    assert "Teaser" not in text

@@ -63,8 +63,13 @@ adds the report to the flags).  In order:
    When the root comes after the headline and the prose paragraphs between
    the two outweigh the root's own (a notice box, a reference list), or the
    headline opens a chunk of the root's own tag and class, the root is the
-   best-scoring element holding both (:func:`_second_opinion`).  A page
-   without a headline that agrees with its title keeps the first choice.
+   best-scoring element holding both (:func:`_second_opinion`).  When the root
+   comes after the headline and opens, before any paragraph, with an ``<h1>`` that
+   no title of the page states, it is another article (the next story a page
+   prints after its own): the root is the best container outside it that holds
+   the headline or stands between the two (:func:`_other_article`).  A page
+   without a headline that agrees with its title keeps the first choice; nor is
+   a heading that is all a link to the site's home page (a logo) a headline.
 
    **Threads**: when comment sections were pruned and the root holds no
    paragraph (a forum, a Q&A page), the comment sections are measured again
@@ -110,6 +115,7 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 import regex
 from lxml import etree
@@ -967,14 +973,32 @@ def headline(body: etree._Element, titles: list[str]) -> etree._Element | None:
         return None
     for tag in ("h1", "h2"):
         for heading in body.iter(tag):
-            words = _words("".join(heading.itertext()))
-            if not words:
-                continue
-            for title in titles:
-                if words == title or (2 * words.count(" ") + 2 >= title.count(" ") + 1
-                                      and f" {words} " in f" {title} "):
-                    return heading
+            if _agrees(heading, titles) and not _names_site(heading):
+                return heading
     return None
+
+
+def _names_site(heading: etree._Element) -> bool:
+    """Is a heading the site's name (a logo): all of its text a link to the site's home
+    page?  A page whose title is the site's name states no headline."""
+    link = next(heading.iter("a"), None)
+    if link is None:
+        link = next(heading.iterancestors("a"), None)
+    if link is None or _words("".join(link.itertext())) != _words("".join(heading.itertext())):
+        return False
+    href = (link.get("href") or "").strip()
+    if not href:
+        return False
+    parts = urlsplit(href)
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
+
+
+def _agrees(heading: etree._Element, titles: list[str]) -> bool:
+    """Do a heading's words agree with a title of the page (:func:`headline`)?"""
+    words = _words("".join(heading.itertext()))
+    return bool(words) and any(
+        words == title or (2 * words.count(" ") + 2 >= title.count(" ") + 1
+                           and f" {words} " in f" {title} ") for title in titles)
 
 
 def _prose_chars(page: _Page, el: etree._Element) -> int:
@@ -1029,7 +1053,53 @@ def _second_opinion(page: _Page, ranked: list[tuple[float, etree._Element]], bes
     return min(options, key=lambda t: (-t[0], t[1]))[2] if options else body
 
 
-def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None) -> list[etree._Element]:
+def _another_article(el: etree._Element, head: etree._Element, titles: list[str]) -> bool:
+    """Is ``el`` another article than the page's: it does not hold the page's headline
+    (``head``) and opens with an ``<h1>`` that no title of the page states, with less
+    than :data:`PROSE_CHARS` characters of text before it (a label, a kicker: no
+    paragraph of prose, however it is written) -- the next story, which a site that
+    loads articles as the reader scrolls writes into the page after its own?  A
+    subheading comes after the article's first paragraph or is no ``<h1>``."""
+    if el is head or el in head.iterancestors():
+        return False
+    before = 0  # characters of text before the first <h1>, in document order
+    for event, child in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if child.tag == "h1":
+                return not _agrees(child, titles)
+            text = child.text
+        else:
+            text = child.tail if child is not el else None
+        if text:
+            before += len(text.strip())
+            if before >= PROSE_CHARS:
+                return False  # a paragraph's worth of text first: a subheading, if any
+    return False
+
+
+def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best: etree._Element,
+                   body: etree._Element, head: etree._Element | None, titles: list[str]
+                   ) -> etree._Element | None:
+    """The page's own article when the chosen container is another one
+    (:func:`_another_article`) after the page's headline: the best container
+    (:func:`_best`) outside it that holds the headline or stands between the two; None
+    when there is none or the container is the page's."""
+    if head is None or not _another_article(best, head, titles):
+        return None
+    order = {el: i for i, el in enumerate(body.iter())}
+    start, end = order[head], order[best]
+    if start > end:
+        return None
+    around = set(best.iterancestors())
+    heading = set(head.iterancestors())
+    rest = [(score, el) for score, el in ranked
+            if el not in around and el is not best and best not in el.iterancestors()
+            and (el in heading or start <= order[el] < end)]
+    return _best(page, rest)[0]
+
+
+def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None,
+           titles: list[str] | None = None) -> list[etree._Element]:
     """The elements whose text is the article: the best container (after the headline's
     second opinion, :func:`_promote` and :func:`_unwrap`) and the siblings that join it, in
     document order; the body when nothing scored."""
@@ -1038,12 +1108,22 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
     if best is None:
         return [body]
     overruled = None
-    other = _second_opinion(page, ranked, best, body, head)
+    titles = titles or []
+    other = _other_article(page, ranked, best, body, head, titles)
+    if other is None:
+        other = _second_opinion(page, ranked, best, body, head)
     if other is not None:
         if other is body:
             return [body]
         overruled, best = best, other
         score = page.scores.get(best, 0.0)
+    if head is not None:
+        # other articles (the next story in a container of the article's own kind) are no
+        # chunks of the article, nor its alternatives
+        others = [el for _, el in ranked[:RIVALS] if el is not best and _another_article(el, head, titles)]
+        if others:
+            ranked = [(s, el) for s, el in ranked if not any(
+                el is o or o in el.iterancestors() for o in others)]
     promoted = _promote(page, best, score, ranked)
     if promoted is not best:
         best, score = promoted, max(score, page.scores.get(promoted, 0.0))
@@ -1055,7 +1135,8 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
     return [el for el in parent if el is best or (
         _joins(page, el, best, score)
         and (overruled is None or not (el is overruled or el in overruled.iterancestors()
-                                       or overruled in el.iterancestors())))]
+                                       or overruled in el.iterancestors()))
+        and (head is None or not _another_article(el, head, titles)))]
 
 
 def _unwrap(page: _Page, best: etree._Element) -> etree._Element:
@@ -1406,10 +1487,10 @@ def _extract_tree(doc: etree._Element, without: tuple[str, ...] = ()
     head = headline(body, titles)
     title = head if head is not None else body.find(".//h1")
     page = _measure(body, title)
-    roots = _roots(page, body, head)
+    roots = _roots(page, body, head, titles)
     if _thread(page, roots, body):
         posts = _measure(body, title, comments=True)
-        found = _roots(posts, body, head)
+        found = _roots(posts, body, head, titles)
         if found[0] is not body:  # the posts hold the paragraphs
             page, roots = posts, found
     text = "\n".join(_lines(page, roots))
