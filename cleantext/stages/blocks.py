@@ -815,7 +815,7 @@ class BlockScorer:
         first, last, total, cut, scattered = self._span(blocks, lines, ctx)
         if last < first:
             return []
-        teasers = _teasers(blocks, lines, first, last)
+        teasers = _teasers(blocks, lines, first, last) or self._teaser_span(blocks, lines, first, last, ctx)
         if teasers:
             # the teasers are chrome: the span is chosen again without their worth
             for k in teasers:
@@ -868,6 +868,34 @@ class BlockScorer:
             drop = {index[i]: why for i, why in drop.items()}
         return removal_changes(text, paras, drop, merge=not traced)
 
+
+    def _teaser_span(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
+                     ctx: Context) -> dict[int, str]:
+        """The teasers of a span with no running text of its own (no run of
+        :data:`CORE_RUN` paragraphs in a row): a box of other stories whose summaries (up to
+        :data:`TEASER_WORDS` words each) outweigh a short article, with chrome between the
+        two.  They go when, without their worth, the span is running text that comes
+        before them (the article, whose related box follows it); a span of teasers with no
+        such text before it (a list article, a gallery, a section front) stays."""
+        if _core(blocks, first, last) is not None:
+            return {}
+        # the first teaser's headline may stand before the span (it scores below nothing)
+        runs = [r for r in _teaser_runs(blocks, lines, max(0, first - 2), last) if r[1] >= first]
+        if not runs:
+            return {}
+        start = runs[0][0]
+        saved = [(k, blocks[k].chrome, blocks[k].value) for r in runs for k in range(r[0], r[1] + 1)]
+        for k, _, _ in saved:
+            blocks[k].chrome = True
+            blocks[k].value = value(blocks[k])
+        new_first, new_last, _, _, _ = self._span(blocks, lines, ctx)
+        for k, chrome, worth in saved:
+            blocks[k].chrome, blocks[k].value = chrome, worth
+        if new_last < new_first or new_last >= start or _core(blocks, new_first, new_last) is None:
+            return {}
+        why = ("one of a run of teasers of other stories (a headline and a summary each) that "
+               "outweighed the article before them")
+        return {k: why for k, _, _ in saved}
 
     def _span(self, blocks: list[Block], lines: Sequence[str], ctx: Context
               ) -> tuple[int, int, float, str, bool]:
