@@ -14,7 +14,8 @@ written between ``<br>`` tags, a page without ``<body>``, minified markup, a leg
 encoding; and boxes a site puts inside the article or after it without class names (an
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
-breadcrumbs); the article's second half folded into a "Read more" box; each paragraph in a
+breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
+the link is clicked; each paragraph in a
 ``<div>`` of its own; the next story printed whole after the article; ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
 several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
@@ -267,12 +268,14 @@ NEXT_STORY = (b"<article><h1>Harbour town votes to rebuild its storm-damaged sea
                   b"can see the drawings and put their questions to the engineers in person.",
               )) + b"</article>")
 READ_MORE_OPEN = b'<div><div><a href="#more">Read more</a></div><div>'
+# The same box whose container the page hides until the link is clicked.
+READ_MORE_HIDDEN = b'<div><div><a href="#more">Read more</a></div><div style="display: none">'
 READ_MORE_CLOSE = b"</div></div>"
 _VOID = frozenset(b"area base br col embed hr img input link meta param source track wbr".split())
 _TAG_OR_RAW_RE = re.compile(rb"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<(/?)([a-z][a-z0-9]*)\b[^>]*?(/?)>")
 
 
-def read_more(html: bytes) -> bytes:
+def read_more(html: bytes, box: bytes = READ_MORE_OPEN) -> bytes:
     """The article's second half inside a "Read more" box (a link that unfolds it and a
     container of its own holding the rest of the article's element), as a site that
     folds long articles prints it: the box opens after the paragraph in the middle of the
@@ -281,8 +284,8 @@ def read_more(html: bytes) -> bytes:
     at = _paragraph_end_in_the_middle(html)
     if at is None:
         return html
-    opened = html[:at] + READ_MORE_OPEN + html[at:]
-    at += len(READ_MORE_OPEN)
+    opened = html[:at] + box + html[at:]
+    at += len(box)
     depth, close = 0, None
     for m in _TAG_OR_RAW_RE.finditer(opened, at):
         name = m.group(3)
@@ -299,6 +302,12 @@ def read_more(html: bytes) -> bytes:
         end = _BODY_END_RE.search(opened, at)
         close = end.start() if end else len(opened)
     return opened[:close] + READ_MORE_CLOSE + opened[close:]
+
+
+def read_more_hidden(html: bytes) -> bytes:
+    """:func:`read_more` with the box's container hidden (``display: none``) until the
+    link unfolds it."""
+    return read_more(html, READ_MORE_HIDDEN)
 
 
 def next_story(html: bytes) -> bytes:
@@ -331,7 +340,8 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "cp1252": cp1252, "charset-lie": charset_lie, "read-also": read_also,
     "newsletter-box": newsletter_box, "related": related, "share-bar": share_bar,
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
-    "language-menu": language_menu, "read-more": read_more, "wrapped": wrapped,
+    "language-menu": language_menu, "read-more": read_more,
+    "read-more-hidden": read_more_hidden, "wrapped": wrapped,
     "next-story": next_story, "all-chrome": all_chrome,
 }
 

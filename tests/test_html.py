@@ -248,3 +248,19 @@ def test_a_logo_linking_home_is_not_the_pages_headline():
     text = html_to_text(page)
     assert text.count("Body ") == 4
     assert "Teaser" not in text
+
+
+def test_the_folded_rest_of_an_article_is_kept_and_a_hidden_popup_is_not():
+    # A site folds a long article after its first paragraphs: a "Read more" link and the rest
+    # in a box the page hides until the link is clicked.  The box comes right after a
+    # paragraph, so it is the article's; the newsletter popup, hidden too, stands apart.
+    page = _titled("Council passes the budget | Example News",
+                   "<div class='popup' style='display: none'><p>Sign up for our newsletter, with the "
+                   "news of the islands, the weather and the ferry times, every morning, free.</p></div>"
+                   "<h1>Council passes the budget</h1><div class='story'>" + _paragraphs(2, "Body ")
+                   + "<div><div><a href='#more'>Read more</a></div><div style='display: none'>"
+                   + _paragraphs(4, "Rest ") + "</div></div></div>"
+                   + "<div><a href='/'>Home</a> <a href='/news'>News</a></div>" * 30)
+    text = html_to_text(page)
+    assert text.count("Body ") == 2 and text.count("Rest ") == 4
+    assert "newsletter" not in text

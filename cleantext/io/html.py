@@ -1366,9 +1366,9 @@ def _remove(el: etree._Element) -> None:
 
 def strip_hidden(body: etree._Element) -> int:
     """Remove the elements a browser never shows (popups, flyouts, consent panels,
-    MathML kept for screen readers), except one holding half of the page's text: a page
-    that hides its article until a script runs keeps it.  The number of elements
-    removed."""
+    MathML kept for screen readers), except one holding half of the page's text (a page
+    that hides its article until a script runs keeps it) and the folded rest of the
+    article (:func:`_folded_rest`).  The number of elements removed."""
     hidden = [el for el in body.iterdescendants(etree.Element) if _may_hide(el) and _hidden(el)]
     if not hidden:
         return 0
@@ -1377,10 +1377,28 @@ def strip_hidden(body: etree._Element) -> int:
     marked = set(hidden)
     tops = [el for el in hidden if not any(a in marked for a in el.iterancestors())]
     total = _visible_chars(body)
-    outer = [el for el in tops if 2 * _visible_chars(el) < total]
+    outer = [el for el in tops if 2 * _visible_chars(el) < total and not _folded_rest(el)]
     for el in outer:
         _remove(el)
     return len(outer)
+
+
+def _folded_rest(el: etree._Element) -> bool:
+    """Is a hidden element the folded rest of the article (what a "Read more" button
+    unfolds): it holds a paragraph's worth of text (:data:`PROSE_CHARS`), and it, or the
+    box that holds it, comes right after a paragraph (a ``<p>`` with text)?  A popup, a
+    flyout or a consent panel stands apart from the article's paragraphs."""
+    if _visible_chars(el) < PROSE_CHARS:
+        return False
+    for node in (el, el.getparent()):
+        if node is None:
+            break
+        before = node.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()  # a comment or a processing instruction
+        if before is not None and before.tag == "p" and _visible_chars(before):
+            return True
+    return False
 
 
 def _lost_text(doc: etree._Element, markup: str) -> bool:
