@@ -64,8 +64,8 @@ adds the report to the flags).  In order:
    the two outweigh the root's own (a notice box, a reference list), or the
    headline opens a chunk of the root's own tag and class, the root is the
    best-scoring element holding both (:func:`_second_opinion`).  When the root
-   comes after the headline and opens, before any paragraph, with an ``<h1>`` that
-   no title of the page states, it is another article (the next story a page
+   comes after the headline (an ``<h1>``) and opens, before any paragraph, with an
+   ``<h1>`` that no title of the page states, it is another article (the next story a page
    prints after its own): the root is the best container outside it that holds
    the headline or stands between the two (:func:`_other_article`).  A page
    without a headline that agrees with its title keeps the first choice; nor is
@@ -1055,12 +1055,13 @@ def _second_opinion(page: _Page, ranked: list[tuple[float, etree._Element]], bes
 
 def _another_article(el: etree._Element, head: etree._Element, titles: list[str]) -> bool:
     """Is ``el`` another article than the page's: it does not hold the page's headline
-    (``head``) and opens with an ``<h1>`` that no title of the page states, with less
+    (``head``, an ``<h1>``: a page that heads its article with an ``<h2>`` leaves the
+    choice alone) and opens with an ``<h1>`` that no title of the page states, with less
     than :data:`PROSE_CHARS` characters of text before it (a label, a kicker: no
     paragraph of prose, however it is written) -- the next story, which a site that
     loads articles as the reader scrolls writes into the page after its own?  A
     subheading comes after the article's first paragraph or is no ``<h1>``."""
-    if el is head or el in head.iterancestors():
+    if head.tag != "h1" or el is head or el in head.iterancestors():
         return False
     before = 0  # characters of text before the first <h1>, in document order
     for event, child in etree.iterwalk(el, events=("start", "end")):
