@@ -264,3 +264,16 @@ def test_the_folded_rest_of_an_article_is_kept_and_a_hidden_popup_is_not():
     text = html_to_text(page)
     assert text.count("Body ") == 2 and text.count("Rest ") == 4
     assert "newsletter" not in text
+
+
+def test_an_article_under_an_h1_of_its_own_stays_when_the_title_names_an_h2():
+    # The page's title agrees with an <h2> of the page's header, and the article opens with an
+    # <h1> worded otherwise: with no <h1> headline there is no other story to tell apart.
+    page = _titled("Council passes the budget | Example News",
+                   "<div class='strap'><h2>Council passes the budget</h2>"
+                   "<div class='teaser-box'><p>Teaser: a short summary of another story, with a "
+                   "comma, and more words to make it a paragraph of prose.</p></div></div>"
+                   + _story("Budget passes after a long night at the council", 4, "Body "))
+    text = html_to_text(page)
+    assert text.count("Body ") == 4
+    assert "Teaser" not in text
