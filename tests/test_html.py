@@ -277,3 +277,16 @@ def test_an_article_under_an_h1_of_its_own_stays_when_the_title_names_an_h2():
     text = html_to_text(page)
     assert text.count("Body ") == 4
     assert "Teaser" not in text
+
+
+def test_a_pull_quote_hidden_from_screen_readers_is_not_the_folded_rest():
+    # aria-hidden keeps a decorative copy of a sentence away from screen readers: it is shown,
+    # but it repeats the article, so it goes even right after a paragraph.
+    quote = ("No one bothered mentioning that the state of the finances is not new at all, the mayor "
+             "said at the end of the long meeting.")
+    page = _titled("Council passes the budget | Example News",
+                   "<h1>Council passes the budget</h1><div class='story'>" + _paragraphs(2, "Body ")
+                   + f"<div aria-hidden='true'>{quote}</div>" + _paragraphs(2, "More ") + "</div>")
+    text = html_to_text(page)
+    assert "No one bothered" not in text
+    assert text.count("Body ") == 2 and text.count("More ") == 2

@@ -1386,9 +1386,13 @@ def strip_hidden(body: etree._Element) -> int:
 
 def _folded_rest(el: etree._Element) -> bool:
     """Is a hidden element the folded rest of the article (what a "Read more" button
-    unfolds): it holds a paragraph's worth of text (:data:`PROSE_CHARS`), and it, or the
-    box that holds it, comes right after a paragraph (a ``<p>`` with text)?  A popup, a
-    flyout or a consent panel stands apart from the article's paragraphs."""
+    unfolds): hidden from view (``hidden``, ``display: none``, ``visibility: hidden``; an
+    element ``aria-hidden`` from screen readers is a decorative copy, a pull quote), it
+    holds a paragraph's worth of text (:data:`PROSE_CHARS`), and it, or the box that holds
+    it, comes right after a paragraph (a ``<p>`` with text)?  A popup, a flyout or a
+    consent panel stands apart from the article's paragraphs."""
+    if el.get("hidden") is None and not _HIDDEN_STYLE_RE.search(el.get("style") or ""):
+        return False  # hidden from screen readers only (aria-hidden): a decorative copy
     if _visible_chars(el) < PROSE_CHARS:
         return False
     for node in (el, el.getparent()):
