@@ -967,8 +967,10 @@ def headline(body: etree._Element, titles: list[str]) -> etree._Element | None:
     """The page's headline element: the first ``<h1>`` (else ``<h2>``) whose words agree
     with a title of the page -- equal to it, or a run of its words that is at least half
     of them (the rest being the site's name).  A site logo in an ``<h1>`` is a shorter part of
-    the title and does not agree.  None when no heading agrees (no rule needs tuning:
-    the page states its headline twice, in the head and in the body)."""
+    the title and does not agree, and one that is the whole title (a page titled with the
+    site's name) is a link to the home page (:func:`_names_site`).  None when no heading
+    agrees (no rule needs tuning: the page states its headline twice, in the head and in
+    the body)."""
     if not titles:
         return None
     for tag in ("h1", "h2"):

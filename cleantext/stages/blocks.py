@@ -879,7 +879,8 @@ class BlockScorer:
         such text before it (a list article, a gallery, a section front) stays."""
         if _core(blocks, first, last) is not None:
             return {}
-        # the first teaser's headline may stand before the span (it scores below nothing)
+        # the first teaser's headline (and a byline after it) may stand before the span, which
+        # starts where the value turns positive: at its summary
         runs = [r for r in _teaser_runs(blocks, lines, max(0, first - 2), last) if r[1] >= first]
         if not runs:
             return {}
