@@ -15,9 +15,9 @@ encoding; and boxes a site puts inside the article or after it without class nam
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
 breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
-the link is clicked; each paragraph in a
-``<div>`` of its own; the next story printed whole after the article; ``all-chrome`` makes the chrome changes at once, as an unseen site's page has
-several kinds, the boxes spread through the article (all in English, whatever the page's
+the link is clicked; each paragraph in a ``<div>`` of its own; the next story printed whole
+after the article; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
+has several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
 The gold article is the same, so a system that generalises loses little; a
 change that costs one system much and its peers little names a failure family to fix.
