@@ -290,3 +290,17 @@ def test_a_pull_quote_hidden_from_screen_readers_is_not_the_folded_rest():
     text = html_to_text(page)
     assert "No one bothered" not in text
     assert text.count("Body ") == 2 and text.count("More ") == 2
+
+
+def test_an_article_whose_sections_open_with_h1s_is_not_another_article():
+    # A post written in markdown: its sections are <h1>s, the first of them before any of its
+    # text, and the headline stands above the post with a standfirst.  The standfirst holds a
+    # small share of the post's text, so it is not the page's article beside another one.
+    sections = "".join(f"<h1>Part {i}</h1>" + _paragraphs(3, f"Part{i} ") for i in range(4))
+    page = _titled("How we rebuilt the harbour wall | Example Blog",
+                   "<div class='header'><h1>How we rebuilt the harbour wall</h1>"
+                   "<div class='standfirst'><p>A summary of the whole post, with a comma, in one "
+                   "paragraph of prose for the readers of the front page.</p></div></div>"
+                   f"<div class='post'>{sections}</div>")
+    text = html_to_text(page)
+    assert text.count("Part3 ") == 3 and text.count("Part0 ") == 3

@@ -1085,8 +1085,9 @@ def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best
                    ) -> etree._Element | None:
     """The page's own article when the chosen container is another one
     (:func:`_another_article`) after the page's headline: the best container
-    (:func:`_best`) outside it that holds the headline or stands between the two; None
-    when there is none or the container is the page's."""
+    (:func:`_best`) outside it that holds the headline or stands between the two, when it
+    holds at least :data:`SIBLING_SHARE` of the other's text; None when there is none or
+    the container is the page's."""
     if head is None or not _another_article(best, head, titles):
         return None
     order = {el: i for i, el in enumerate(body.iter())}
@@ -1098,7 +1099,13 @@ def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best
     rest = [(score, el) for score, el in ranked
             if el not in around and el is not best and best not in el.iterancestors()
             and (el in heading or start <= order[el] < end)]
-    return _best(page, rest)[0]
+    found = _best(page, rest)[0]
+    # an article beside the other one holds a fifth of its text, as a sibling that joins the
+    # root holds a fifth of its score (readability's share): a standfirst or a byline box
+    # between the headline and the article's body (whose sections open with <h1>s) does not
+    if found is None or page.stats[found][0] < SIBLING_SHARE * page.stats[best][0]:
+        return None
+    return found
 
 
 def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None,
