@@ -204,6 +204,11 @@ def test_a_page_without_a_body_tag_keeps_the_elements_libxml2_leaves_in_its_head
     assert text.splitlines()[:2] == ["Pier opens in June", paragraph]
 
 
+# A box with one paragraph of prose about another story, between a page's header and its article.
+_TEASER_BOX = ("<div class='teaser-box'><p>Teaser: a short summary of another story, with a comma, "
+               "and more words to make it a paragraph of prose.</p></div>")
+
+
 def _story(headline: str, n: int, prefix: str) -> str:
     return f"<article><h1>{headline}</h1><p>By a staff reporter</p>{_paragraphs(n, prefix)}</article>"
 
@@ -242,9 +247,7 @@ def test_a_logo_linking_home_is_not_the_pages_headline():
     # box between the logo and the article does not win.
     page = _titled("Example News",
                    "<header><h1><a href='https://example.com/'>Example News</a></h1></header>"
-                   "<div class='teaser-box'><p>Teaser: a short summary of another story, with a "
-                   "comma, and more words to make it a paragraph of prose.</p></div>"
-                   + _story("Council passes the budget", 4, "Body "))
+                   + _TEASER_BOX + _story("Council passes the budget", 4, "Body "))
     text = html_to_text(page)
     assert text.count("Body ") == 4
     assert "Teaser" not in text
@@ -270,9 +273,7 @@ def test_an_article_under_an_h1_of_its_own_stays_when_the_title_names_an_h2():
     # The page's title agrees with an <h2> of the page's header, and the article opens with an
     # <h1> worded otherwise: with no <h1> headline there is no other story to tell apart.
     page = _titled("Council passes the budget | Example News",
-                   "<div class='strap'><h2>Council passes the budget</h2>"
-                   "<div class='teaser-box'><p>Teaser: a short summary of another story, with a "
-                   "comma, and more words to make it a paragraph of prose.</p></div></div>"
+                   "<div class='strap'><h2>Council passes the budget</h2>" + _TEASER_BOX + "</div>"
                    + _story("Budget passes after a long night at the council", 4, "Body "))
     text = html_to_text(page)
     assert text.count("Body ") == 4

@@ -1335,11 +1335,15 @@ def strip_tags(text: str) -> str:
 
 
 def _hidden(el: etree._Element) -> bool:
-    """Is the element never shown: ``hidden``, ``aria-hidden="true"``, or a style of
-    ``display: none`` / ``visibility: hidden``?"""
-    if el.get("hidden") is not None or (el.get("aria-hidden") or "").strip().lower() == "true":
-        return True
-    return bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
+    """Is the element never shown: out of view (:func:`_out_of_view`) or
+    ``aria-hidden="true"``?"""
+    return _out_of_view(el) or (el.get("aria-hidden") or "").strip().lower() == "true"
+
+
+def _out_of_view(el: etree._Element) -> bool:
+    """Is the element hidden from view: ``hidden``, or a style of ``display: none`` /
+    ``visibility: hidden``?  (``aria-hidden`` hides it from screen readers only.)"""
+    return el.get("hidden") is not None or bool(_HIDDEN_STYLE_RE.search(el.get("style") or ""))
 
 
 def _may_hide(el: etree._Element) -> bool:
@@ -1400,7 +1404,7 @@ def _folded_rest(el: etree._Element) -> bool:
     holds a paragraph's worth of text (:data:`PROSE_CHARS`), and it, or the box that holds
     it, comes right after a paragraph (a ``<p>`` with text)?  A popup, a flyout or a
     consent panel stands apart from the article's paragraphs."""
-    if el.get("hidden") is None and not _HIDDEN_STYLE_RE.search(el.get("style") or ""):
+    if not _out_of_view(el):
         return False  # hidden from screen readers only (aria-hidden): a decorative copy
     if _visible_chars(el) < PROSE_CHARS:
         return False

@@ -42,6 +42,7 @@ from .blocks import TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_W
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
+
 def _word_count(s: str) -> int:
     return count_words(s)  # len(s.split()) without a list of every word of a long line
 
