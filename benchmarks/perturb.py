@@ -12,9 +12,9 @@ Each change is one a real site makes that the development pages happen not to sh
 consent panel without class names, a notice in another language, a long menu, paragraphs
 written between ``<br>`` tags, a page without ``<body>``, minified markup, a legacy
 encoding; and boxes a site puts inside the article or after it without class names (an
-in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a share bar, an
-advertisement's label, a comment section, page links) or before it (a language menu and
-breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
+in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a "Most read" box
+of ranked links, a share bar, an advertisement's label, a comment section, page links) or
+before it (a language menu and breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
 the link is clicked; each paragraph in a ``<div>`` of its own; the next story printed whole
 after the article; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
 has several kinds, the boxes spread through the article (all in English, whatever the page's
@@ -186,6 +186,17 @@ SHARE = (b"<div><a href='#'>Share on Facebook</a> <a href='#'>Share on Twitter</
          b"<a href='#'>Email</a> <a href='#'>Print</a></div>")
 
 
+# A "Most read" box: the site's section label over five ranked links to other stories (the rank
+# and the link inline, as a list's markup writes them).
+MOST_READ = (b"<div><h3>Most read</h3><ol>"
+             + b"".join(b"<li><span>" + str(rank).encode() + b"</span><a href='/m'>" + title + b"</a></li>"
+                        for rank, title in enumerate((
+                            b"Council approves budget for new bridge over the river",
+                            b"Storm leaves thousands without power in the north",
+                            b"Local team wins regional championship after extra time",
+                            b"Hospital opens new wing for children",
+                            b"Rail strike set to disrupt services next week"), 1))
+             + b"</ol></div>")
 AD_BREAK = b"<div><p>Advertisement</p><p>Story continues below advertisement</p></div>"
 PAGINATION = b"<div><a href='?p=1'>1</a> <a href='?p=2'>2</a> <a href='?p=3'>3</a> <a href='?p=2'>Next \xc2\xbb</a></div>"
 LANGUAGES = (b"<ul><li><a href='/en'>English</a></li><li><a href='/de'>Deutsch</a></li>"
@@ -230,6 +241,12 @@ def related(html: bytes) -> bytes:
     """A "Related Articles" box of three teasers without class names after a paragraph in the
     middle of the article."""
     return _after_paragraph_in_the_middle(html, RELATED)
+
+
+def most_read(html: bytes) -> bytes:
+    """A "Most read" box of five ranked links to other stories without class names after a
+    paragraph in the middle of the article."""
+    return _after_paragraph_in_the_middle(html, MOST_READ)
 
 
 def share_bar(html: bytes) -> bytes:
@@ -338,7 +355,8 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "none": lambda html: html, "consent": consent, "notice": notice, "menu": menu, "br": br,
     "div": div, "no-body": no_body, "minified": minified, "layout-table": layout_table,
     "cp1252": cp1252, "charset-lie": charset_lie, "read-also": read_also,
-    "newsletter-box": newsletter_box, "related": related, "share-bar": share_bar,
+    "newsletter-box": newsletter_box, "related": related, "most-read": most_read,
+    "share-bar": share_bar,
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
     "language-menu": language_menu, "read-more": read_more,
     "read-more-hidden": read_more_hidden, "wrapped": wrapped,

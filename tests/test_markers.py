@@ -319,6 +319,41 @@ def test_a_box_under_another_languages_related_marker_goes():
         assert {e.code for e in result.changes} == {"RL001"}
 
 
+def test_a_site_section_label_heads_a_box_of_teasers_as_a_related_marker_does():
+    # "Most Read" or "Don't Miss" (a label the drop-line rules remove) over three titles of
+    # other stories, with a summary each or none, perhaps each after its rank on a line of its
+    # own (how a page text writes "<span>1</span><a>title</a>"): the box goes with its label,
+    # wherever it stands, and so does a related marker's box with ranks.
+    ranked = [line for i, title in enumerate(_TEASERS[::2]) for line in (str(i + 1), title)]
+    cleaner = cleantext.Cleaner(lang="en")
+    for label, code in (("Most Read", "RL002"), ("DON'T MISS", "RL002"), ("Related Articles", "RL001")):
+        for teasers in (_TEASERS, _TEASERS[::2], ranked):
+            for at in (1, 4, 6):
+                text = "\n\n".join([*_STORY[:at], label, *teasers, *_STORY[at:]]) + "\n"
+                result = cleaner.explain(text)
+                assert result.text == "\n\n".join(_STORY) + "\n", (label, teasers, at)
+                assert {e.code for e in result.changes} == {code}, (label, teasers, at)
+    # on a Portuguese page, the English label's box goes too
+    text = "\n\n".join([*_HISTORIA[:4], "Most Read", *ranked, *_HISTORIA[4:]]) + "\n"
+    assert cleantext.Cleaner(lang="pt").clean(text) == "\n\n".join(_HISTORIA) + "\n"
+
+
+def test_a_line_of_symbols_or_a_label_before_no_box_keeps_what_follows():
+    # A line of symbols the drop-line rules remove ("[...]", a shell's prompt) is no label:
+    # the titles after it stay. Nor does a label take what is no box of teasers: two titles,
+    # or headings each followed by two of the article's paragraphs. (The rules alone, as on
+    # the article the DOM stage chose: block scoring reads titles with summaries itself.)
+    cleaner = cleantext.Cleaner(lang="en")
+    titles = ["Harbour strike enters its second week", "Ferry service resumes after the storm",
+              "Fishermen protest new quotas at the port"]
+    for label, after in (("[...]", titles), ("Most Read", titles[:2])):
+        text = "\n\n".join([*_STORY[:4], label, *after, *_STORY[4:]]) + "\n"
+        assert cleaner.clean(text, whole_page=False) == "\n\n".join([*_STORY[:4], *after, *_STORY[4:]]) + "\n"
+    sections = [line for k, title in enumerate(titles) for line in (title, *_STORY[2 * k : 2 * k + 2])]
+    text = "\n\n".join([*_STORY[6:], "Advertisement", *sections]) + "\n"
+    assert cleaner.clean(text, whole_page=False) == "\n\n".join([*_STORY[6:], *sections]) + "\n"
+
+
 def test_another_languages_related_marker_never_cuts_the_text():
     # Late in a Portuguese page, an English "Related Posts" that heads no box of teasers
     # (titles alone, then nothing) is left to block scoring: the marker of another

@@ -37,7 +37,7 @@ from ..text.context import Context
 from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, removal_changes
 from ..text.words import word_count
 from .markers import (PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread,
-                      headline_test)
+                      headline_test, is_prose)
 from .blocks import TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS, block_bounds
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
@@ -403,6 +403,42 @@ class RuleSet:
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
                 yield Paragraph(i, start, end), rule
 
+    def _marker_lines(self, text: str, paras: Paragraphs, ctx: Context, first: int = 0
+                      ) -> Iterator[tuple[Paragraph, Rule | None, Rule | None]]:
+        """(paragraph, truncate-after rule, drop-line rule) for each paragraph from index
+        ``first`` on that a rule of either kind matches wholly (within its word limit;
+        None for the kind that does not): :meth:`_line_matches` of both matchers in one
+        pass over the lines."""
+        truncate, drop = self._truncate, self._drop
+        if truncate is None or drop is None:
+            for p, found in self._line_matches(truncate or drop, text, paras, ctx, first):
+                yield (p, found, None) if truncate is not None else (p, None, found)
+            return
+        starts, ends = paras.starts, paras.ends
+        known, known_drop = truncate._memo.get, drop._memo.get
+        both = self._union is not None
+        for i in range(first, len(starts)):
+            start, end = starts[i], ends[i]
+            line = text[start:end]
+            rule: Rule | None = known(line, _UNKNOWN)
+            if rule is _UNKNOWN:
+                if both and end - start <= TRUSTED_LENGTH and not ctx.skipped:
+                    rule = self._both(truncate, line, ctx)  # both answers, remembered
+                else:
+                    rule = truncate.match_line(line, ctx)
+            chrome: Rule | None = known_drop(line, _UNKNOWN)
+            if chrome is _UNKNOWN:
+                chrome = drop.match_line(line, ctx)
+            if rule is None and chrome is None:
+                continue
+            words = _word_count(line)
+            if rule is not None and rule.max_words is not None and words > rule.max_words:
+                rule = None
+            if chrome is not None and chrome.max_words is not None and words > chrome.max_words:
+                chrome = None
+            if rule is not None or chrome is not None:
+                yield Paragraph(i, start, end), rule, chrome
+
     def _both(self, compiled: _Compiled, line: str, ctx: Context) -> Rule | None:
         """:meth:`_Compiled.match_line` of ``compiled`` (the drop-line or the
         truncate-after matcher) on ``line``, asked of the matcher of both kinds, whose
@@ -445,7 +481,10 @@ class RuleSet:
         label above the body) is dropped as one line instead, and a related marker
         written as a label ("Read also:", its link's title on the next line) is, with
         its title, wherever it stands.  A comment marker that a thread of comments
-        follows, after some prose, cuts at any position."""
+        follows, after some prose, cuts at any position.  A label the drop-line rules
+        remove (a site's section label: "Most Read", "Top Stories", "Don't Miss") that
+        heads a box of teasers inside the article takes the box with it, as a related
+        marker does (:meth:`_ProseRuns.box`)."""
         if self._truncate is None or not text:
             return []
         ctx = ctx or Context()
@@ -459,15 +498,33 @@ class RuleSet:
         def dropped(line: str, ctx: Context = ctx) -> bool:  # a line the drop-line rules remove
             return _whole_line(self._drop, line, ctx) is not None
 
+        lede: list[int] = []  # the index of the page's first line of prose, once asked
+
+        def label_box(k: int) -> list[tuple[int, str]]:
+            """The box of teasers that the label at paragraph ``k`` heads (see :func:`_box`),
+            read in the lines after it alone (no :class:`_ProseRuns` of the whole page)."""
+            window = [text[q.start:q.end] for q in paras[k + 1 : k + 1 + _INSIDE_WINDOW]]
+            if not lede:
+                lede.append(next((q.index for q in paras if is_prose(text[q.start:q.end])), len(paras)))
+            # with no prose above the label, the page's headline may follow it (see _at_headline)
+            at_headline = headline_test(ctx.title or "") if lede[0] > k else _never
+            return _box(k, window, _units(window, list(map(word_count, window))), dropped, at_headline)
+
         above: dict[int, tuple[RuleRef, str]] = {}  # markers above the article: one line each
         start: int | None = None  # where the page's first prose paragraph starts
-        for p, rule in self._line_matches(self._truncate, text, paras, ctx, 1):
+        for p, rule, chrome in self._marker_lines(text, paras, ctx, 1):
+            k = p.index
+            if chrome is not None and _may_head_box(text, paras, k):
+                # a label the drop-line rules remove heads a box as a related marker does (a
+                # marker that is a label too reads its own box below)
+                above.update((i, (self._refs[chrome.id], why)) for i, why in label_box(k))
+            if rule is None:
+                continue
             comment = rule.name.startswith("comment")
             early = p.start < rule.min_position * n
             label = not comment and text[p.start:p.end].rstrip()[-1:] in _LABEL_ENDS
-            k = p.index
             ref = self._refs[rule.id]
-            if not comment and k + 1 < len(paras) and _is_title(text[paras[k + 1].start:paras[k + 1].end]):
+            if not comment and k + 1 < len(paras) and _heads_box(text[paras[k + 1].start:paras[k + 1].end]):
                 if runs is None:
                     runs = _ProseRuns(text, paras, ctx.title)
                 box = runs.box(k, dropped)
@@ -681,10 +738,7 @@ class _ProseRuns:
         ``limit`` of them), each with what :meth:`inside` and :meth:`box` read of it."""
         window = self._lines[k + 1 : k + 1 + _INSIDE_WINDOW]
         words = self._words[k + 1 : k + 1 + _INSIDE_WINDOW]  # (counted once, in __init__)
-        firsts, lasts = block_bounds(window)
-        return window, [_Unit(first, last, window[last][-1:] in SENTENCE_END,
-                              sum(words[first : last + 1]), _is_prose(first, last, window, words))
-                        for first, last in zip(firsts[:limit], lasts)]
+        return window, _units(window, words, limit)
 
     def inside(self, k: int, related: bool, label: bool = False,
                dropped: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
@@ -733,8 +787,9 @@ class _ProseRuns:
         return []
 
     def box(self, k: int, dropped: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
-        """The lines to drop when the related-link marker at paragraph ``k`` heads a box
-        of teasers inside the article, wherever it stands: at least
+        """The lines to drop when the related-link marker at paragraph ``k`` (or a label the
+        drop-line rules remove) heads a box of teasers inside the article, wherever it
+        stands: at least
         :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
         line of its own, :func:`_is_title`), all with a summary (sentences under
         :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
@@ -745,51 +800,72 @@ class _ProseRuns:
         again: a heading, a caption, a sentence cut by a link or a list may stand before
         its next prose; a table's row is the article's data, never a title).  A label
         the drop-line rules remove (:func:`_chrome_label`) is no part of the box or the
-        text around it.  (Block scoring's constants for teasers of other stories;
-        nothing is tuned here.)  Empty when the marker heads no such box."""
-        window, units = self._units(k)
-        titles = 0
-        summaries: bool | None = None  # do the titles have summaries (None: not known yet)
-        last: _Unit | None = None  # the box's last block read so far (chrome lines aside)
-        i = 0
-        while i < len(units):
-            unit = units[i]
-            if _chrome_label(unit, window, dropped):
-                i += 1  # between the box's blocks or after them
-                continue
-            after_title = last is not None and not last.ends
-            if not unit.ends:
-                if unit.first != unit.last or not _is_title(window[unit.first]):
-                    if summaries and last is not None and last.ends:
-                        break  # after a summary, no title: the running text resumes
-                    return []  # not a title (one link: one line)
-                if self._at_headline(k, window[unit.first]):
-                    return []  # the page's headline: the marker stands above the article
-                if titles and summaries is None and after_title:
-                    summaries = False  # a title after a title: a list of titles alone
-                titles += 1
-                last = unit
-                i += 1
-                continue
-            # a sentence: a title's summary, or the running text resuming
-            summary = after_title and unit.words < TEASER_WORDS and summaries is not False
-            if summaries is None and titles == 1:
-                summaries = summary
-            if not summary:
-                break
+        text around it, and a rank on a line of its own before a title ("1", "2.": a "most
+        read" list) is part of the title.  (Block scoring's constants for teasers of other
+        stories; nothing is tuned here.)  Empty when the marker heads no such box."""
+        return _box(k, *self._units(k), dropped, lambda line: self._at_headline(k, line))
+
+
+def _units(window: list[str], words: list[int], limit: int | None = None) -> list[_Unit]:
+    """The blocks of ``window`` (lines, with their word counts) as block scoring groups them
+    (:func:`~.blocks.block_bounds`; the first ``limit`` of them), each with what
+    :meth:`_ProseRuns.inside` and :func:`_box` read of it."""
+    firsts, lasts = block_bounds(window)
+    return [_Unit(first, last, window[last][-1:] in SENTENCE_END,
+                  sum(words[first : last + 1]), _is_prose(first, last, window, words))
+            for first, last in zip(firsts[:limit], lasts)]
+
+
+def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str], bool] | None,
+         at_headline: Callable[[str], bool]) -> list[tuple[int, str]]:
+    """:meth:`_ProseRuns.box` on the lines after paragraph ``k`` (``window``) and their
+    blocks (``units``); ``at_headline`` says whether a line is the page's headline."""
+    titles = 0
+    summaries: bool | None = None  # do the titles have summaries (None: not known yet)
+    last: _Unit | None = None  # the box's last block read so far (chrome lines aside)
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if _chrome_label(unit, window, dropped):
+            i += 1  # between the box's blocks or after them
+            continue
+        if (unit.first == unit.last and _RANK_RE.fullmatch(window[unit.first])
+                and i + 1 < len(units) and not units[i + 1].ends):
+            i += 1  # a "most read" list's rank, on a line of its own before its title
+            continue
+        after_title = last is not None and not last.ends
+        if not unit.ends:
+            if unit.first != unit.last or not _is_title(window[unit.first]):
+                if summaries and last is not None and last.ends:
+                    break  # after a summary, no title: the running text resumes
+                return []  # not a title (one link: one line)
+            if at_headline(window[unit.first]):
+                return []  # the page's headline: the marker stands above the article
+            if titles and summaries is None and after_title:
+                summaries = False  # a title after a title: a list of titles alone
+            titles += 1
             last = unit
             i += 1
-        else:
-            return []
-        if titles < TEASER_PAIRS or last is None:
-            return []
-        resumes = units[i].prose and (units[i].words >= TEASER_WORDS
-                                      or i + 1 < len(units) and units[i + 1].prose)
-        if not resumes and not (summaries and any(
-                u.prose or window[u.first].startswith(_ROW) for u in units[i:])):
-            return []
-        return [(k, "a box of teasers inside the article")] + [
-            (k + 1 + j, "teaser of another article") for j in range(last.last + 1)]
+            continue
+        # a sentence: a title's summary, or the running text resuming
+        summary = after_title and unit.words < TEASER_WORDS and summaries is not False
+        if summaries is None and titles == 1:
+            summaries = summary
+        if not summary:
+            break
+        last = unit
+        i += 1
+    else:
+        return []
+    if titles < TEASER_PAIRS or last is None:
+        return []
+    resumes = units[i].prose and (units[i].words >= TEASER_WORDS
+                                  or i + 1 < len(units) and units[i + 1].prose)
+    if not resumes and not (summaries and any(
+            u.prose or window[u.first].startswith(_ROW) for u in units[i:])):
+        return []
+    return [(k, "a box of teasers inside the article")] + [
+        (k + 1 + j, "teaser of another article") for j in range(last.last + 1)]
 
 
 def _chrome_label(unit: _Unit, window: Sequence[str],
@@ -799,6 +875,29 @@ def _chrome_label(unit: _Unit, window: Sequence[str],
     text around it, and belongs to neither."""
     return (dropped is not None and not unit.ends and unit.first == unit.last
             and dropped(window[unit.first]))
+
+
+def _may_head_box(text: str, paras: Paragraphs, k: int) -> bool:
+    """Could the label at paragraph ``k`` head a box of teasers: it holds a letter (a line
+    of symbols is no label), a title or a rank follows it, and there are titles enough for
+    a box (:data:`~.blocks.TEASER_PAIRS`) among the lines right after it, a title, a
+    summary and a rank each?  (A quick test before :func:`_box` reads the lines.)"""
+    if k + 1 >= len(paras) or not _heads_box(text[paras[k + 1].start:paras[k + 1].end]):
+        return False
+    if not any(c.isalpha() for c in text[paras[k].start:paras[k].end]):
+        return False
+    after = paras[k + 1 : k + 1 + 3 * TEASER_PAIRS]
+    return sum(_is_title(text[q.start:q.end]) for q in after) >= TEASER_PAIRS
+
+
+def _never(line: str) -> bool:
+    return False
+
+
+def _heads_box(line: str) -> bool:
+    """Could ``line``, right after a marker or a label, open a box of teasers: a title
+    (:func:`_is_title`), or the rank a "most read" list writes before its title?"""
+    return _is_title(line) or _RANK_RE.fullmatch(line) is not None
 
 
 def _is_title(line: str) -> bool:
@@ -812,6 +911,8 @@ def _is_title(line: str) -> bool:
 
 # How the DOM stage writes a table's row ("| a | b"): the article's data, never a title.
 _ROW = "| "
+# The rank of a "most read" list's item, on a line of its own before the item's title.
+_RANK_RE = regex.compile(r"\d{1,2}\.?")
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
 _LABEL_ENDS = frozenset(":»>|")
 # Blocks after a label's title within which the running text comes back (a heading, a
