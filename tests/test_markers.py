@@ -320,13 +320,13 @@ def test_a_box_under_another_languages_related_marker_goes():
 
 
 def test_a_site_section_label_heads_a_box_of_teasers_as_a_related_marker_does():
-    # "Most Read" or "Don't Miss" (a label the drop-line rules remove) over three titles of
+    # "Most Read" or "Don't Miss" (a section label, RL005) over three titles of
     # other stories, with a summary each or none, perhaps each after its rank on a line of its
     # own (how a page text writes "<span>1</span><a>title</a>"): the box goes with its label,
     # wherever it stands, and so does a related marker's box with ranks.
     ranked = [line for i, title in enumerate(_TEASERS[::2]) for line in (str(i + 1), title)]
     cleaner = cleantext.Cleaner(lang="en")
-    for label, code in (("Most Read", "RL002"), ("DON'T MISS", "RL002"), ("Related Articles", "RL001")):
+    for label, code in (("Most Read", "RL005"), ("DON'T MISS", "RL005"), ("Related Articles", "RL001")):
         for teasers in (_TEASERS, _TEASERS[::2], ranked):
             for at in (1, 4, 6):
                 text = "\n\n".join([*_STORY[:at], label, *teasers, *_STORY[at:]]) + "\n"
@@ -338,19 +338,37 @@ def test_a_site_section_label_heads_a_box_of_teasers_as_a_related_marker_does():
     assert cleantext.Cleaner(lang="pt").clean(text) == "\n\n".join(_HISTORIA) + "\n"
 
 
-def test_a_line_of_symbols_or_a_label_before_no_box_keeps_what_follows():
-    # A line of symbols the drop-line rules remove ("[...]", a shell's prompt) is no label:
-    # the titles after it stay. Nor does a label take what is no box of teasers: two titles,
-    # or headings each followed by two of the article's paragraphs. (The rules alone, as on
-    # the article the DOM stage chose: block scoring reads titles with summaries itself.)
+def test_after_a_box_whose_titles_have_a_summary_or_none_the_next_sentence_is_the_article():
+    # A feed of other stories under "Latest News", some with a one-line summary and some
+    # without: the sentence after the last title may be its summary or the article going on.
+    # It stays (a wrong deletion costs more than a summary kept); the box goes.
+    feed = ["Harbour strike enters its second week", "The union said talks would resume on Monday.",
+            "Ferry service resumes after the storm", "Fishermen protest new quotas at the port",
+            "Hundreds of boats stayed in the harbour.", "Council approves the budget for next year"]
+    for at in (2, 5):
+        text = "\n\n".join([*_STORY[:at], "Latest News", *feed, *_STORY[at:]]) + "\n"
+        assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(_STORY) + "\n", at
+
+
+def test_other_labels_and_a_label_before_no_box_keep_what_follows():
+    # A share bar or an advertisement's label (RL002) heads the article's own list items and
+    # short sections as often as another box: what follows them stays. Nor does a section
+    # label take what is no box of teasers: two titles, or headings each followed by two of
+    # the article's paragraphs. (The rules alone, as on the article the DOM stage chose:
+    # block scoring reads titles with summaries itself.)
     cleaner = cleantext.Cleaner(lang="en")
     titles = ["Harbour strike enters its second week", "Ferry service resumes after the storm",
               "Fishermen protest new quotas at the port"]
-    for label, after in (("[...]", titles), ("Most Read", titles[:2])):
+    items = ["- Remove the loose stones from the arch", "- Fill the cracks with lime mortar",
+             "- Cover the road with new asphalt"]
+    sections = [line for title, story in zip(titles, _STORY[4:]) for line in (title, story)]
+    for label, after in (("Share on Facebook Share on Twitter Email Print", items),
+                         ("Advertisement", titles), ("Advertisement", sections),
+                         ("Most Read", titles[:2])):
         text = "\n\n".join([*_STORY[:4], label, *after, *_STORY[4:]]) + "\n"
         assert cleaner.clean(text, whole_page=False) == "\n\n".join([*_STORY[:4], *after, *_STORY[4:]]) + "\n"
     sections = [line for k, title in enumerate(titles) for line in (title, *_STORY[2 * k : 2 * k + 2])]
-    text = "\n\n".join([*_STORY[6:], "Advertisement", *sections]) + "\n"
+    text = "\n\n".join([*_STORY[6:], "Top Stories", *sections]) + "\n"
     assert cleaner.clean(text, whole_page=False) == "\n\n".join([*_STORY[6:], *sections]) + "\n"
 
 

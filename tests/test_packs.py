@@ -73,9 +73,9 @@ def test_toml_syntax_error_names_the_file(tmp_path):
 def test_user_pack_replaces_a_builtin_rule_by_id(tmp_path):
     path = _pack(tmp_path, '[pack]\nlanguage = "en"\n[[rule]]\nid = "RL002"\nname = "x"\n'
                  'kind = "drop-line"\nwhy = "y"\nphrases = ["Only this"]\n')
-    text = "Real text stays here.\n\nHot Topics\n\nOnly this\n"
+    text = "Real text stays here.\n\nAdvertisement\n\nOnly this\n"
     assert Cleaner(lang="en").clean(text) == "Real text stays here.\n\nOnly this\n"
-    assert Cleaner(lang="en", rules=[path]).clean(text) == "Real text stays here.\n\nHot Topics\n"
+    assert Cleaner(lang="en", rules=[path]).clean(text) == "Real text stays here.\n\nAdvertisement\n"
 
 
 def test_user_pack_disables_with_enabled_false(tmp_path):

@@ -481,10 +481,11 @@ class RuleSet:
         label above the body) is dropped as one line instead, and a related marker
         written as a label ("Read also:", its link's title on the next line) is, with
         its title, wherever it stands.  A comment marker that a thread of comments
-        follows, after some prose, cuts at any position.  A label the drop-line rules
-        remove (a site's section label: "Most Read", "Top Stories", "Don't Miss") that
-        heads a box of teasers inside the article takes the box with it, as a related
-        marker does (:meth:`_ProseRuns.box`)."""
+        follows, after some prose, cuts at any position.  A site's section label (a
+        drop-line rule named ``related-...``: "Most Read", "Top Stories", "Don't Miss")
+        that heads a box of teasers inside the article takes the box with it, as a related
+        marker does (:meth:`_ProseRuns.box`); other labels (a share bar, "Advertisement")
+        head the article's own lists and sections as often."""
         if self._truncate is None or not text:
             return []
         ctx = ctx or Context()
@@ -514,9 +515,9 @@ class RuleSet:
         start: int | None = None  # where the page's first prose paragraph starts
         for p, rule, chrome in self._marker_lines(text, paras, ctx, 1):
             k = p.index
-            if chrome is not None and _may_head_box(text, paras, k):
-                # a label the drop-line rules remove heads a box as a related marker does (a
-                # marker that is a label too reads its own box below)
+            if chrome is not None and chrome.name.startswith("related") and _may_head_box(text, paras, k):
+                # a site's section label heads a box as a related marker does (a marker that
+                # is a label too reads its own box below)
                 above.update((i, (self._refs[chrome.id], why)) for i, why in label_box(k))
             if rule is None:
                 continue
@@ -787,9 +788,9 @@ class _ProseRuns:
         return []
 
     def box(self, k: int, dropped: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
-        """The lines to drop when the related-link marker at paragraph ``k`` (or a label the
-        drop-line rules remove) heads a box of teasers inside the article, wherever it
-        stands: at least
+        """The lines to drop when the related-link marker at paragraph ``k`` (or a site's
+        section label) heads a box of teasers inside the article, wherever it stands: at
+        least
         :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
         line of its own, :func:`_is_title`), all with a summary (sentences under
         :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
@@ -823,6 +824,8 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
     titles = 0
     summaries: bool | None = None  # do the titles have summaries (None: not known yet)
     last: _Unit | None = None  # the box's last block read so far (chrome lines aside)
+    title_at = -1  # the index of the last title read so far
+    mixed = False  # a title with a summary and one without: the last title's may be the article's
     i = 0
     while i < len(units):
         unit = units[i]
@@ -843,8 +846,9 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
                 return []  # the page's headline: the marker stands above the article
             if titles and summaries is None and after_title:
                 summaries = False  # a title after a title: a list of titles alone
+            mixed = mixed or bool(summaries and after_title)
             titles += 1
-            last = unit
+            last, title_at = unit, i
             i += 1
             continue
         # a sentence: a title's summary, or the running text resuming
@@ -859,6 +863,10 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
         return []
     if titles < TEASER_PAIRS or last is None:
         return []
+    if mixed and last.ends:
+        # some titles have no summary: the sentence after the last title may be the article
+        # resuming, and a wrong deletion costs more than a teaser's summary kept
+        i, last = title_at + 1, units[title_at]
     resumes = units[i].prose and (units[i].words >= TEASER_WORDS
                                   or i + 1 < len(units) and units[i + 1].prose)
     if not resumes and not (summaries and any(
@@ -878,13 +886,11 @@ def _chrome_label(unit: _Unit, window: Sequence[str],
 
 
 def _may_head_box(text: str, paras: Paragraphs, k: int) -> bool:
-    """Could the label at paragraph ``k`` head a box of teasers: it holds a letter (a line
-    of symbols is no label), a title or a rank follows it, and there are titles enough for
-    a box (:data:`~.blocks.TEASER_PAIRS`) among the lines right after it, a title, a
-    summary and a rank each?  (A quick test before :func:`_box` reads the lines.)"""
+    """Could the label at paragraph ``k`` head a box of teasers: a title or a rank follows
+    it, and there are titles enough for a box (:data:`~.blocks.TEASER_PAIRS`) among the
+    lines right after it, a title, a summary and a rank each?  (A quick test before
+    :func:`_box` reads the lines.)"""
     if k + 1 >= len(paras) or not _heads_box(text[paras[k + 1].start:paras[k + 1].end]):
-        return False
-    if not any(c.isalpha() for c in text[paras[k].start:paras[k].end]):
         return False
     after = paras[k + 1 : k + 1 + 3 * TEASER_PAIRS]
     return sum(_is_title(text[q.start:q.end]) for q in after) >= TEASER_PAIRS
