@@ -13,8 +13,9 @@ consent panel without class names, a notice in another language, a long menu, pa
 written between ``<br>`` tags, a page without ``<body>``, minified markup, a legacy
 encoding; and boxes a site puts inside the article or after it without class names (an
 in-body "Read also:" teaser, a newsletter sign-up, a related-articles box, a "Most read" box
-of ranked links, a share bar, an advertisement's label, a comment section, page links) or
-before it (a language menu and breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
+of ranked links, a feed of the latest stories with their times, a share bar, an
+advertisement's label, a comment section, page links) or before it (a language menu and
+breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
 the link is clicked; each paragraph in a ``<div>`` of its own; the next story printed whole
 after the article; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
 has several kinds, the boxes spread through the article (all in English, whatever the page's
@@ -197,6 +198,29 @@ MOST_READ = (b"<div><h3>Most read</h3><ol>"
                             b"Hospital opens new wing for children",
                             b"Rail strike set to disrupt services next week"), 1))
              + b"</ol></div>")
+# A feed of the site's latest stories: "Latest news" over ten headlines, each after its time,
+# every other one with a one-sentence summary.
+_FEED = ((b"Council approves budget for new bridge over the river",
+          b"The vote was passed by a narrow majority after a long debate on Tuesday evening."),
+         (b"Storm leaves thousands without power in the north", b""),
+         (b"Local team wins regional championship after extra time",
+          b"Fans celebrated in the streets until the early hours of the morning."),
+         (b"Hospital opens new wing for children", b""),
+         (b"Rail strike set to disrupt services next week",
+          b"Union leaders said talks had broken down over pay and working hours."),
+         (b"Museum returns stolen paintings to owners", b""),
+         (b"Police appeal for witnesses after night-time fire",
+          b"Nobody was hurt, but the building was badly damaged by the flames."),
+         (b"Farmers warn of poor harvest after dry summer", b""),
+         (b"New cycle lanes planned for the city centre",
+          b"The plans will be open for public comment until the end of the month."),
+         (b"School meals to include more local produce", b""))
+NEWS_FEED = (b"<div><h3>Latest news</h3>"
+             + b"".join(b"<div><span>" + time + b"</span><a href='/n'>" + title + b"</a>"
+                        + (b"<p>" + summary + b"</p>" if summary else b"") + b"</div>"
+                        for time, (title, summary) in zip(
+                            b"14:50 14:43 14:36 14:21 14:05 13:58 13:40 13:12 12:57 12:31".split(), _FEED))
+             + b"</div>")
 AD_BREAK = b"<div><p>Advertisement</p><p>Story continues below advertisement</p></div>"
 PAGINATION = b"<div><a href='?p=1'>1</a> <a href='?p=2'>2</a> <a href='?p=3'>3</a> <a href='?p=2'>Next \xc2\xbb</a></div>"
 LANGUAGES = (b"<ul><li><a href='/en'>English</a></li><li><a href='/de'>Deutsch</a></li>"
@@ -247,6 +271,12 @@ def most_read(html: bytes) -> bytes:
     """A "Most read" box of five ranked links to other stories without class names after a
     paragraph in the middle of the article."""
     return _after_paragraph_in_the_middle(html, MOST_READ)
+
+
+def news_feed(html: bytes) -> bytes:
+    """A feed of the site's latest stories (ten headlines with their times, half of them
+    with a summary) without class names after a paragraph in the middle of the article."""
+    return _after_paragraph_in_the_middle(html, NEWS_FEED)
 
 
 def share_bar(html: bytes) -> bytes:
@@ -356,7 +386,7 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "div": div, "no-body": no_body, "minified": minified, "layout-table": layout_table,
     "cp1252": cp1252, "charset-lie": charset_lie, "read-also": read_also,
     "newsletter-box": newsletter_box, "related": related, "most-read": most_read,
-    "share-bar": share_bar,
+    "news-feed": news_feed, "share-bar": share_bar,
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
     "language-menu": language_menu, "read-more": read_more,
     "read-more-hidden": read_more_hidden, "wrapped": wrapped,

@@ -56,7 +56,8 @@ def test_boxes_go_after_a_paragraph_in_the_middle_of_the_article():
             + "</body></html>").encode("utf-8")
     for name, first in (("read-also", "Read also:"), ("share-bar", "Share on Facebook"),
                         ("newsletter-box", "Get our newsletter"), ("related", "Related Articles"),
-                        ("most-read", "Most read"), ("ad-break", "Advertisement")):
+                        ("most-read", "Most read"), ("news-feed", "Latest news"),
+                        ("ad-break", "Advertisement")):
         lines = full_page_text(PERTURBATIONS[name](page)).split("\n")
         at = lines.index(first)
         assert lines[at - 1] == long[1] and long[2] in lines[at + 1:], name

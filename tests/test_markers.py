@@ -338,6 +338,20 @@ def test_a_site_section_label_heads_a_box_of_teasers_as_a_related_marker_does():
     assert cleantext.Cleaner(lang="pt").clean(text) == "\n\n".join(_HISTORIA) + "\n"
 
 
+def test_a_feed_of_other_stories_with_their_times_goes_under_its_label():
+    # "Latest News" over other stories' headlines, each after its time on a line of its own
+    # (how a page text writes "<span>14:05</span><a>headline</a>"), some with a summary: the
+    # feed goes, the article around it stays.
+    feed = ["14:50", "Harbour strike enters its second week", "The union said talks would resume on Monday.",
+            "14:43", "Ferry service resumes after the storm", "9:05", "Fishermen protest new quotas at the port",
+            "Hundreds of boats stayed in the harbour.", "8:31", "Council approves the budget for next year"]
+    for at in (2, 5):
+        text = "\n\n".join([*_STORY[:at], "Latest News", *feed, *_STORY[at:]]) + "\n"
+        result = cleantext.Cleaner(lang="en").explain(text)
+        assert result.text == "\n\n".join(_STORY) + "\n", at
+        assert {e.code for e in result.changes} == {"RL005"}, at
+
+
 def test_after_a_box_whose_titles_have_a_summary_or_none_the_next_sentence_is_the_article():
     # A feed of other stories under "Latest News", some with a one-line summary and some
     # without: the sentence after the last title may be its summary or the article going on.

@@ -801,9 +801,10 @@ class _ProseRuns:
         again: a heading, a caption, a sentence cut by a link or a list may stand before
         its next prose; a table's row is the article's data, never a title).  A label
         the drop-line rules remove (:func:`_chrome_label`) is no part of the box or the
-        text around it, and a rank on a line of its own before a title ("1", "2.": a "most
-        read" list) is part of the title.  (Block scoring's constants for teasers of other
-        stories; nothing is tuned here.)  Empty when the marker heads no such box."""
+        text around it, and a rank or a time on a line of its own before a title ("1", "2.":
+        a "most read" list; "14:05": a feed of the latest stories) is part of the title.
+        (Block scoring's constants for teasers of other stories; nothing is tuned here.)
+        Empty when the marker heads no such box."""
         return _box(k, *self._units(k), dropped, lambda line: self._at_headline(k, line))
 
 
@@ -834,7 +835,7 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
             continue
         if (unit.first == unit.last and _RANK_RE.fullmatch(window[unit.first])
                 and i + 1 < len(units) and not units[i + 1].ends):
-            i += 1  # a "most read" list's rank, on a line of its own before its title
+            i += 1  # a list's rank or a feed's time, on a line of its own before its title
             continue
         after_title = last is not None and not last.ends
         if not unit.ends:
@@ -902,7 +903,7 @@ def _never(line: str) -> bool:
 
 def _heads_box(line: str) -> bool:
     """Could ``line``, right after a marker or a label, open a box of teasers: a title
-    (:func:`_is_title`), or the rank a "most read" list writes before its title?"""
+    (:func:`_is_title`), or the rank or the time a list writes before its title?"""
     return _is_title(line) or _RANK_RE.fullmatch(line) is not None
 
 
@@ -917,8 +918,9 @@ def _is_title(line: str) -> bool:
 
 # How the DOM stage writes a table's row ("| a | b"): the article's data, never a title.
 _ROW = "| "
-# The rank of a "most read" list's item, on a line of its own before the item's title.
-_RANK_RE = regex.compile(r"\d{1,2}\.?")
+# The rank of a "most read" list's item or the time of a feed's, on a line of its own before
+# the item's title ("3", "3.", "14:05").
+_RANK_RE = regex.compile(r"\d{1,2}\.?|(?:[01]?\d|2[0-3]):[0-5]\d")
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
 _LABEL_ENDS = frozenset(":»>|")
 # Blocks after a label's title within which the running text comes back (a heading, a
