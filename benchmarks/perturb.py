@@ -187,17 +187,6 @@ SHARE = (b"<div><a href='#'>Share on Facebook</a> <a href='#'>Share on Twitter</
          b"<a href='#'>Email</a> <a href='#'>Print</a></div>")
 
 
-# A "Most read" box: the site's section label over five ranked links to other stories (the rank
-# and the link inline, as a list's markup writes them).
-MOST_READ = (b"<div><h3>Most read</h3><ol>"
-             + b"".join(b"<li><span>" + str(rank).encode() + b"</span><a href='/m'>" + title + b"</a></li>"
-                        for rank, title in enumerate((
-                            b"Council approves budget for new bridge over the river",
-                            b"Storm leaves thousands without power in the north",
-                            b"Local team wins regional championship after extra time",
-                            b"Hospital opens new wing for children",
-                            b"Rail strike set to disrupt services next week"), 1))
-             + b"</ol></div>")
 # A feed of the site's latest stories: "Latest news" over ten headlines, each after its time,
 # every other one with a one-sentence summary.
 _FEED = ((b"Council approves budget for new bridge over the river",
@@ -215,6 +204,12 @@ _FEED = ((b"Council approves budget for new bridge over the river",
          (b"New cycle lanes planned for the city centre",
           b"The plans will be open for public comment until the end of the month."),
          (b"School meals to include more local produce", b""))
+# A "Most read" box: the site's section label over five ranked links to other stories (the rank
+# and the link inline, as a list's markup writes them; the feed's first five headlines).
+MOST_READ = (b"<div><h3>Most read</h3><ol>"
+             + b"".join(b"<li><span>" + str(rank).encode() + b"</span><a href='/m'>" + title + b"</a></li>"
+                        for rank, (title, _) in enumerate(_FEED[:5], 1))
+             + b"</ol></div>")
 NEWS_FEED = (b"<div><h3>Latest news</h3>"
              + b"".join(b"<div><span>" + time + b"</span><a href='/n'>" + title + b"</a>"
                         + (b"<p>" + summary + b"</p>" if summary else b"") + b"</div>"
