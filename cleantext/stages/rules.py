@@ -790,10 +790,10 @@ class _ProseRuns:
     def box(self, k: int, dropped: Callable[[str], bool] | None = None) -> list[tuple[int, str]]:
         """The lines to drop when the related-link marker at paragraph ``k`` (or a site's
         section label) heads a box of teasers inside the article, wherever it stands: at
-        least
-        :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
-        line of its own, :func:`_is_title`), all with a summary (sentences under
-        :data:`~.blocks.TEASER_WORDS` words) or none, and then the article's running text
+        least :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
+        line of its own, :func:`_is_title`), each with a summary (sentences under
+        :data:`~.blocks.TEASER_WORDS` words) or none (when only some have one, the box ends
+        at its last title: the sentence after it may be the article), then the running text
         resumes: a paragraph of prose too long for a summary, or two in a row -- or,
         after titles with summaries, any paragraph of prose or a table's row in the
         lines read after the marker (a summary is one sentence after its title, so a
