@@ -868,7 +868,6 @@ class BlockScorer:
             drop = {index[i]: why for i, why in drop.items()}
         return removal_changes(text, paras, drop, merge=not traced)
 
-
     def _teaser_span(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
                      ctx: Context) -> dict[int, str]:
         """The teasers of a span with no running text of its own (no run of
