@@ -1,7 +1,7 @@
 """Speed benchmark: cleantext against its peers on real pages, side by side, in one run.
 
-    python benchmarks/speed.py [--data DIR] [--limit N] [--warmup K] [--json OUT]
-                               [--seed-variants [--docs 400]] [--cli]
+    python benchmarks/speed.py [--data DIR] [--limit N] [--warmup K] [--rounds R]
+                               [--json OUT] [--seed-variants [--docs 400]] [--cli]
 
 Corpora, built from both development sets (``<data>/scrapinghub`` and
 ``<data>/readability``; ``<data>`` defaults to ``shared/data`` beside the repository):
@@ -15,13 +15,27 @@ Corpora, built from both development sets (``<data>/scrapinghub`` and
 Honest timing: documents are deduplicated by content hash (empty ones dropped);
 the first ``--warmup`` pages of each set are warm-up pages, never timed, so every
 track warms up on *other* documents; then each timed document is cleaned exactly
-once. Each (corpus, system) pair runs in its own fresh subprocess, one after the
-other on one core; its peak memory is that process's ``ru_maxrss`` (which includes
-the corpus it loaded: the ``base MB`` column). A cleantext track builds its
-Cleaner and calls ``warm()`` before the warm-up documents, as a corpus job's
-workers do (the ``load s`` column: import, construction and ``warm()``). PyPI ``clean-text`` runs in its own
-venv (``benchmarks/.peer-venv``, created on first use) because it also installs a
-module named ``cleantext``.
+once per process. A document's time is the CPU time of its call
+(``time.process_time``). Each (corpus, system) pair runs in its own fresh
+subprocess, one after the other on one core; its peak memory is that process's
+``ru_maxrss`` (which includes the corpus it loaded: the ``base MB`` column). A
+cleantext track builds its Cleaner and calls ``warm()`` before the warm-up
+documents, as a corpus job's workers do (the ``load s`` column: import,
+construction and ``warm()``). PyPI ``clean-text`` runs in its own venv
+(``benchmarks/.peer-venv``, created on first use) because it also installs a module
+named ``cleantext``.
+
+Side by side: a shared machine's speed drifts by a factor of two within minutes
+(two runs of the same code, minutes apart, gave HTML ratios of 1.7x and 3.3x when
+each system ran in its own process), so the goals' ratios come from both systems
+in one process (``--pair``: cleantext and clean-text on the full-page texts,
+cleantext and trafilatura on the pages), each document cleaned once by each, the
+two calls back to back and their order swapped from one document to the next.
+clean-text is imported there from the peer venv under another name. Everything
+runs in ``--rounds`` rounds (default 3), each in fresh processes, the systems'
+order rotated from round to round: the tables give each document's median time
+over the rounds, a goal's ratio is the median of the rounds' ratios, each round's
+printed beside it.
 
 Cold start is timed in fresh subprocesses: ``import cleantext``, ``Cleaner()`` and
 the first document, each part reported (median of three runs).
@@ -227,15 +241,65 @@ def time_each(load, path):
         except Exception:  # noqa: BLE001 -- a peer may raise on a hard page
             errors += 1
     seconds = []
+    clock = time.process_time  # CPU time: another process's turn on the core is not ours
     for doc in corpus["docs"]:
-        start = time.perf_counter()
+        start = clock()
         try:
             fn(doc)
         except Exception:  # noqa: BLE001
             errors += 1
-        seconds.append(time.perf_counter() - start)
+        seconds.append(clock() - start)
     return {"seconds": seconds, "errors": errors, "load_s": load_s,
             "base_rss_mb": base, "peak_rss_mb": rss_mb()}
+
+
+def time_pair(loads, path):
+    """Two systems in one process, side by side: load both, warm both up on the
+    warm-up documents, then clean each timed document once with each, the two calls
+    back to back and their order swapped from one document to the next, so that the
+    machine's drift falls on both alike.  Returns each system's per-document CPU times."""
+    import json
+    import time
+
+    with open(path, encoding="utf-8") as handle:
+        corpus = json.load(handle)
+    fns = [load() for load in loads]
+    for doc in corpus["warmup"]:
+        for fn in fns:
+            try:
+                fn(doc)
+            except Exception:  # noqa: BLE001 -- a peer may raise on a hard page
+                pass
+    seconds: list[list[float]] = [[], []]
+    clock = time.process_time
+    for i, doc in enumerate(corpus["docs"]):
+        for k in ((0, 1) if i % 2 == 0 else (1, 0)):
+            start = clock()
+            try:
+                fns[k](doc)
+            except Exception:  # noqa: BLE001
+                pass
+            seconds[k].append(clock() - start)
+    return {"seconds": seconds}
+
+
+def _clean_text_peer():
+    """PyPI clean-text's ``clean``, imported from the peer venv under another name
+    (``peer_cleantext``: its package is called ``cleantext`` too); its own imports are
+    relative, and what it needs beyond this venv (``emoji``) comes from the peer venv's
+    site-packages, put last on the path."""
+    import importlib.util
+
+    package = next(PEER_VENV.glob("lib/python*/site-packages/cleantext"))
+    site = package.parent
+    if str(site) not in sys.path:
+        sys.path.append(str(site))
+    spec = importlib.util.spec_from_file_location(
+        "peer_cleantext", package / "__init__.py", submodule_search_locations=[str(package)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["peer_cleantext"] = module
+    spec.loader.exec_module(module)
+    return module.clean
 
 
 def _cleantext(method: str, **options):
@@ -294,6 +358,13 @@ TEXT_TRACKS = ("cleantext", "cleantext-lang-en", "cleantext-no-names", "clean-te
 HTML_TRACKS = ("cleantext-html", "cleantext-html-lang-en", "cleantext-html-no-names", "trafilatura")
 PLAN = {PAGE_TEXT: TEXT_TRACKS, ARTICLE: TEXT_TRACKS, HTML: HTML_TRACKS}
 SEED_TRACKS = ("cleantext", "cleantext-lang-en", "cleantext-no-names", "clean-text", "ftfy")
+# The goals' ratios, timed side by side in one process (``time_pair``).
+PAIRS = {PAGE_TEXT: ("cleantext", "clean-text"), HTML: ("cleantext-html", "trafilatura")}
+
+
+def pair_loader(name: str):
+    """A track's loader inside a pair's process (clean-text under another name)."""
+    return _clean_text_peer if name == "clean-text" else TRACKS[name][1]
 
 # The peer runs this in its own venv, from a folder without our ``cleantext``:
 # the same ``time_each``, its source copied in, around clean-text's ``clean``.
@@ -335,6 +406,18 @@ def run_track(name: str, docs_file: Path) -> dict:
                          cwd=cwd)
     if out.returncode != 0:
         raise RuntimeError(f"track {name} failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def run_pair(kind: str, docs_file: Path) -> dict:
+    """The kind's pair (:data:`PAIRS`) timed side by side in one fresh subprocess."""
+    if "clean-text" in PAIRS[kind]:
+        peer_python()  # the peer venv the pair's process imports clean-text from
+    cmd = [sys.executable, "-W", "ignore", __file__, "--pair", kind, str(docs_file)]
+    out = subprocess.run([sys.executable, "-c", LAUNCHER, *cmd], capture_output=True, text=True,
+                         cwd=ROOT)
+    if out.returncode != 0:
+        raise RuntimeError(f"pair {kind} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -424,31 +507,39 @@ def print_table(title: str, corpus: Corpus, results: dict[str, dict]) -> None:
               f" {result['base_rss_mb']:7.0f} {result['errors']:3d} {result['load_s']:6.2f}")
 
 
-def goal_line(label: str, values: dict[str, float], goal: float, unit: str) -> str:
+def goal_line(label: str, values: dict[str, float], goal: float, unit: str,
+              spread: dict[str, list[float]] | None = None) -> str:
     cells = "  ".join(f"{name} {value:.2f}{unit}" for name, value in values.items())
     met = "met" if values["all"] >= goal else "NOT MET"
-    return f"  {label:46s} {cells}  (goal >= {goal}{unit}, all: {met})"
+    rounds = ""
+    if spread and len(spread["all"]) > 1:
+        rounds = (f"; all, {len(spread['all'])} rounds: "
+                  + " ".join(f"{v:.2f}{unit}" for v in spread["all"]))
+    return f"  {label:46s} {cells}  (goal >= {goal}{unit}, all: {met}{rounds})"
 
 
-def print_goals(corpora: dict[str, Corpus], results: dict) -> None:
-    def summary(kind, track):
-        return summarise(corpora[kind], results[kind][track])
-
-    def ratio(kind, ours, theirs):
-        a, b = summary(kind, ours), summary(kind, theirs)
-        return {s: a[s]["docs_per_s"] / b[s]["docs_per_s"] for s in a}
+def print_goals(corpora: dict[str, Corpus], results: dict, pairs: dict) -> None:
+    """The issue's goals: a ratio is the median of the rounds' side-by-side ratios
+    (``pairs``: each kind's :func:`time_pair` results, one per round), MB/s that of the
+    tables' result (``results``)."""
+    def ratio(kind):
+        per_round = pair_ratios(corpora[kind], pairs[kind])
+        return {s: statistics.median(v) for s, v in per_round.items()}, per_round
 
     def mbps(kind, track):
-        return {s: v["mb_per_s"] for s, v in summary(kind, track).items()}
+        return {s: v["mb_per_s"] for s, v in summarise(corpora[kind], results[kind][track]).items()}
 
-    print("\ngoals:")
-    print(goal_line("full-page text, cleantext / clean-text docs/s",
-                    ratio(PAGE_TEXT, "cleantext", "clean-text"), 5, "x"))
+    print("\ngoals (a ratio: both systems in one process, document by document, the median of "
+          "the rounds):")
+    text_ratio, text_rounds = ratio(PAGE_TEXT)
+    html_ratio, html_rounds = ratio(HTML)
+    print(goal_line("full-page text, cleantext / clean-text docs/s", text_ratio, 5, "x",
+                    text_rounds))
     print(goal_line("full-page text, cleantext MB/s per core", mbps(PAGE_TEXT, "cleantext"), 3, ""))
     print(goal_line("article text (gold), cleantext MB/s per core",
                     mbps(ARTICLE, "cleantext"), 10, ""))
-    print(goal_line("html, cleantext clean_html / trafilatura docs/s",
-                    ratio(HTML, "cleantext-html", "trafilatura"), 3, "x"))
+    print(goal_line("html, cleantext clean_html / trafilatura docs/s", html_ratio, 3, "x",
+                    html_rounds))
 
 
 def print_cold(cold: dict[str, dict]) -> None:
@@ -461,16 +552,49 @@ def print_cold(cold: dict[str, dict]) -> None:
               f"python start-up alone {parts['python start-up'] * 1000:.0f} ms")
 
 
-def run_plan(corpora: dict[str, Corpus], plan: dict[str, tuple], tmp: Path) -> dict:
-    """Every (kind, track) of ``plan`` in its own subprocess, one after the other."""
+def rotated(tracks: tuple[str, ...], round_: int) -> tuple[str, ...]:
+    """``tracks`` in round ``round_``'s order: rotated by one each round, so that no
+    system always runs first (or right after the same neighbour)."""
+    k = round_ % len(tracks) if tracks else 0
+    return tracks[k:] + tracks[:k]
+
+
+def run_plan(corpora: dict[str, Corpus], plan: dict[str, tuple], tmp: Path,
+             rounds: int = 1) -> dict:
+    """Every (kind, track) of ``plan`` in its own subprocess, one after the other, in
+    ``rounds`` rounds (the tracks' order rotated each round): ``{kind: {track: [one
+    result per round]}}``."""
     results: dict[str, dict] = {}
     for kind, tracks in plan.items():
         path = tmp / f"{kind}.json"
         path.write_text(json.dumps(corpora[kind].payload()), encoding="utf-8")
-        for track in tracks:
-            print(f"  timing {kind}: {track} ...", file=sys.stderr, flush=True)
-            results.setdefault(kind, {})[track] = run_track(track, path)
+        for round_ in range(rounds):
+            for track in rotated(tuple(tracks), round_):
+                print(f"  timing {kind}, round {round_ + 1}/{rounds}: {track} ...", file=sys.stderr,
+                      flush=True)
+                results.setdefault(kind, {}).setdefault(track, []).append(run_track(track, path))
     return results
+
+
+def combine(runs: list[dict]) -> dict:
+    """One track's rounds as one result: each document's median time, the most errors
+    and the highest peak of any round, the median load time and base memory."""
+    return {"seconds": [statistics.median(times) for times in zip(*(r["seconds"] for r in runs))],
+            "errors": max(r["errors"] for r in runs),
+            "load_s": statistics.median(r["load_s"] for r in runs),
+            "base_rss_mb": statistics.median(r["base_rss_mb"] for r in runs),
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
+
+
+def pair_ratios(corpus: Corpus, rounds: list[dict]) -> dict[str, list[float]]:
+    """Per set (and ``all``): the docs/s ratio of a pair's first system to its second
+    in each round (:func:`time_pair`'s results)."""
+    ratios: dict[str, list[float]] = {}
+    for pair in rounds:
+        ours, theirs = (summarise(corpus, {"seconds": times}) for times in pair["seconds"])
+        for name in ours:
+            ratios.setdefault(name, []).append(ours[name]["docs_per_s"] / theirs[name]["docs_per_s"])
+    return ratios
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -478,6 +602,10 @@ def main(argv: list[str] | None = None) -> int:
     if args[:1] == ["--track"]:
         name, docs_file = args[1], args[2]
         print(json.dumps(time_each(TRACKS[name][1], docs_file)))
+        return 0
+    if args[:1] == ["--pair"]:
+        kind, docs_file = args[1], args[2]
+        print(json.dumps(time_pair([pair_loader(name) for name in PAIRS[kind]], docs_file)))
         return 0
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data", type=Path, default=default_data(),
@@ -489,6 +617,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="also the synthetic table on seed-like variants")
     p.add_argument("--docs", type=int, default=400, help="seed variants timed (default: 400)")
     p.add_argument("--cli", action="store_true", help="also time the command on the page texts")
+    p.add_argument("--rounds", type=int, default=3,
+                   help="rounds of every system, each in fresh processes (default: %(default)s)")
     p.add_argument("--json", type=Path, help="write all raw results here")
     opts = p.parse_args(args)
     for name in SETS:
@@ -499,22 +629,31 @@ def main(argv: list[str] | None = None) -> int:
     corpora = build_corpora(opts.data, opts.limit, opts.warmup)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        results = run_plan(corpora, PLAN, tmp)
+        runs = run_plan(corpora, PLAN, tmp, opts.rounds)
+        pairs: dict[str, list[dict]] = {}
+        for round_ in range(opts.rounds):
+            for kind in PAIRS:
+                print(f"  timing {kind} side by side, round {round_ + 1}/{opts.rounds}: "
+                      f"{' and '.join(PAIRS[kind])} ...", file=sys.stderr, flush=True)
+                pairs.setdefault(kind, []).append(run_pair(kind, tmp / f"{kind}.json"))
         cold = {"clean": cold_start(corpora[PAGE_TEXT].timed[0].text, "clean", tmp),
                 "clean_html": cold_start(corpora[HTML].timed[0].text, "clean_html", tmp)}
         seeds = None
         if opts.seed_variants:
             seeds = seed_variant_corpus(opts.docs)
-            results["seed-variants"] = run_plan({"seed-variants": seeds},
-                                                {"seed-variants": SEED_TRACKS}, tmp)["seed-variants"]
+            runs.update(run_plan({"seed-variants": seeds}, {"seed-variants": SEED_TRACKS}, tmp,
+                                 opts.rounds))
         cli = {}
         if opts.cli:
             texts = [d.text for d in corpora[PAGE_TEXT].timed]
             for jobs in (1, os.cpu_count() or 1):
                 cli[jobs] = run_cli(texts, jobs, tmp)
 
+    results = {kind: {track: combine(r) for track, r in tracks.items()}
+               for kind, tracks in runs.items()}
     print(f"cleantext speed benchmark ({platform.python_version()}, {os.cpu_count()} cores, "
-          f"one core and one fresh process per system; {time.perf_counter() - started:.0f} s; "
+          f"one core and one fresh process per system and round, {opts.rounds} rounds; "
+          f"{time.perf_counter() - started:.0f} s; "
           f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after)")
     print(f"data: {opts.data}; warm-up: first {opts.warmup} pages of each set, never timed; "
           f"each timed document cleaned once")
@@ -526,11 +665,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{corpus.repeated} repeated")
     titles = {PAGE_TEXT: "full-page text (rendered from the HTML)",
               ARTICLE: "article-like text (gold articleBody)", HTML: "HTML (raw pages)"}
-    print("columns per set: docs/s and MB/s over the summed per-document times, ms50 = median ms "
-          "per doc; peak MB = the process's ru_maxrss, base MB = after loading the corpus")
+    print("columns per set: docs/s and MB/s over the summed per-document CPU times (each "
+          "document's median over the rounds), ms50 = median ms per doc; peak MB = the process's "
+          "ru_maxrss, base MB = after loading the corpus")
     for kind in KINDS:
         print_table(titles[kind], corpora[kind], results[kind])
-    print_goals(corpora, results)
+    print_goals(corpora, results, pairs)
     print_cold(cold)
     if seeds is not None:
         print_table(f"SYNTHETIC seed variants ({len(seeds.timed)} near-duplicates of the 5 seeds, "
@@ -540,11 +680,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"command --input-format jsonl -j {jobs} on the page texts (wall, start-up included): "
               f"{r['docs_per_s']:.0f} docs/s, {r['mb_per_s']:.2f} MB/s, peak {r['peak_rss_mb']:.0f} MB")
     if opts.json:
-        summaries = {kind: {track: {**summarise(corpora[kind] if kind in corpora else seeds, r),
-                                    **{k: r[k] for k in ("errors", "load_s", "base_rss_mb",
-                                                         "peak_rss_mb")}}
+        def described(kind, r):
+            return {**summarise(corpora[kind] if kind in corpora else seeds, r),
+                    **{k: r[k] for k in ("errors", "load_s", "base_rss_mb", "peak_rss_mb")}}
+
+        summaries = {kind: {track: {**described(kind, r),
+                                    "rounds": [described(kind, one) for one in runs[kind][track]]}
                             for track, r in tracks.items()} for kind, tracks in results.items()}
-        opts.json.write_text(json.dumps({"summaries": summaries, "cold_start": cold, "cli": cli},
+        side_by_side = {kind: pair_ratios(corpora[kind], rounds) for kind, rounds in pairs.items()}
+        opts.json.write_text(json.dumps({"summaries": summaries, "side_by_side": side_by_side,
+                                         "cold_start": cold, "cli": cli},
                                         indent=1), encoding="utf-8")
     return 0
 
