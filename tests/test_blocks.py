@@ -640,3 +640,143 @@ def test_lines_without_words_change_no_verdict_of_block_scoring(insertions):
         return [line for line in out.split("\n") if line and line not in _WORDLESS]
 
     assert kept(lines) == kept(page)
+
+
+# A site's footer, long enough that the article's span does not bridge it.
+_FOOTER = ["Contact us", "About us", "Careers", "Advertise", "Privacy policy", "Terms of use",
+           "Cookie settings", "Site map", "Newsletters", "Subscribe", "Follow us", "Facebook",
+           "Twitter", "Instagram", "YouTube", "Podcasts", "Archive", "Corrections", "Ethics",
+           "Help", "Events", "Shop", "Jobs", "Obituaries", "Weather", "Traffic", "Puzzles",
+           "Crosswords", "Horoscopes", "Lottery"]
+
+
+def _other_story() -> list[str]:
+    """A whole other story: its headline, a byline and six paragraphs of running text."""
+    return ["Harbour Town Votes to Rebuild Its Storm-Damaged Sea Wall", "By a staff reporter",
+            *(f"The harbour story's paragraph {n} says that the town council voted to rebuild "
+              "the sea wall that protects the old harbour, and that the work will raise the quay "
+              "so that spring tides no longer flood the road behind it." for n in range(6))]
+
+
+def test_another_story_after_the_pages_own_is_not_the_article():
+    # The next story, which a site that loads articles as the reader scrolls writes after its
+    # own, outweighs a short article; the page's headline (its title holds it) stands over
+    # the article, another headline over the other story.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
+             *_FOOTER, *_other_story()]
+    out = _clean(lines)
+    assert _prose(1) in out and _prose(2) in out
+    assert "harbour" not in out.casefold()
+    result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+    assert any("another story follows the page's own" in c.detail for c in result.changes
+               if "harbour story" in c.before)
+
+
+def test_the_pages_headline_over_a_short_piece_under_a_standfirst_and_a_date():
+    # A paywalled article: headline, standfirst, a byline box, a date line (headline-like),
+    # two paragraphs. The two paragraphs are the page's story, not another one.
+    standfirst = ("There are more devices, platforms and services to choose from than ever "
+                  "before, and here is how to figure out what is best for your habits.")
+    lines = ["Ways to Play and Pay - Daily News", "Menu", "Home", "News", "Sport",
+             "Ways to Play and Pay", standfirst, "By", "Sarah Needleman", "Sarah Needleman",
+             "The Daily News", "Biography", "Sarah Needleman", "@sarah", "sarah@news.example",
+             "Nov. 19, 2019 8:03 am ET", _prose(1), _prose(2), "To Read the Full Story",
+             "Subscribe", "Sign In", *_FOOTER]
+    out = _clean(lines)
+    assert _prose(1) in out and _prose(2) in out
+
+
+def test_the_pages_headline_over_its_byline_heads_the_article():
+    # Headline, then a byline of five short lines: the line after the headline that looks
+    # like a headline ("WebMD Health News") is the byline's, and the story under it is the
+    # page's, whatever prose stands above the headline.
+    promos = [f"Promotion {n}: connect with people like you, and get expert guidance on living "
+              "a healthy life, with tools to track your symptoms." for n in range(3)]
+    lines = ["Babies Who Eat Peanuts Early May Avoid Allergy - Health News", "Menu", "Home",
+             promos[0], "Tools", promos[1], "Resources", promos[2], *_FOOTER[:6],
+             "Babies Who Eat Peanuts Early May Avoid Allergy", "By", "Brenda Goodman, MA",
+             "Health News Service", "Reviewed by", "Hansa Bhargava, MD",
+             *_story(1), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in (1, 2, 3))
+
+
+def test_an_article_whose_headline_stands_again_in_a_share_box_below_it():
+    # The article first, the page's headline again in a share box after it, then the other
+    # story: the article is the span before the other story's headline.
+    lines = ["Student Dies After Diet Pills Bought Online - News Site", "Menu", "Home", "News",
+             _prose(1), _prose(2), "Share this link", "Student Dies After Diet Pills Bought Online",
+             "Your link was shared", *_FOOTER, *_other_story()]
+    out = _clean(lines)
+    assert _prose(1) in out and _prose(2) in out
+    assert "harbour" not in out.casefold()
+
+
+def test_a_standfirst_under_the_headline_is_not_the_article_over_a_sectioned_body():
+    # Headline, standfirst, a long menu of the site's sections, then the body, whose first
+    # section opens with a headline-like subheading: the standfirst is too short a story to
+    # be the page's own.
+    standfirst = ("The strike that began at one port last week has spread to three cities, "
+                  "and the talks between the union and the owners have stalled again.")
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", standfirst, *_FOOTER,
+             "How the Walkout Began at the Docks", *_story(1), _prose(4), _prose(5), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in range(1, 6))
+
+
+def test_prose_scattered_over_the_page_above_the_headline_is_not_the_pages_story():
+    # Promotions scattered over the menus above the page's headline: the page's story is
+    # the one under its headline, not the widened run from the first promotion on.
+    promos = []
+    for n in range(20):
+        promos += [f"Promotion {n}: connect with people like you, and get expert guidance from our "
+                   "doctors on living a healthy life with your family and friends.",
+                   "Health", "Fitness", "Diet", "Sleep", "Family", "Drugs", "Tools", "Videos"]
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", *promos,
+             "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
+             *_FOOTER, *_other_story()]
+    out = _clean(lines)
+    assert _prose(1) in out and _prose(2) in out
+    assert "Promotion 3" not in out and "harbour" not in out.casefold()
+
+
+def test_a_box_of_titles_before_the_articles_body_does_not_head_another_story():
+    # The lede under the page's headline, a menu, a box of titles without a label, then the
+    # body: the box's last title is no story's headline, and the body stays the article's.
+    box = ["Police chief sought state funding for a new alarm system",
+           "The county fair will be free to attend starting next summer",
+           "Man dies after crashing into a power pole on the ring road",
+           "Skimming device found at a petrol station near the airport",
+           "Tow-truck operators rescue the owner of a frozen sailboat"]
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
+             *_FOOTER[:20], *box, *_story(3), _prose(6), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in (3, 4, 5, 6))
+
+
+def test_a_standfirst_is_no_story_before_a_video_and_the_body():
+    # Headline, standfirst, a share bar, a video's title and caption, then a short body:
+    # one paragraph under the headline is no story of its own, whatever its share.
+    standfirst = ("The strike that began at one port last week has spread to three cities, and "
+                  "the talks between the union and the owners have stalled again, with no date set "
+                  "for the next round and both sides blaming each other for the delay.")
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", standfirst, *_FOOTER[:12], "Video",
+             "Dock workers walk out at dawn in three cities", *_story(1), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in (1, 2, 3))
+
+
+@pytest.mark.parametrize("line", ["Updated 20 November 2019 11:42, UK", "TNW中文站 10月14日报道",
+                                  "Call +49 (0)40 890 85-433"])
+def test_a_date_or_a_phone_number_over_the_body_heads_no_other_story(line):
+    # The lede under the page's headline, a menu, then a date line (or a phone number) over
+    # the body: no headline of another story, so the body stays.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
+             *_FOOTER[:20], line, *_story(3), _prose(6), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in (3, 4, 5, 6))

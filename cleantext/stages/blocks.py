@@ -66,6 +66,11 @@ this stage decides from the *shape* of the text, in one linear pass:
    between the two.  A span without
    running text (a list of deals) is left alone, and so are headlines that follow the
    article's last paragraph at once without bylines (inline links to other stories).
+   A span that is another story -- running text under a headline the page's title does
+   not hold, while the page's own headline stands before it out of its reach (the next
+   story a site writes into the page after its own) -- gives way to the best span before
+   that headline (else the best between the two headlines) when that is two paragraphs
+   or more and holds a fifth of the other story's prose words.
 7. **BS001** removes every block outside that span (a line of the site's
    template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
@@ -203,6 +208,9 @@ _DIGIT_RE = re.compile(r"\d")
 _COUNTER_RE = re.compile(r"[(\[]\s*[0-9]+\s*[)\]]")
 # A line that is only a whole number (a rank, a count).
 _INTEGER_RE = re.compile(r"[0-9]{1,6}")
+# A time of day ("8:03", "11.42"), or a date written with CJK characters ("10月14日"): a
+# line that holds one is a byline's date, not a story's headline.
+_WHEN_RE = regex.compile(r"\b\d{1,2}[:.][0-5]\d\b|\d{1,2}月\d{1,2}日")
 # A run of prose this strong joins the span across a gap costing up to 1/discount of it.
 BRIDGE_MIN = 60.0
 BRIDGE_DISCOUNT = 0.75
@@ -223,6 +231,10 @@ TEASER_TITLE_WORDS = 3
 TEASER_TITLE_MAX = 20
 TEASER_WORDS = 60
 TEASER_GAP = 4
+# The page's own article before another story holds at least this share of the other's prose
+# words: readability's share for a sibling that joins the article, which the DOM stage's
+# next-story rule (io.html.SIBLING_SHARE) reads for text; not chosen on either set.
+STORY_SHARE = 0.2
 # A byline between a teaser's headline and its summary: a short line of at most this many words.
 BYLINE_WORDS = 4
 CORE_RUN = 3
@@ -824,6 +836,14 @@ class BlockScorer:
             first, last, total, cut, scattered = self._span(blocks, lines, ctx)
             if last < first:
                 return []
+        other = None if scattered else _other_story(blocks, lines, first, last)
+        if other is not None:
+            # the page's own article stands before the other story's headline
+            mine = self._story_span(blocks, lines, ctx, other)
+            if mine is not None:
+                first, last, total, cut, scattered = mine
+            else:
+                other = None
         lede = None if scattered or cut else _lede(blocks, lines, first)
         head = _headline(blocks, lines, first if lede is None else lede[0])
         # a scattered article: the menus between its pieces are no part of it
@@ -834,6 +854,9 @@ class BlockScorer:
         where = f"outside the main span (paragraphs {blocks[first].first + 1}-{blocks[last].last + 1}, score {total:.0f})"
         if cut:
             where += f", which ends at the marker {cut!r}"
+        if other is not None:
+            where += (f"; another story follows the page's own, under a headline the title does "
+                      f"not hold ({lines[blocks[other[0]].first]!r})")
         for k, b in enumerate(blocks):
             inside = first <= k <= last
             if k in teasers:
@@ -910,6 +933,28 @@ class BlockScorer:
         # The blocks after a marker that ended the span are comments, not scattered prose.
         wide_first, wide_last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
         return wide_first, wide_last, total, cut, (wide_first, wide_last) != (first, last)
+
+    def _story_span(self, blocks: list[Block], lines: Sequence[str], ctx: Context,
+                    other: tuple[int, int, int]) -> tuple[int, int, float, str, bool] | None:
+        """The span of the page's own article when the chosen one is another story
+        (:func:`_other_story`): the best span before the other story's headline (as
+        :meth:`_span` chooses it), else the best between the page's headline and the
+        other story's (a page that prints its headline again below the article, in a
+        share box, has the article above it), when it is the page's own
+        (:func:`_own_story`); else None."""
+        head, _, own = other
+        mine = self._span(blocks[:head], lines, ctx)
+        if not mine[4] and _own_story(blocks, mine[0], mine[1], other):
+            return mine  # (a span widened over scattered prose is no story of its own)
+        f, l, total = main_span([b.value for b in blocks[own + 1 : head]])
+        if l < f:
+            return None
+        first, last = own + 1 + f, own + 1 + l
+        last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
+        before = blocks[:head]
+        first, last = _extend(before, first, last, not cut)
+        first, last = _continue_lists(before, lines, first, last, not cut)
+        return (first, last, total, cut, False) if _own_story(blocks, first, last, other) else None
 
     def _cut_at_marker(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
                        ctx: Context) -> tuple[int, str]:
@@ -1173,6 +1218,64 @@ def _is_page_headline(b: Block, lines: Sequence[str], title: str) -> bool:
         return False
     line = lines[b.first]
     return 2 <= len(line.split()) <= HEADLINE_MAX_WORDS and (b.first == 0 or line.casefold() in title)
+
+
+def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: int
+                 ) -> tuple[int, int, int] | None:
+    """Is the span another story than the page's: a story of running text (:func:`_core`)
+    that opens (perhaps after a byline) under a headline-like line (:func:`_is_title`) that
+    the page's title does not hold -- not a date, a time or a phone number, nor the last
+    of a list of titles (a box of teasers, after which the article's body goes on) --
+    while the page's own headline (a line the title holds, not the first) stands before
+    that line, out of the span's reach, and nowhere from the span on: the next story,
+    which a site that loads articles as the reader scrolls writes after its own (the DOM
+    stage's ``_another_article``)?  Its (headline block, first block, the page headline's
+    block), else None."""
+    head = first - 1
+    while head > 0 and first - head <= 2 and _is_byline(blocks[head]):
+        head -= 1
+    if head <= 0 or not _is_title(blocks[head], lines[blocks[head].first]):
+        return None
+    b = blocks[head]
+    if b.first != b.last or b.repeated or b.chrome or b.template:
+        return None
+    line = lines[b.first]
+    if _WHEN_RE.search(line) or 2 * len(_DIGIT_RE.findall(line)) > len(line):
+        return None  # a date, a time, a phone number: a byline's or a card's, no headline
+    if head >= TEASER_PAIRS and all(_is_title(blocks[k], lines[blocks[k].last])
+                                    for k in range(head - TEASER_PAIRS + 1, head)):
+        return None  # the last of a list of titles (a box of teasers above the article's body)
+    title = lines[0].casefold()
+    if line.casefold() in title:
+        return None  # the page's own headline
+    for own in range(head - 1, 0, -1):
+        if _is_page_headline(blocks[own], lines, title):
+            break
+    else:
+        return None
+    if first - own <= HEADLINE_REACH:
+        return None  # the page's headline over its byline: the span is its story
+    if any(_is_page_headline(blocks[k], lines, title) for k in range(first, len(blocks))):
+        return None  # the headline stands over the span too: a page that repeats it
+    if _core(blocks, first, last) is None:
+        return None  # a short piece after a byline (a paywalled article's first lines)
+    return head, first, own
+
+
+def _own_story(blocks: list[Block], first: int, last: int, other: tuple[int, int, int]) -> bool:
+    """Is ``blocks[first..last]``, chosen before the other story's headline, the page's own
+    article: at least two paragraphs (a standfirst is no story of its own) that hold at
+    least :data:`STORY_SHARE` of the prose words from the other story's first block on (a
+    byline box or a promotion between the headline and an article whose sections open
+    with headlines does not)?"""
+    _, start, _ = other
+    if last < first:
+        return False
+    if sum(1 for k in range(first, last + 1) if _is_paragraph(blocks[k])) < 2:
+        return False
+    mine = sum(blocks[k].words for k in range(first, last + 1) if _is_prose(blocks[k]))
+    theirs = sum(b.words for b in blocks[start:] if _is_prose(b))
+    return mine >= STORY_SHARE * theirs
 
 
 def _lede(blocks: list[Block], lines: Sequence[str], first: int) -> tuple[int, int] | None:
