@@ -673,16 +673,16 @@ def test_another_story_after_the_pages_own_is_not_the_article():
                if "harbour story" in c.before)
 
 
-def test_the_pages_headline_over_a_short_piece_under_a_standfirst_and_a_date():
-    # A paywalled article: headline, standfirst, a byline box, a date line (headline-like),
-    # two paragraphs. The two paragraphs are the page's story, not another one.
-    standfirst = ("There are more devices, platforms and services to choose from than ever "
-                  "before, and here is how to figure out what is best for your habits.")
+def test_a_short_piece_under_a_byline_is_no_other_story():
+    # A paywalled article: headline, a two-paragraph summary, a byline box that ends in the
+    # paper's name and a date, then the article's first two paragraphs. The two paragraphs
+    # under the byline are no story of running text: the page's, not another one.
+    summary = ["There are more devices, platforms and services to choose from than ever before.",
+               "Here is how to figure out what is best for your habits and for your wallet."]
     lines = ["Ways to Play and Pay - Daily News", "Menu", "Home", "News", "Sport",
-             "Ways to Play and Pay", standfirst, "By", "Sarah Needleman", "Sarah Needleman",
-             "The Daily News", "Biography", "Sarah Needleman", "@sarah", "sarah@news.example",
-             "Nov. 19, 2019 8:03 am ET", _prose(1), _prose(2), "To Read the Full Story",
-             "Subscribe", "Sign In", *_FOOTER]
+             "Ways to Play and Pay", *summary, *_FOOTER[:12], "By", "Sarah Needleman",
+             "Biography", "@sarah", "The Daily Example Journal of Record", "Nov. 19", _prose(1),
+             _prose(2), "To Read the Full Story", "Subscribe", "Sign In", *_FOOTER]
     out = _clean(lines)
     assert _prose(1) in out and _prose(2) in out
 
@@ -713,17 +713,19 @@ def test_an_article_whose_headline_stands_again_in_a_share_box_below_it():
     assert "harbour" not in out.casefold()
 
 
-def test_a_standfirst_under_the_headline_is_not_the_article_over_a_sectioned_body():
-    # Headline, standfirst, a long menu of the site's sections, then the body, whose first
-    # section opens with a headline-like subheading: the standfirst is too short a story to
-    # be the page's own.
+def test_a_short_intro_under_the_headline_is_not_the_article_over_a_long_report():
+    # Headline, a two-paragraph intro, a long menu of the site's sections, then a long report
+    # under a headline-like line and a byline: the intro is too short a story (under a fifth
+    # of the report's words) to be the page's own.
     standfirst = ("The strike that began at one port last week has spread to three cities, "
                   "and the talks between the union and the owners have stalled again.")
     lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
-             "Port Strike Spreads to Three Cities", standfirst, *_FOOTER,
-             "How the Walkout Began at the Docks", *_story(1), _prose(4), _prose(5), *_FOOTER]
+             "Port Strike Spreads to Three Cities", standfirst,
+             "The owners say they will not raise their offer until the ships are moving again.",
+             *_FOOTER, "Inside the Union's Strategy Room", "By Jane Doe", *_story(1),
+             *(_prose(n) for n in range(4, 11)), *_FOOTER]
     out = _clean(lines)
-    assert all(_prose(n) in out for n in range(1, 6))
+    assert all(_prose(n) in out for n in range(1, 11))
 
 
 def test_prose_scattered_over_the_page_above_the_headline_is_not_the_pages_story():
@@ -752,20 +754,20 @@ def test_a_box_of_titles_before_the_articles_body_does_not_head_another_story():
            "Tow-truck operators rescue the owner of a frozen sailboat"]
     lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
              "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
-             *_FOOTER[:20], *box, *_story(3), _prose(6), *_FOOTER]
+             *_FOOTER[:20], *box, "By Jane Doe", *_story(3), _prose(6), *_FOOTER]
     out = _clean(lines)
     assert all(_prose(n) in out for n in (3, 4, 5, 6))
 
 
 def test_a_standfirst_is_no_story_before_a_video_and_the_body():
-    # Headline, standfirst, a share bar, a video's title and caption, then a short body:
+    # Headline, standfirst, a share bar, a video's title and credit, then a short body:
     # one paragraph under the headline is no story of its own, whatever its share.
     standfirst = ("The strike that began at one port last week has spread to three cities, and "
                   "the talks between the union and the owners have stalled again, with no date set "
                   "for the next round and both sides blaming each other for the delay.")
     lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
              "Port Strike Spreads to Three Cities", standfirst, *_FOOTER[:12], "Video",
-             "Dock workers walk out at dawn in three cities", *_story(1), *_FOOTER]
+             "Dock workers walk out at dawn in three cities", "Reuters", *_story(1), *_FOOTER]
     out = _clean(lines)
     assert all(_prose(n) in out for n in (1, 2, 3))
 
@@ -773,10 +775,51 @@ def test_a_standfirst_is_no_story_before_a_video_and_the_body():
 @pytest.mark.parametrize("line", ["Updated 20 November 2019 11:42, UK", "TNW中文站 10月14日报道",
                                   "Call +49 (0)40 890 85-433"])
 def test_a_date_or_a_phone_number_over_the_body_heads_no_other_story(line):
-    # The lede under the page's headline, a menu, then a date line (or a phone number) over
-    # the body: no headline of another story, so the body stays.
+    # The lede under the page's headline, a menu, then a date line (or a phone number) and a
+    # short line over the body: no headline of another story, so the body stays.
     lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
              "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
-             *_FOOTER[:20], line, *_story(3), _prose(6), *_FOOTER]
+             *_FOOTER[:20], line, "Newsroom desk", *_story(3), _prose(6), *_FOOTER]
     out = _clean(lines)
     assert all(_prose(n) in out for n in (3, 4, 5, 6))
+
+
+def test_a_subheading_after_a_widget_opens_the_articles_body():
+    # The lede under the page's headline, a video player's controls and the site's links in
+    # it, then the body under a subheading: a subheading has no byline under it, so the body
+    # is no other story.
+    controls = ["Play Video", "Play", "Mute", "Current Time", "0:00", "Duration Time", "Loaded",
+                "Progress", "Stream Type", "LIVE", "Remaining Time", "Playback Rate", "Chapters",
+                "Descriptions", "Subtitles", "Captions", "Fullscreen", "Close", "Settings",
+                "Quality", "Speed", "Normal", "Share", "Embed", "Replay"]
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2), *controls,
+             *_FOOTER, "What the Strike Means for Shoppers", *(_prose(n) for n in range(3, 9)),
+             *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in range(1, 9))
+
+
+_PROMO = [f"Promotion {n}: our readers get the paper's best stories every morning, with the "
+          "puzzles, the weather and the letters page, for a pound a week." for n in range(2)]
+
+
+def test_the_pages_headline_over_the_span_heads_the_pages_story():
+    # The site's name (a part of the title) above a promotion, the headline over the article
+    # with its byline: the span opens under the page's own headline, so it is the page's.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "Daily News",
+             *_PROMO, *_FOOTER, "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1),
+             *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in (1, 2, 3))
+
+
+def test_a_headline_that_stands_again_after_the_span_leaves_the_span_alone():
+    # The headline above a promotion and again in a share box after the span, which opens
+    # under a live blog's label and byline: nothing says which is the page's story.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "Top stories",
+             "Port Strike Spreads to Three Cities", *_PROMO, *_FOOTER,
+             "Live: Talks Resume at the Docks Tonight", "By Jane Doe", *_story(1),
+             "Share this story", "Port Strike Spreads to Three Cities", *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in (1, 2, 3))

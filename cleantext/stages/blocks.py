@@ -66,11 +66,12 @@ this stage decides from the *shape* of the text, in one linear pass:
    between the two.  A span without
    running text (a list of deals) is left alone, and so are headlines that follow the
    article's last paragraph at once without bylines (inline links to other stories).
-   A span that is another story -- running text under a headline the page's title does
-   not hold, while the page's own headline stands before it out of its reach (the next
-   story a site writes into the page after its own) -- gives way to the best span before
-   that headline (else the best between the two headlines) when that is two paragraphs
-   or more and holds a fifth of the other story's prose words.
+   A span that is another story -- running text under a headline and a byline, the
+   headline one the page's title does not hold, while the page's own headline stands
+   before it out of its reach (the next story a site writes into the page after its
+   own) -- gives way to the best span before that headline (else the best between the
+   two headlines) when that is two paragraphs or more and holds a fifth of the other
+   story's prose words.
 7. **BS001** removes every block outside that span (a line of the site's
    template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
@@ -1223,17 +1224,19 @@ def _is_page_headline(b: Block, lines: Sequence[str], title: str) -> bool:
 def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: int
                  ) -> tuple[int, int, int] | None:
     """Is the span another story than the page's: a story of running text (:func:`_core`)
-    that opens (perhaps after a byline) under a headline-like line (:func:`_is_title`) that
-    the page's title does not hold -- not a date, a time or a phone number, nor the last
-    of a list of titles (a box of teasers, after which the article's body goes on) --
-    while the page's own headline (a line the title holds, not the first) stands before
-    that line, out of the span's reach, and nowhere from the span on: the next story,
-    which a site that loads articles as the reader scrolls writes after its own (the DOM
-    stage's ``_another_article``)?  Its (headline block, first block, the page headline's
-    block), else None."""
+    that opens under a headline-like line (:func:`_is_title`) and its byline or date --
+    a section's subheading has none -- where the headline is no line the page's title
+    holds, no date, time or phone number, nor the last of a list of titles (a box of
+    teasers, after which the article's body goes on), while the page's own headline (a
+    line the title holds, not the first) stands before it, out of the span's reach, and
+    nowhere from the span on: the next story, which a site that loads articles as the
+    reader scrolls writes after its own (the DOM stage's ``_another_article``)?  Its
+    (headline block, first block, the page headline's block), else None."""
     head = first - 1
     while head > 0 and first - head <= 2 and _is_byline(blocks[head]):
         head -= 1
+    if head == first - 1:
+        return None  # no byline or date under it: a section's subheading, not a story's headline
     if head <= 0 or not _is_title(blocks[head], lines[blocks[head].first]):
         return None
     b = blocks[head]
