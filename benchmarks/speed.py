@@ -257,7 +257,8 @@ def time_pair(loads, path):
     """Two systems in one process, side by side: load both, warm both up on the
     warm-up documents, then clean each timed document once with each, the two calls
     back to back and their order swapped from one document to the next, so that the
-    machine's drift falls on both alike.  Returns each system's per-document CPU times."""
+    machine's drift falls on both alike.  Returns each system's per-document CPU times
+    and how many timed documents it raised on."""
     import json
     import time
 
@@ -271,6 +272,7 @@ def time_pair(loads, path):
             except Exception:  # noqa: BLE001 -- a peer may raise on a hard page
                 pass
     seconds: list[list[float]] = [[], []]
+    errors = [0, 0]
     clock = time.process_time
     for i, doc in enumerate(corpus["docs"]):
         for k in ((0, 1) if i % 2 == 0 else (1, 0)):
@@ -278,9 +280,9 @@ def time_pair(loads, path):
             try:
                 fns[k](doc)
             except Exception:  # noqa: BLE001
-                pass
+                errors[k] += 1
             seconds[k].append(clock() - start)
-    return {"seconds": seconds}
+    return {"seconds": seconds, "errors": errors}
 
 
 def _clean_text_peer():
@@ -508,13 +510,15 @@ def print_table(title: str, corpus: Corpus, results: dict[str, dict]) -> None:
 
 
 def goal_line(label: str, values: dict[str, float], goal: float, unit: str,
-              spread: dict[str, list[float]] | None = None) -> str:
+              per_round: dict[str, list[float]] | None = None) -> str:
+    """One goal's line: its value per set and over all, whether it is met, and (for a
+    ratio) each round's value over all."""
     cells = "  ".join(f"{name} {value:.2f}{unit}" for name, value in values.items())
     met = "met" if values["all"] >= goal else "NOT MET"
     rounds = ""
-    if spread and len(spread["all"]) > 1:
-        rounds = (f"; all, {len(spread['all'])} rounds: "
-                  + " ".join(f"{v:.2f}{unit}" for v in spread["all"]))
+    if per_round and len(per_round["all"]) > 1:
+        rounds = (f"; all, {len(per_round['all'])} rounds: "
+                  + " ".join(f"{v:.2f}{unit}" for v in per_round["all"]))
     return f"  {label:46s} {cells}  (goal >= {goal}{unit}, all: {met}{rounds})"
 
 
@@ -540,6 +544,11 @@ def print_goals(corpora: dict[str, Corpus], results: dict, pairs: dict) -> None:
                     mbps(ARTICLE, "cleantext"), 10, ""))
     print(goal_line("html, cleantext clean_html / trafilatura docs/s", html_ratio, 3, "x",
                     html_rounds))
+    for kind, rounds in pairs.items():
+        errors = [sum(r["errors"][k] for r in rounds) for k in (0, 1)]
+        if any(errors):  # a call that raised took less time than a cleaned document
+            print(f"  side by side on {kind}: " + ", ".join(
+                f"{name} raised on {n} document(s)" for name, n in zip(PAIRS[kind], errors)))
 
 
 def print_cold(cold: dict[str, dict]) -> None:

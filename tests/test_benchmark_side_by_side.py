@@ -33,7 +33,7 @@ def test_a_pair_cleans_each_document_once_per_system_in_alternating_order(tmp_pa
     assert all(t >= 0 for times in result["seconds"] for t in times)
 
 
-def test_a_system_that_raises_still_gets_a_time_for_the_document(tmp_path):
+def test_a_system_that_raises_is_counted_and_still_timed(tmp_path):
     def fails():
         def fn(doc):
             raise ValueError(doc)
@@ -43,6 +43,7 @@ def test_a_system_that_raises_still_gets_a_time_for_the_document(tmp_path):
     path.write_text(json.dumps({"warmup": ["w"], "docs": ["d1", "d2"]}))
     result = time_pair([fails, lambda: str.upper], path)
     assert [len(times) for times in result["seconds"]] == [2, 2]
+    assert result["errors"] == [2, 0]  # counted, so the report can say so
 
 
 def test_rounds_rotate_the_order_of_the_systems():

@@ -233,8 +233,8 @@ TEASER_TITLE_MAX = 20
 TEASER_WORDS = 60
 TEASER_GAP = 4
 # The page's own article before another story holds at least this share of the other's prose
-# words: readability's share for a sibling that joins the article, which the DOM stage's
-# next-story rule (io.html.SIBLING_SHARE) reads for text; not chosen on either set.
+# words: readability's share for a sibling that joins the article, the one the DOM stage's
+# next-story rule reads (io.html.SIBLING_SHARE), here for text; not chosen on either set.
 STORY_SHARE = 0.2
 # A byline between a teaser's headline and its summary: a short line of at most this many words.
 BYLINE_WORDS = 4
