@@ -230,6 +230,36 @@ def test_the_next_story_printed_after_the_article_is_not_the_article():
     assert "Harbour" not in text
 
 
+def test_an_article_written_as_cards_is_the_article_before_the_next_story():
+    # The article as a run of cards, each in a wrapper of its own: no card holds a fifth of
+    # the next story's text, but the article they make up (the container of the cards, as
+    # the DOM stage promotes chunks of one kind) does.
+    cards = "".join(f"<div class='item'><div class='card-body'>{_paragraphs(1, 'Card ')}</div></div>"
+                    for _ in range(4))
+    page = _titled("Council passes the budget | Example News",
+                   "<main><div class='head'><h1>Council passes the budget</h1></div>"
+                   f"<div class='cards'>{cards}</div></main>"
+                   + _story("Harbour town rebuilds its sea wall", 12, "Harbour "))
+    text = html_to_text(page)
+    assert text.count("Card ") == 4
+    assert "Harbour" not in text
+
+
+def test_a_post_of_h1_sections_and_its_standfirst_in_one_wrapper_are_one_article():
+    # As above, with the standfirst's and the post's boxes in one wrapper, and the standfirst
+    # written as two chunks of one kind: the article the chunks make up is the wrapper, which
+    # holds the post too, so the post is a part of the page's article, standfirst and all.
+    sections = "".join(f"<h1>Part {i}</h1>" + _paragraphs(3, f"Part{i} ") for i in range(4))
+    summary = ("<div class='standfirst'><p>A summary of the whole post, with a comma, in one "
+               "paragraph of prose for the readers of the front page.</p></div>")
+    page = _titled("How we rebuilt the harbour wall | Example Blog",
+                   "<main><h1>How we rebuilt the harbour wall</h1>" + summary + summary
+                   + f"<div class='post'>{sections}</div></main>")
+    text = html_to_text(page)
+    assert text.count("Part3 ") == 3 and text.count("Part0 ") == 3
+    assert "A summary of the whole post" in text
+
+
 def test_an_h1_inside_the_article_after_its_first_paragraph_is_a_subheading():
     # The container opens with prose: its <h1> is a subheading of the article, which stays whole.
     page = _titled("Council passes the budget | Example News",

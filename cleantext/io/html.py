@@ -1085,9 +1085,10 @@ def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best
                    ) -> etree._Element | None:
     """The page's own article when the chosen container is another one
     (:func:`_another_article`) after the page's headline: the best container
-    (:func:`_best`) outside it that holds the headline or stands between the two, when it
-    holds at least :data:`SIBLING_SHARE` of the other's text; None when there is none or
-    the container is the page's."""
+    (:func:`_best`) outside it that holds the headline or stands between the two, when the
+    article it promotes to (:func:`_promote`) holds at least :data:`SIBLING_SHARE` of the
+    other's text -- or that promoted article itself when it holds the other one too; None
+    when there is none or the container is the page's."""
     if head is None or not _another_article(best, head, titles):
         return None
     order = {el: i for i, el in enumerate(body.iter())}
@@ -1099,11 +1100,20 @@ def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best
     rest = [(score, el) for score, el in ranked
             if el not in around and el is not best and best not in el.iterancestors()
             and (el in heading or start <= order[el] < end)]
-    found = _best(page, rest)[0]
+    found, score = _best(page, rest)
+    if found is None:
+        return None
     # an article beside the other one holds a fifth of its text, as a sibling that joins the
     # root holds a fifth of its score (readability's share): a standfirst or a byline box
-    # between the headline and the article's body (whose sections open with <h1>s) does not
-    if found is None or page.stats[found][0] < SIBLING_SHARE * page.stats[best][0]:
+    # between the headline and the article's body (whose sections open with <h1>s) does not.
+    # Its text is that of the container it promotes to (an article written as chunks of one
+    # kind: :func:`_promote`, among the candidates outside the other article); when that
+    # container holds the other article too, the other is a part of the page's (a section
+    # that opens with an <h1>) and the container is the article
+    article = _promote(page, found, score, rest)
+    if article in best.iterancestors():
+        return article
+    if page.stats[article][0] < SIBLING_SHARE * page.stats[best][0]:
         return None
     return found
 
