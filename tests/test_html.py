@@ -260,6 +260,42 @@ def test_a_post_of_h1_sections_and_its_standfirst_in_one_wrapper_are_one_article
     assert "A summary of the whole post" in text
 
 
+def _linked(n: int, prefix: str) -> str:
+    """``n`` paragraphs, each in a ``<div>`` of its own, a third of their text links."""
+    return "".join(f"<div><p>{prefix}{i} The <a href='/a'>council</a> met on <a href='/b'>Tuesday "
+                   f"evening</a> to discuss the <a href='/c'>new budget</a> for schools and roads.</p>"
+                   "</div>" for i in range(n))
+
+
+def test_a_header_box_that_holds_the_headline_is_not_the_article():
+    # The headline and a byline in a box whose class names carry it, then the body, its
+    # paragraphs each in a <div> and a third links: the box holds no paragraph of prose and
+    # a fraction of the body's text, so the body is the article.
+    page = _titled("Council passes the budget | Example News",
+                   "<div class='content-wrapper title'><h1>Council passes the budget</h1>"
+                   "<p>By Jane Doe - 11/18/19 11:04 PM EST</p></div>"
+                   f"<div class='field-item'>{_linked(6, 'Body ')}</div>")
+    assert html_to_text(page).count("Body ") == 6
+
+
+def test_a_short_article_that_holds_the_headline_stays_the_root():
+    # The headline over two paragraphs of prose, then a longer box of linked paragraphs: the
+    # container holds prose, so it is no header whatever the box after it holds.
+    page = _titled("Council passes the budget | Example News",
+                   "<div class='story'><h1>Council passes the budget</h1>" + _paragraphs(2, "Story ")
+                   + f"</div><div class='more'>{_linked(30, 'More ')}</div>")
+    assert extract(page).summary().startswith("html: kept <div class=story>")
+
+
+def test_a_header_box_before_a_caption_stays_the_root():
+    # Nothing after the header box holds five times its text (a caption): the choice stays.
+    page = _titled("Council passes the budget | Example News",
+                   "<div class='content-wrapper title'><h1>Council passes the budget</h1>"
+                   "<p>By Jane Doe - 11/18/19 11:04 PM EST</p></div><div class='box'><div><p>Photo: "
+                   "the <a href='/c'>council chamber</a> on Tuesday evening, before the vote.</p></div></div>")
+    assert extract(page).summary().startswith("html: kept <div class=content-wrapper title>")
+
+
 def test_an_h1_inside_the_article_after_its_first_paragraph_is_a_subheading():
     # The container opens with prose: its <h1> is a subheading of the article, which stays whole.
     page = _titled("Council passes the budget | Example News",

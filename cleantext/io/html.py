@@ -60,6 +60,9 @@ adds the report to the flags).  In order:
    (``story-body story-body-2``).
 
    **Second opinion: the headline.**  The article starts near its headline.
+   A root that holds the headline but no paragraph of prose, and under a fifth of
+   the text of the best container after the headline, is the article's header (its
+   class names carried it): that container is the root (:func:`_header_only`).
    When the root comes after the headline and the prose paragraphs between
    the two outweigh the root's own (a notice box, a reference list), or the
    headline opens a chunk of the root's own tag and class, the root is the
@@ -1055,6 +1058,25 @@ def _second_opinion(page: _Page, ranked: list[tuple[float, etree._Element]], bes
     return min(options, key=lambda t: (-t[0], t[1]))[2] if options else body
 
 
+def _header_only(page: _Page, ranked: list[tuple[float, etree._Element]], best: etree._Element,
+                 head: etree._Element | None) -> etree._Element | None:
+    """The article when the chosen container is only its header: it holds the page's
+    headline but no paragraph of prose (a headline and a byline in a box whose class
+    names it the article's, which its weight carries), and under :data:`SIBLING_SHARE` of
+    the text of the best container after the headline -- that container; else None."""
+    if head is None or not (best is head or best in head.iterancestors()):
+        return None
+    if any(_prose_chars(page, el) for el in best.iter()):
+        return None
+    order = {el: i for i, el in enumerate(head.getroottree().iter())}
+    rest = [(s, el) for s, el in ranked if el is not best and best not in el.iterancestors()
+            and el not in best.iterancestors() and order.get(el, -1) > order[head]]
+    found = _best(page, rest)[0]
+    if found is None or page.stats[best][0] >= SIBLING_SHARE * page.stats[found][0]:
+        return None
+    return found
+
+
 def _another_article(el: etree._Element, head: etree._Element, titles: list[str]) -> bool:
     """Is ``el`` another article than the page's: it does not hold the page's headline
     (``head``, an ``<h1>``: a page that heads its article with an ``<h2>`` leaves the
@@ -1121,7 +1143,7 @@ def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best
 def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None,
            titles: list[str] | None = None) -> list[etree._Element]:
     """The elements whose text is the article: the best container (after the headline's
-    second opinion, :func:`_promote` and :func:`_unwrap`) and the siblings that join it, in
+    second opinions, :func:`_promote` and :func:`_unwrap`) and the siblings that join it, in
     document order; the body when nothing scored."""
     ranked = _ranked(page)
     best, score = _best(page, ranked)
@@ -1129,6 +1151,10 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
         return [body]
     overruled = None
     titles = titles or []
+    article = _header_only(page, ranked, best, head)
+    if article is not None:  # the chosen container was the article's header
+        overruled, best = best, article
+        score = page.scores.get(best, 0.0)
     other = _other_article(page, ranked, best, body, head, titles)
     if other is None:
         other = _second_opinion(page, ranked, best, body, head)
