@@ -1060,10 +1060,10 @@ def _second_opinion(page: _Page, ranked: list[tuple[float, etree._Element]], bes
 
 def _header_only(page: _Page, ranked: list[tuple[float, etree._Element]], best: etree._Element,
                  head: etree._Element | None) -> etree._Element | None:
-    """The article when the chosen container is only its header: it holds the page's
-    headline but no paragraph of prose (a headline and a byline in a box whose class
-    names it the article's, which its weight carries), and under :data:`SIBLING_SHARE` of
-    the text of the best container after the headline -- that container; else None."""
+    """The article when the chosen container is only its header -- it holds the page's
+    headline but no paragraph of prose (a headline and a byline in a box that its class
+    words carried) and under :data:`SIBLING_SHARE` of the text of the best container
+    after the headline: that container; else None."""
     if head is None or not (best is head or best in head.iterancestors()):
         return None
     if any(_prose_chars(page, el) for el in best.iter()):
