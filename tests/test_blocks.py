@@ -760,7 +760,7 @@ def test_a_box_of_titles_before_the_articles_body_does_not_head_another_story():
 
 
 def test_a_standfirst_is_no_story_before_a_video_and_the_body():
-    # Headline, standfirst, a share bar, a video's title and credit, then a short body:
+    # Headline, standfirst, the site's links, a video's title and credit, then a short body:
     # one paragraph under the headline is no story of its own, whatever its share.
     standfirst = ("The strike that began at one port last week has spread to three cities, and "
                   "the talks between the union and the owners have stalled again, with no date set "
