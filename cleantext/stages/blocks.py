@@ -921,16 +921,20 @@ class BlockScorer:
                "outweighed the article before them")
         return {k: why for k, _, _ in saved}
 
-    def _span(self, blocks: list[Block], lines: Sequence[str], ctx: Context
-              ) -> tuple[int, int, float, str, bool]:
+    def _span(self, blocks: list[Block], lines: Sequence[str], ctx: Context, lo: int = 0,
+              widen: bool = True) -> tuple[int, int, float, str, bool]:
         """The article's span of blocks: (first, last, its score, the marker that ended it,
-        whether the over-deletion guard widened it over a scattered article)."""
-        first, last, total = main_span([b.value for b in blocks])
+        whether the over-deletion guard widened it over a scattered article).  The run is
+        chosen among the blocks from ``lo`` on; ``widen=False`` leaves the guard out."""
+        first, last, total = main_span([b.value for b in blocks[lo:]])
+        first, last = first + lo, last + lo
         if last < first:
             return first, last, total, "", False
         last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
         first, last = _extend(blocks, first, last, not cut)
         first, last = _continue_lists(blocks, lines, first, last, not cut)
+        if not widen:
+            return first, last, total, cut, False
         # The blocks after a marker that ended the span are comments, not scattered prose.
         wide_first, wide_last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
         return wide_first, wide_last, total, cut, (wide_first, wide_last) != (first, last)
@@ -944,18 +948,12 @@ class BlockScorer:
         share box, has the article above it), when it is the page's own
         (:func:`_own_story`); else None."""
         head, _, own = other
-        mine = self._span(blocks[:head], lines, ctx)
+        before = blocks[:head]
+        mine = self._span(before, lines, ctx)
         if not mine[4] and _own_story(blocks, mine[0], mine[1], other):
             return mine  # (a span widened over scattered prose is no story of its own)
-        f, l, total = main_span([b.value for b in blocks[own + 1 : head]])
-        if l < f:
-            return None
-        first, last = own + 1 + f, own + 1 + l
-        last, cut = self._cut_at_marker(blocks, lines, first, last, ctx)
-        before = blocks[:head]
-        first, last = _extend(before, first, last, not cut)
-        first, last = _continue_lists(before, lines, first, last, not cut)
-        return (first, last, total, cut, False) if _own_story(blocks, first, last, other) else None
+        mine = self._span(before, lines, ctx, lo=own + 1, widen=False)
+        return mine if _own_story(blocks, mine[0], mine[1], other) else None
 
     def _cut_at_marker(self, blocks: list[Block], lines: Sequence[str], first: int, last: int,
                        ctx: Context) -> tuple[int, str]:

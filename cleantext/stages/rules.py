@@ -389,19 +389,24 @@ class RuleSet:
         if compiled is None:
             return
         starts, ends = paras.starts, paras.ends
-        known, ask = compiled._memo.get, compiled.match_line
-        both = self._both if self._union is not None and compiled in (self._drop, self._truncate) else None
+        known = compiled._memo.get
         for i in range(first, len(starts)):
             start, end = starts[i], ends[i]
             line = text[start:end]
             rule = known(line, _UNKNOWN)
             if rule is _UNKNOWN:
-                if both is not None and end - start <= TRUSTED_LENGTH and not ctx.skipped:
-                    rule = both(compiled, line, ctx)
-                else:
-                    rule = ask(line, ctx)
+                rule = self._ask(compiled, line, ctx)
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
                 yield Paragraph(i, start, end), rule
+
+    def _ask(self, compiled: _Compiled, line: str, ctx: Context) -> Rule | None:
+        """:meth:`_Compiled.match_line` of ``compiled`` on a line its memo does not know:
+        asked of the matcher of both kinds (:meth:`_both`) when ``compiled`` is one of
+        them and the line may be (shipped rules, up to TRUSTED_LENGTH, none skipped)."""
+        if (self._union is not None and compiled in (self._drop, self._truncate)
+                and len(line) <= TRUSTED_LENGTH and not ctx.skipped):
+            return self._both(compiled, line, ctx)
+        return compiled.match_line(line, ctx)
 
     def _marker_lines(self, text: str, paras: Paragraphs, ctx: Context, first: int = 0
                       ) -> Iterator[tuple[Paragraph, Rule | None, Rule | None]]:
@@ -416,19 +421,15 @@ class RuleSet:
             return
         starts, ends = paras.starts, paras.ends
         known, known_drop = truncate._memo.get, drop._memo.get
-        both = self._union is not None
         for i in range(first, len(starts)):
             start, end = starts[i], ends[i]
             line = text[start:end]
             rule: Rule | None = known(line, _UNKNOWN)
             if rule is _UNKNOWN:
-                if both and end - start <= TRUSTED_LENGTH and not ctx.skipped:
-                    rule = self._both(truncate, line, ctx)  # both answers, remembered
-                else:
-                    rule = truncate.match_line(line, ctx)
+                rule = self._ask(truncate, line, ctx)  # both answers, remembered when it may
             chrome: Rule | None = known_drop(line, _UNKNOWN)
             if chrome is _UNKNOWN:
-                chrome = drop.match_line(line, ctx)
+                chrome = self._ask(drop, line, ctx)
             if rule is None and chrome is None:
                 continue
             words = _word_count(line)
