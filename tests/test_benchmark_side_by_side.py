@@ -69,3 +69,32 @@ def test_pair_ratios_are_taken_within_each_round():
     assert ratios["all"] == pytest.approx([4.0, 2.0])
     assert ratios["s"] == pytest.approx([4.0, 1.5])
     assert ratios["t"] == pytest.approx([4.0, 3.0])
+
+
+def test_the_cold_start_times_an_install_s_bytecode_and_reports_the_uncached_import(tmp_path, monkeypatch):
+    """The package is byte-compiled once before the timed starts (into ``tmp_path``, never
+    the checkout), and the timed starts may read that cache even where the machine sets
+    ``PYTHONDONTWRITEBYTECODE``; the import without the cache is reported beside it."""
+    import benchmarks.speed as speed
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    calls = []
+
+    class Done:
+        stdout = json.dumps({"import": 0.1, "Cleaner()": 0.02, "first doc": 0.03})
+
+    def run(cmd, **kwargs):
+        calls.append((cmd, kwargs.get("env")))
+        return Done()
+
+    monkeypatch.setattr(speed.subprocess, "run", run)
+    parts = speed.cold_start("doc", "clean", tmp_path, runs=2)
+    first_cmd, first_env = calls[0]
+    assert first_cmd[-1] == "import cleantext"  # the bytecode, compiled before any timing
+    timed = [env for cmd, env in calls if speed.COLD_SCRIPT in cmd]
+    cached = [env for env in timed if "PYTHONDONTWRITEBYTECODE" not in env]
+    uncached = [env for env in timed if env.get("PYTHONDONTWRITEBYTECODE") == "1"]
+    assert len(cached) == len(uncached) == 2
+    assert all(env["PYTHONPYCACHEPREFIX"] == first_env["PYTHONPYCACHEPREFIX"] for env in cached)
+    assert Path(first_env["PYTHONPYCACHEPREFIX"]).is_relative_to(tmp_path)
+    assert parts["import"] == parts["import, no bytecode cache"] == 0.1
