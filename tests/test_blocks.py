@@ -823,3 +823,52 @@ def test_a_headline_that_stands_again_after_the_span_leaves_the_span_alone():
              "Share this story", "Port Strike Spreads to Three Cities", *_FOOTER]
     out = _clean(lines)
     assert all(_prose(n) in out for n in (1, 2, 3))
+
+
+# --- a sentence in the site's language on a page read as another -------------------
+
+_PT_ARTICLE = ("A prefeitura abriu nesta segunda-feira as inscrições para os cursos gratuitos de "
+               "informática básica, que não exigem experiência e também são oferecidos nas bibliotecas "
+               "dos bairros a partir do mês que vem.")
+_PT_MENU = ["Início", "Notícias", "Serviços da prefeitura", "Secretaria de Saúde", "Secretaria da Fazenda",
+            "Secretaria de Educação", "Conselho Municipal de Cultura", "Diário Oficial do Município",
+            "Horários dos ônibus", "Certidões e guias", "Coleta de lixo e reciclagem",
+            "Matrícula na rede municipal", "Agendamento de consultas", "Turismo e eventos",
+            "Concursos e seleções", "Licitações e contratos", "Portal da transparência", "Fale conosco",
+            "Perguntas frequentes", "Trabalhe na prefeitura", "Mapa do site", "Política de privacidade"]
+_EN_MENU = ["Home", "News", "World", "Business", "Money", "Sport", "Culture", "Travel", "Contact us",
+            "About us", "Careers", "Advertise", "Privacy policy", "Terms of use", "Site map"]
+_RU_NOTICE = ("Внимание! Этот сайт использует автоматический перевод, поэтому в тексте могут быть ошибки. "
+              "Мы не несём ответственности за точность перевода и рекомендуем читать оригинал статьи.")
+
+
+def _class_of(line: str, lines: list[str], language: str = "en") -> str:
+    blocks = BlockScorer(language).score(lines)
+    return next(b.cls for b in blocks if lines[b.first] == line)
+
+
+def test_a_sentence_in_the_language_the_page_reads_as_is_prose_though_the_sample_said_otherwise():
+    """Read as English (the detector's sample), the Portuguese sentence holds no English
+    stopwords; the page, its menus in Portuguese, reads as Portuguese, and so the sentence
+    is prose."""
+    lines = _PT_MENU + [_PT_ARTICLE] + _PT_MENU
+    assert _class_of(_PT_ARTICLE, lines, "pt") in ("good", "near-good")  # its own class
+    assert _class_of(_PT_ARTICLE, lines) in ("good", "near-good")
+
+
+def test_a_notice_in_another_language_than_the_page_stays_chrome():
+    """The notice reads as Russian prose on its own, but the page reads as English."""
+    lines = _EN_MENU + [_RU_NOTICE] + _EN_MENU
+    assert _class_of(_RU_NOTICE, lines) == "bad"
+
+
+def test_a_sentence_whose_own_reading_is_unsure_is_left_as_it_was():
+    """Without a sure reading of the line (Portuguese, Galician and Spanish share its
+    function words), the page's reading is not asked and the line keeps its class."""
+    unsure = ("A prefeitura abriu nesta segunda-feira as inscrições para os cursos gratuitos de "
+              "informática básica, que serão oferecidos nas bibliotecas dos bairros.")
+    from cleantext.lang.detect import UNSURE, quick_detect
+    assert quick_detect(unsure) == UNSURE
+    lines = _PT_MENU + [unsure] + _PT_MENU
+    assert _class_of(unsure, lines) == "bad"
+

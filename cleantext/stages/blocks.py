@@ -16,7 +16,11 @@ this stage decides from the *shape* of the text, in one linear pass:
    stopword share of running text in the detected language (justext's
    stoplists), *near-good* when it is medium-long with that share, *short*
    when it is too short to judge and *bad* otherwise.  Without a stoplist,
-   sentence punctuation stands in for the stopword share.  A short or bad
+   sentence punctuation stands in for the stopword share.  A bad sentence
+   that a sure stopword reading of its own names another language's running
+   text is classed in that language when the page as a whole reads as it (the
+   detected language came from a feed or another story of another language,
+   the longest lines; the site and its article are in their own).  A short or bad
    line that starts with a list or row marker (``- ``, ``• ``, ``| ``,
    ``1. ``, ``1) ``; ``clean_html`` writes list items and table rows so) is
    an *item*: a meal plan, a standings table, a list of deals.  A short line
@@ -98,6 +102,7 @@ from typing import Any, Callable, NamedTuple
 
 import regex
 
+from ..lang.detect import UNSURE, language_of_sample, quick_detect
 from ..lang.stoplists import stoplist, unspaced_stops
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
@@ -691,6 +696,7 @@ class BlockScorer:
                  marker: Callable[[str, Context], bool] | None = None,
                  comment: Callable[[str, Context], bool] | None = None,
                  dropped: Callable[[str, Context], bool] | None = None) -> None:
+        self.language = language
         self.stops = stoplist(language)
         self.unstops = unspaced_stops(language)
         self.chrome = chrome
@@ -698,6 +704,7 @@ class BlockScorer:
         self.comment = comment
         self.dropped = dropped
         self._memo: dict[str, Facts] = {}
+        self._readings: dict[str, tuple[str, str] | None] = {}
 
     def facts(self, text: str) -> Facts:
         """The :class:`Facts` of ``text``.  They depend on the text alone, so they are
@@ -749,6 +756,49 @@ class BlockScorer:
                                   int(text) if digit and _INTEGER_RE.fullmatch(text) else -1,
                                   starts_on, text[-1:] in _OPEN_END_SET))
 
+    def _reading(self, text: str) -> tuple[str, str] | None:
+        """The language a sentence that is no running text in the page's language reads as
+        on its own, and its class in that language when that is prose (None otherwise, and
+        for an unsure reading).  Remembered per text."""
+        memo = self._readings
+        if text in memo:
+            return memo[text]
+        found = None
+        code = quick_detect(text)
+        if code is not None and code != UNSURE and code != self.language:
+            stops, unstops = stoplist(code), unspaced_stops(code)
+            chars, words, stopwords, terminal, cls = signals(text, stops, unstops)
+            if unstops is None and not stops:
+                cls = "bad"  # no stoplist to tell running text by
+            found = (code, cls) if cls in PROSE else None
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        memo[text] = found
+        return found
+
+    def _prose_of_the_page(self, blocks: list[Block], lines: Sequence[str], copies: Sequence[int]) -> None:
+        """A sentence that is no running text in the page's language is prose when it
+        reads as another language and the page as a whole -- its menus and chrome with
+        its prose -- reads as that language too: the page's language came from long lines
+        of another language (a feed, another story) that the detector's sample reads
+        first, and the article is in the site's own language.  A notice or a quotation
+        in another language than the page's stays as it was."""
+        page: list[str | None] = []
+        for b in blocks:
+            if b.cls != "bad" or not b.terminal:
+                continue
+            text = lines[b.first] if b.first == b.last else " ".join(lines[b.first:b.last + 1])
+            found = self._reading(text)
+            if found is None:
+                continue
+            if not page:  # the whole page; when that is unsure, its lines other than prose
+                page.append(language_of_sample("\n".join(lines)) or language_of_sample("\n".join(
+                    lines[i] for c in blocks if c.cls not in PROSE for i in range(c.first, c.last + 1))))
+            if page[0] == found[0]:
+                b.cls = found[1]
+                if b.first == b.last:  # _is_repeated of prose
+                    b.repeated = copies[b.first] == 1
+
     def score(self, lines: Sequence[str], ctx: Context | None = None) -> list[Block]:
         """Blocks of ``lines`` with their classes, signals and values."""
         ctx = ctx or Context()
@@ -791,6 +841,8 @@ class BlockScorer:
                 # (a block of several lines is never repeated: see _is_repeated)
                 if site is not None:
                     b.template = all(site.evidence(line) is not None for line in parts)
+        if self.stops:
+            self._prose_of_the_page(blocks, lines, copies)
         if site is not None:
             _mark_template_runs(blocks)
         mark_runs(blocks)
