@@ -872,3 +872,13 @@ def test_a_sentence_whose_own_reading_is_unsure_is_left_as_it_was():
     lines = _PT_MENU + [unsure] + _PT_MENU
     assert _class_of(unsure, lines) == "bad"
 
+
+def test_a_text_whose_every_line_ends_a_sentence_is_left_whole():
+    """No line of it is written as a menu, a byline or a headline is: plain prose, though
+    short sentences around a long one cost a span as short lines do (here in a language
+    without a stoplist, where only punctuation tells running text)."""
+    lines = ["A a a.", "A a aa.", "Aa aa aa.", "Xntuj ykplqvidv dfopqpbhr.", "Cdj caqawsafh vu.",
+             "A a a a a a a aaaaaaa aaaaaaaa aaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaaaaa."]
+    assert BlockScorer(None).changes("\n\n".join(lines) + "\n") == []
+    # a headline above them is no sentence: the guard does not hold, the scoring runs
+    assert BlockScorer(None).changes("\n\n".join(["A headline", *lines]) + "\n") != []

@@ -870,7 +870,10 @@ class BlockScorer:
         if len(lines) < MIN_PARAGRAPHS:
             return []
         blocks = self.score(lines, ctx)
-        if all(b.value >= 0 for b in blocks):
+        if all(b.value >= 0 for b in blocks) or all(
+                b.terminal and not (b.chrome or b.repeated) for b in blocks):
+            # nothing costs, or every block ends a sentence and none is a chrome phrase or a
+            # copy: plain prose, with no line a menu, a byline or a headline is written as
             return []
         dropped = self.dropped
         # the single-line chrome blocks the drop-line stage removes under its own codes
