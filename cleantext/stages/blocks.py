@@ -767,9 +767,8 @@ class BlockScorer:
         code = quick_detect(text)
         if code is not None and code != UNSURE and code != self.language:
             stops, unstops = stoplist(code), unspaced_stops(code)
-            chars, words, stopwords, terminal, cls = signals(text, stops, unstops)
-            if unstops is None and not stops:
-                cls = "bad"  # no stoplist to tell running text by
+            # (without a stoplist or function characters there is no running text to tell)
+            cls = signals(text, stops, unstops)[4] if stops or unstops is not None else "bad"
             found = (code, cls) if cls in PROSE else None
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
@@ -783,7 +782,7 @@ class BlockScorer:
         of another language (a feed, another story) that the detector's sample reads
         first, and the article is in the site's own language.  A notice or a quotation
         in another language than the page's stays as it was."""
-        page: list[str | None] = []
+        page: list[str | None] = []  # the page's reading, once asked (only when a line reads elsewhere)
         for b in blocks:
             if b.cls != "bad" or not b.terminal:
                 continue
