@@ -364,7 +364,9 @@ _XML_DECLARATION_RE = regex.compile(r"\s*<\?xml[^>]*>")
 # The parser's options (reading a str's characters; reading UTF-8 bytes).  A parser is made
 # per page (its making costs nothing a page would notice): what it reports of the page it
 # read is its own, whatever other threads parse meanwhile.
-_PARSER_OPTIONS: dict[str, Any] = {"remove_comments": True, "remove_pis": True, "huge_tree": True}
+# (collect_ids: no lookup by id is made, and not hashing every id attribute saves ~5% of the parse)
+_PARSER_OPTIONS: dict[str, Any] = {"remove_comments": True, "remove_pis": True, "huge_tree": True,
+                                   "collect_ids": False}
 
 
 def _parse(text: str, utf8: bytes | None = None) -> etree._Element | None:
@@ -457,11 +459,22 @@ def _hints(el: etree._Element) -> tuple[frozenset[str], bool, bool, bool]:
     """An element's class/id verdict: (chrome words, names comments, names content,
     names the body),
     cached per distinct class/id value (pages repeat them)."""
-    value = el.get("class") or ""
-    ident = el.get("id")
+    return _class_id_hints(el.get("class"), el.get("id"))
+
+
+def _class_id_hints(value: str | None, ident: str | None) -> tuple[frozenset[str], bool, bool, bool]:
+    """The verdict of an element's class and id together: each read (and cached) apart,
+    since an id is often unique to its element where the class repeats; the verdict of
+    the two is that of their words together (every part of it is read word by word)."""
+    hints = _value_hints(value) if value else _NO_HINTS
     if ident:
-        value = f"{value} {ident}"
-    return _value_hints(value)
+        other = _value_hints(ident)
+        if hints is _NO_HINTS:
+            return other
+        if other is not _NO_HINTS:
+            return (hints[0] | other[0], hints[1] or other[1], hints[2] or other[2],
+                    hints[3] or other[3])
+    return hints
 
 
 # the hint words (CHROME_HINTS, COMMENT_HINTS and CONTENT_HINTS) a verdict reads
@@ -772,8 +785,8 @@ def _measure(body: etree._Element, title: etree._Element | None, comments: bool 
             value_ = el.get("class")
             ident = el.get("id")
             if ident:
-                value_ = f"{value_ or ''} {ident}"
-            if value_:
+                words, names_comments, content, names_body = _class_id_hints(value_, ident)
+            elif value_:
                 hints = cached(value_)
                 if hints is None:
                     hints = _value_hints(value_)
