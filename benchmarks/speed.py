@@ -659,8 +659,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  timing {kind} side by side, round {round_ + 1}/{opts.rounds}: "
                       f"{' and '.join(PAIRS[kind])} ...", file=sys.stderr, flush=True)
                 pairs.setdefault(kind, []).append(run_pair(kind, tmp / f"{kind}.json"))
-        cold = {"clean": cold_start(corpora[PAGE_TEXT].timed[0].text, "clean", tmp, COLD_RUNS),
-                "clean_html": cold_start(corpora[HTML].timed[0].text, "clean_html", tmp, COLD_RUNS)}
+        cold = {"clean": cold_start(corpora[PAGE_TEXT].timed[0].text, "clean", tmp),
+                "clean_html": cold_start(corpora[HTML].timed[0].text, "clean_html", tmp)}
         seeds = None
         if opts.seed_variants:
             seeds = seed_variant_corpus(opts.docs)

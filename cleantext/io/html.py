@@ -457,8 +457,7 @@ def _names_body_lowered(value: str, lowered: str) -> bool:
 
 def _hints(el: etree._Element) -> tuple[frozenset[str], bool, bool, bool]:
     """An element's class/id verdict: (chrome words, names comments, names content,
-    names the body),
-    cached per distinct class/id value (pages repeat them)."""
+    names the body), from the verdicts of its class and of its id (:func:`_class_id_hints`)."""
     return _class_id_hints(el.get("class"), el.get("id"))
 
 
