@@ -320,6 +320,36 @@ def test_teasers_before_the_pages_headline_are_not_the_article():
         assert line not in out
 
 
+def test_teasers_before_the_headline_are_found_in_a_later_round_too():
+    """The page's title is the first line the boilerplate stages first saw (``ctx.title``):
+    a later round, whose text has lost that line, still finds the page's headline that the
+    title holds, and the teasers before it (an in-body teaser the drop-line rules remove
+    only after the first round hid the article's run of paragraphs from that round)."""
+    from cleantext.text.context import Context
+    from cleantext.text.edits import TracedDoc
+
+    teasers = []
+    for n, title in enumerate(["The Four Best Vegan Spots in Town", "Say Cheese at the Top Three Shops",
+                               "Find Burgers at the New Cuban Spot", "The Five Best Places for Desserts"]):
+        teasers += [title, f"Our reporters crunched the numbers to find the places readers like the "
+                           f"most this autumn, and the list number {n} has a few surprises in it."]
+    lines = ["Menu", "Home", "News", *teasers, "Video", "Weather", "Contests",
+             "Port Strike Spreads to Three Cities", "November 19, 2019", *_story(1)]
+    text = "\n\n".join(lines) + "\n"
+    scorer = cleantext.Cleaner(lang="en").block_scorer("en")
+
+    def kept(title):
+        ctx = Context(TracedDoc(text))
+        ctx.title = title
+        return splice(text, scorer.changes(text, ctx))
+
+    later = kept("Port Strike Spreads to Three Cities - Daily News")
+    assert all(_prose(n) in later for n in (1, 2, 3))
+    assert not any(line in later for line in teasers)
+    # the round's own first line ("Menu") holds no headline: the teasers stay
+    assert all(line in kept(None) for line in teasers)
+
+
 def test_unspaced_prose_is_judged_by_its_function_characters():
     from cleantext.lang.stoplists import unspaced_stops
     from cleantext.stages.blocks import signals

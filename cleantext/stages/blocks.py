@@ -55,7 +55,9 @@ this stage decides from the *shape* of the text, in one linear pass:
    it across a gap of chrome that costs less than either run is worth, with
    the gap's cost discounted (a lede split from the body by a widget, a body
    cut by a related box: take both runs, not only the larger).  The headline
-   just before it (a line of the page title, or the first line) is kept with it.  A
+   just before it (a line of the page title, or the first line) is kept with it; the
+   page title is the first line the stages first saw, which a later round's text may
+   have lost with the chrome around it (``Context.title``).  A
    list the span begins or ends inside (its edge is a bulleted line: ``- ``, ``* ``,
    ``+ ``, ``• ``) goes on past the edge over the lines with the same bullet.
 5. **Over-deletion guard.**  When the span holds under a quarter of the page's
@@ -882,7 +884,8 @@ class BlockScorer:
         first, last, total, cut, scattered = self._span(blocks, lines, ctx)
         if last < first:
             return []
-        teasers = _teasers(blocks, lines, first, last) or self._teaser_span(blocks, lines, first, last, ctx)
+        teasers = (_teasers(blocks, lines, first, last, ctx.title)
+                   or self._teaser_span(blocks, lines, first, last, ctx))
         if teasers:
             # the teasers are chrome: the span is chosen again without their worth
             for k in teasers:
@@ -891,7 +894,7 @@ class BlockScorer:
             first, last, total, cut, scattered = self._span(blocks, lines, ctx)
             if last < first:
                 return []
-        other = None if scattered else _other_story(blocks, lines, first, last)
+        other = None if scattered else _other_story(blocks, lines, first, last, ctx.title)
         if other is not None:
             # the page's own article stands before the other story's headline
             mine = self._story_span(blocks, lines, ctx, other)
@@ -899,8 +902,8 @@ class BlockScorer:
                 first, last, total, cut, scattered = mine
             else:
                 other = None
-        lede = None if scattered or cut else _lede(blocks, lines, first)
-        head = _headline(blocks, lines, first if lede is None else lede[0])
+        lede = None if scattered or cut else _lede(blocks, lines, first, ctx.title)
+        head = _headline(blocks, lines, first if lede is None else lede[0], ctx.title)
         # a scattered article: the menus between its pieces are no part of it
         menus = _menus(blocks, first, last) if scattered else set()
         drop: dict[int, tuple[RuleRef, str]] = {}
@@ -1234,7 +1237,8 @@ def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
     return None if lo < 0 else (lo, hi)
 
 
-def _teasers(blocks: list[Block], lines: Sequence[str], first: int, last: int) -> dict[int, str]:
+def _teasers(blocks: list[Block], lines: Sequence[str], first: int, last: int,
+             page_title: str | None = None) -> dict[int, str]:
     """Teasers of other stories after the article's running text (or before it, with the
     page's own headline between them and the article): for each block of a run
     of them (a headline and a one-paragraph summary, several in a row, with the credits
@@ -1249,7 +1253,7 @@ def _teasers(blocks: list[Block], lines: Sequence[str], first: int, last: int) -
     if core is None:
         return {}
     drop: dict[int, str] = {}
-    title = lines[0].casefold()
+    title = _page_title(lines, page_title)
     for start, end, count, cards in _teaser_runs(blocks, lines, first, last):
         if start > core[1] and (cards or not _is_prose(blocks[start - 1])):
             where = "after the article"
@@ -1264,17 +1268,24 @@ def _teasers(blocks: list[Block], lines: Sequence[str], first: int, last: int) -
     return drop
 
 
+def _page_title(lines: Sequence[str], page_title: str | None) -> str:
+    """The page's title, case-folded: the first line the boilerplate stages first saw
+    (``Context.title``; a later round's text may have lost it), else the text's first line."""
+    return (lines[0] if page_title is None else page_title).casefold()
+
+
 def _is_page_headline(b: Block, lines: Sequence[str], title: str) -> bool:
     """Is the block the page's headline: a line of 2 to :data:`HEADLINE_MAX_WORDS` words
-    that is the page's first line or is contained in it (``title``, case-folded)?"""
+    that is the text's first line or is contained in the page's title (``title``, see
+    :func:`_page_title`)?"""
     if b.first != b.last or b.template:
         return False
     line = lines[b.first]
     return 2 <= len(line.split()) <= HEADLINE_MAX_WORDS and (b.first == 0 or line.casefold() in title)
 
 
-def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: int
-                 ) -> tuple[int, int, int] | None:
+def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: int,
+                 page_title: str | None = None) -> tuple[int, int, int] | None:
     """Is the span another story than the page's: a story of running text (:func:`_core`)
     that opens under a headline-like line (:func:`_is_title`) and its byline or date --
     a section's subheading has none -- where the headline is no line the page's title
@@ -1300,7 +1311,7 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
     if head >= TEASER_PAIRS and all(_is_title(blocks[k], lines[blocks[k].last])
                                     for k in range(head - TEASER_PAIRS + 1, head)):
         return None  # the last of a list of titles (a box of teasers above the article's body)
-    title = lines[0].casefold()
+    title = _page_title(lines, page_title)
     if line.casefold() in title:
         return None  # the page's own headline
     for own in range(head - 1, 0, -1):
@@ -1333,7 +1344,8 @@ def _own_story(blocks: list[Block], first: int, last: int, other: tuple[int, int
     return mine >= STORY_SHARE * theirs
 
 
-def _lede(blocks: list[Block], lines: Sequence[str], first: int) -> tuple[int, int] | None:
+def _lede(blocks: list[Block], lines: Sequence[str], first: int,
+          page_title: str | None = None) -> tuple[int, int] | None:
     """The article's opening run, when a widget cut it from the span: the page's headline
     stands before the span, out of its reach, and a run of prose worth :data:`BRIDGE_MIN`
     starts within :data:`HEADLINE_REACH` blocks after it, and the headline stands nowhere
@@ -1341,7 +1353,7 @@ def _lede(blocks: list[Block], lines: Sequence[str], first: int) -> tuple[int, i
     article repeats the headline over the article).  A video player's hundred control
     labels between the lede and the body cost more than the lede is worth, so the span
     does not bridge them.  The run joins the article; the widget stays out."""
-    title = lines[0].casefold()
+    title = _page_title(lines, page_title)
     for h in range(first - 1 - HEADLINE_REACH, 0, -1):
         if _is_page_headline(blocks[h], lines, title):
             break
@@ -1379,12 +1391,13 @@ def _continue_lists(blocks: list[Block], lines: Sequence[str], first: int, last:
     return first, last
 
 
-def _headline(blocks: list[Block], lines: Sequence[str], first: int) -> int | None:
+def _headline(blocks: list[Block], lines: Sequence[str], first: int,
+              page_title: str | None = None) -> int | None:
     """The block of the headline before the span: a line of 2 to
     :data:`HEADLINE_MAX_WORDS` words that is the first line of the page or is contained
     in it (the page title), within reach of the span; or, right before the span, a line
     of at least four words that does not end a sentence and is not page chrome."""
-    title = lines[0].casefold()
+    title = _page_title(lines, page_title)
     for k in range(first - 1, max(first - 1 - HEADLINE_REACH, -1), -1):
         if _is_page_headline(blocks[k], lines, title):
             return k
