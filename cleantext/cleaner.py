@@ -37,6 +37,7 @@ from .lang.detect import profiles as stopword_profiles
 from .names.table import NameTable, build_name_table
 from .stages import normalize as nf
 from .stages.blocks import BlockScorer
+from .stages.linkcuts import join_link_cuts, link_cut_changes
 from .stages.packs import Pack, check_disable, load_builtin_packs, load_pack, merge_rules
 from .stages.pipeline import BOILERPLATE, Tools
 from .stages.rules import RuleSet
@@ -218,6 +219,12 @@ class Cleaner:
         return (_rebuild, (type(self), self._options))
 
     # -- configuration ----------------------------------------------------
+    def _dropped_anywhere(self, line: str) -> bool:
+        """Does a drop-line rule of any pack remove all of ``line`` (the rules of text in no
+        known language: the neutral packs and every language's drop-line rules)?  Asked
+        before the language is known (LY004's test of a label between two pieces)."""
+        return self.ruleset(None).is_dropped(line)
+
     def ruleset(self, language: str | None) -> RuleSet:
         """The compiled rules for ``language``: the neutral packs and that language's, then
         the drop-line rules of the other languages' packs (and their related-section
@@ -261,8 +268,8 @@ class Cleaner:
         return sorted(self._pack_languages - {"*"})
 
     # -- the pipeline -----------------------------------------------------
-    def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool, language: str | None = None
-                   ) -> tuple[str | None, str | None]:
+    def _normalize(self, doc: PlainDoc | TracedDoc, fast: bool, language: str | None = None,
+                   whole_page: bool = False) -> tuple[str | None, str | None]:
         """Make the text canonical; returns the language (given, or detected once,
         before the quote stage, since typographic quotes follow the language) and the
         sample it was detected on (None when it was given).
@@ -272,10 +279,15 @@ class Cleaner:
         until it changes nothing (at most :data:`_REPAIR_ROUNDS` rounds): that
         keeps ``clean`` idempotent.  Typographic quotes are likewise applied
         until they change nothing (at most :data:`_QUOTE_ROUNDS` times).
+
+        ``whole_page``: the text is a whole page rendered to text, whose sentences a
+        scraper cut at their links (LY004 joins them before the language is sampled).
         """
         language, chunk = language or self.lang, None
         if fast:
             text = nf.remove_terminal_escapes(nf.fix_line_breaks(doc.text))
+            if whole_page:
+                text = join_link_cuts(text, self._dropped_anywhere)
             for round_ in range(_REPAIR_ROUNDS):
                 repaired = nf.repair(text, self.ftfy)
                 if round_ and repaired == text:
@@ -294,6 +306,8 @@ class Cleaner:
             return language, chunk
         doc.apply(nf.line_break_changes(doc.text))
         doc.apply(nf.terminal_escape_changes(doc.text))
+        if whole_page:
+            doc.apply(link_cut_changes(doc.text, self._dropped_anywhere))
         for round_ in range(_REPAIR_ROUNDS):
             changes = nf.repair_changes(doc.text, self.ftfy)
             if round_ and not changes:
@@ -419,7 +433,8 @@ class Cleaner:
         debug = log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
-        language, chunk = self._normalize(doc, fast=isinstance(doc, PlainDoc), language=language)
+        language, chunk = self._normalize(doc, fast=isinstance(doc, PlainDoc), language=language,
+                                          whole_page=whole_page)
         if debug:
             log.debug("stage normalize: %.1f ms, language %s",
                       1000 * (time.perf_counter() - started), language or "unknown")

@@ -100,4 +100,8 @@ ARABIC_TAIL = ["أخبار ذات صلة", "ارتفاع أسعار الذهب �
 
 def test_an_arabic_article_cut_by_links_is_kept_whole():
     page = "\n".join(ARABIC_MENU + ARABIC_PAGE_ARTICLE + ARABIC_TAIL)
-    assert cleantext.clean(page) == "\n\n".join(ARABIC_PAGE_ARTICLE) + "\n"
+    # the last sentence's pieces go on with an Arabic comma and it ends: LY004 writes it as one
+    # paragraph; the others end in the middle of a piece that starts with a letter (Arabic has
+    # no lower case to show that it goes on), so their pieces stay as they are
+    joined = ARABIC_PAGE_ARTICLE[-3] + " " + ARABIC_PAGE_ARTICLE[-2] + ARABIC_PAGE_ARTICLE[-1]
+    assert cleantext.clean(page) == "\n\n".join(ARABIC_PAGE_ARTICLE[:-3] + [joined]) + "\n"

@@ -15,6 +15,7 @@ from ..corpus.profile import SITE_TEMPLATE, site_changes
 from . import normalize as nf
 from .base import Stage, Step
 from .blocks import BLOCK_SCORE, REPEATED_LINE, BlockScorer
+from .linkcuts import LINK_CUTS, join_link_cuts, link_cut_changes
 from .rules import RuleSet
 from .taglist import TAG_LIST, tag_list_changes
 
@@ -30,6 +31,8 @@ NORMALIZATION: tuple[Step, ...] = (
     Step("line-breaks", (nf.LINE_BREAKS,), nf.line_break_changes, nf.fix_line_breaks),
     Step("terminal-escapes", (nf.TERMINAL_ESCAPES,), nf.terminal_escape_changes,
          nf.remove_terminal_escapes),
+    # a whole page rendered to text only (see cleantext.stages.linkcuts)
+    Step("link-cuts", (LINK_CUTS,), link_cut_changes, join_link_cuts),
     Step("repair", (nf.MOJIBAKE, nf.UNICODE_NFC), nf.repair_changes, nf.repair),
     Step("invisibles", (nf.INVISIBLES,), nf.invisible_changes, nf.remove_invisibles),
     Step("spaces", (nf.SPACES,), nf.space_changes, nf.fix_spaces),
@@ -59,4 +62,9 @@ BOILERPLATE: tuple[Stage, ...] = (
     # (and removed those outside the article's span); a no-op without a site template.
     Stage("site-template", lambda t, text, ctx: site_changes(t.scorer, text, ctx),
           code_rules=(SITE_TEMPLATE,), whole_paragraphs=True),
+    # LY004 again (its rule is listed with the normalisation steps): the pieces of a sentence
+    # that a removed line stood between (an advertisement's label, a link's counter) are one
+    # paragraph too, or a second clean would join them
+    Stage("link-cuts", lambda t, text, ctx: link_cut_changes(text, lambda line: t.rules.is_dropped(line, ctx)),
+          whole_page=True),
 )
