@@ -703,6 +703,32 @@ def test_another_story_after_the_pages_own_is_not_the_article():
                if "harbour story" in c.before)
 
 
+def test_another_story_whose_span_opens_with_a_line_of_the_footer_is_not_the_article():
+    # The footer's long legal line is prose: it joins the other story's span, whose headline
+    # and byline then stand inside the span, not before it.
+    legal = ("The contents of this site are copyright of the publisher, a subsidiary of the "
+             "group, and may not be copied without its written consent.")
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
+             *_FOOTER, legal, *_other_story()]
+    out = _clean(lines)
+    assert _prose(1) in out and _prose(2) in out
+    assert "harbour" not in out.casefold()
+
+
+def test_a_headline_over_a_byline_that_ends_in_a_dash_is_the_pages_headline():
+    # "By Jane Doe -" ends open, so block scoring reads the headline, the byline and the
+    # date as one sentence cut by a link; the headline is still the page's (the title holds
+    # its first line): it stays over the article, and heads the page's story against the
+    # next one; the credits under it go.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", "Menu", "Home", "News", "Sport",
+             "Port Strike Spreads to Three Cities", "By Jane Doe -", "11/18/19 11:04 PM EST",
+             _prose(1), _prose(2), *_FOOTER, *_other_story()]
+    out = _clean(lines)
+    assert out.startswith("Port Strike Spreads to Three Cities\n\n" + _prose(1))
+    assert "harbour" not in out.casefold() and "Jane Doe" not in out
+
+
 def test_a_short_piece_under_a_byline_is_no_other_story():
     # A paywalled article: headline, a two-paragraph summary, a byline box that ends in the
     # paper's name and a date, then the article's first two paragraphs. The two paragraphs

@@ -77,7 +77,8 @@ this stage decides from the *shape* of the text, in one linear pass:
    before it out of its reach (the next story a site writes into the page after its
    own) -- gives way to the best span before that headline (else the best between the
    two headlines) when that is two paragraphs or more and holds a fifth of the other
-   story's prose words.
+   story's prose words; the other story's headline and byline may stand inside the
+   span, after a line of prose that joined it (a site's legal line in the footer).
 7. **BS001** removes every block outside that span (a line of the site's
    template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
@@ -243,6 +244,9 @@ TEASER_GAP = 4
 # words: readability's share for a sibling that joins the article, the one the DOM stage's
 # next-story rule reads (io.html.SIBLING_SHARE), here for text; not chosen on either set.
 STORY_SHARE = 0.2
+# The other story's running text may open this many blocks into the span (a line of prose
+# before it, its headline and its byline; see BlockScorer.changes).  Set a priori.
+STORY_LEAD = 3
 # A byline between a teaser's headline and its summary: a short line of at most this many words.
 BYLINE_WORDS = 4
 CORE_RUN = 3
@@ -895,6 +899,12 @@ class BlockScorer:
             if last < first:
                 return []
         other = None if scattered else _other_story(blocks, lines, first, last, ctx.title)
+        if other is None and not scattered:
+            # the other story's headline and byline inside the span, after a line of prose
+            # that joined it (a site's footer before the story it writes after its own)
+            core = _core(blocks, first, last)
+            if core is not None and 0 < core[0] - first <= STORY_LEAD:
+                other = _other_story(blocks, lines, core[0], last, ctx.title)
         if other is not None:
             # the page's own article stands before the other story's headline
             mine = self._story_span(blocks, lines, ctx, other)
@@ -924,6 +934,12 @@ class BlockScorer:
             menu = k in menus
             if lede is not None and lede[0] <= k <= lede[1]:
                 inside = True
+            if k == head and b.first != b.last:
+                # a headline over its byline and date (a byline that ends in a dash joins them
+                # as a link does its sentence): the headline stays, its credits go
+                for i in range(b.first + 1, b.last + 1):
+                    drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, the credits under the headline" if traced else "")
+                continue
             if k == head or (inside and not menu and (not _is_label(b) or _speaker(blocks, lines, k))):
                 continue
             if gone[k]:
@@ -1277,9 +1293,11 @@ def _page_title(lines: Sequence[str], page_title: str | None) -> str:
 def _is_page_headline(b: Block, lines: Sequence[str], title: str) -> bool:
     """Is the block the page's headline: a line of 2 to :data:`HEADLINE_MAX_WORDS` words
     that is the text's first line or is contained in the page's title (``title``, see
-    :func:`_page_title`)?"""
-    if b.first != b.last or b.template:
-        return False
+    :func:`_page_title`)?  A block of several lines is when its first line is and the next
+    does not go on with it: a headline whose byline ends open ("By Jane Doe -"), which
+    joins the two as a link does its sentence."""
+    if b.template or b.first != b.last and _CONTINUES_RE.match(lines[b.first + 1]):
+        return False  # (a sentence cut by a link: its first piece is no headline)
     line = lines[b.first]
     return 2 <= len(line.split()) <= HEADLINE_MAX_WORDS and (b.first == 0 or line.casefold() in title)
 
