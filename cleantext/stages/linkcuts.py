@@ -14,7 +14,8 @@ sentence -- so that two paragraphs never become one:
 * a piece goes on from the one before when that one does not end a sentence (nor a
   label's colon, nor a list item) and it starts as the rest of a sentence: with a word
   in lower case (not a name such as "iPhone") or with punctuation that never starts one
-  (``_CONTINUES_RE``: a comma, a full stop, their full-width forms);
+  (``_GOES_ON_RE``: a comma, a full stop, their full-width forms; block scoring's
+  ``_CONTINUES_RE`` less the names);
 * a link that starts with a capital ("... announced by" / "Netflix" / ", the streaming
   service ...") joins when it holds at most :data:`~.blocks.LINK_WORDS` words, does not
   end a sentence and the piece after it goes on, and the sentence before it already
