@@ -323,8 +323,9 @@ def test_teasers_before_the_pages_headline_are_not_the_article():
 def test_teasers_before_the_headline_are_found_in_a_later_round_too():
     """The page's title is the first line the boilerplate stages first saw (``ctx.title``):
     a later round, whose text has lost that line, still finds the page's headline that the
-    title holds, and the teasers before it (an in-body teaser the drop-line rules remove
-    only after the first round hid the article's run of paragraphs from that round)."""
+    title holds, and the teasers before it (a round that keeps them after the first: the
+    first round's span was the next story, which gave way to the page's own article with
+    the teasers before it, as on scrapinghub c467d507 under perturb's next-story)."""
     from cleantext.text.context import Context
     from cleantext.text.edits import TracedDoc
 
