@@ -71,14 +71,15 @@ def test_joining_only_replaces_the_breaks_and_is_idempotent(pieces, sep):
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="aZé,.:;)]!?%”’»，。xY1_ -Ññ", max_size=8))
 def test_a_piece_goes_on_as_its_definition_says(piece):
-    """_goes_on's one pattern: it starts as block scoring's rest of a sentence
-    (``_CONTINUES_RE``), and a piece that starts with a letter starts with a word in lower case."""
+    """LY004's one pattern of a piece that goes on: it starts as block scoring's rest of a
+    sentence (``_CONTINUES_RE``), and a piece that starts with a letter starts with a word in
+    lower case."""
     import re
 
     from cleantext.stages.blocks import _CONTINUES_RE
-    from cleantext.stages.linkcuts import _goes_on
+    from cleantext.stages.linkcuts import _GOES_ON_RE
 
     word = re.match(r"\w+", piece)
     want = _CONTINUES_RE.match(piece) is not None and (
         not piece[:1].isalpha() or word is not None and word.group().islower())
-    assert _goes_on(piece) == want
+    assert (_GOES_ON_RE.match(piece) is not None) == want

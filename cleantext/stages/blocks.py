@@ -180,7 +180,8 @@ UNSPACED_STOPS_HIGH = 0.22
 # a lower-case letter, or punctuation that never starts a sentence (the full-width forms
 # of scripts written without spaces and the marks of scripts without letter case included:
 # text.words.SENTENCE_MARKS and CLAUSE_MARKS).
-_CONTINUES_RE = regex.compile(r"[\p{Ll},.;:)\]!?”’»%，、。；：）」』！？％" + SENTENCE_MARKS + CLAUSE_MARKS + "]")
+_CONTINUES_MARKS = ",.;:)]!?”’»%，、。；：）」』！？％" + SENTENCE_MARKS + CLAUSE_MARKS
+_CONTINUES_RE = regex.compile(r"[\p{Ll}" + regex.escape(_CONTINUES_MARKS) + "]")
 # A line that ends in one of these goes on in the next line.
 _OPEN_ENDS = "([“‘«,–—-（「『《，、" + CLAUSE_COMMAS
 _OPEN_END_SET = frozenset(_OPEN_ENDS)

@@ -45,12 +45,12 @@ from typing import Callable, Collection
 
 import regex
 
-from ..text.edits import Change
-from ..text.words import CLAUSE_MARKS, SENTENCE_MARKS, UNSPACED_FROM, UNSPACED_RE, unspaced_chars
+from ..text.edits import Change, splice
+from ..text.words import UNSPACED_FROM, UNSPACED_RE, unspaced_chars
 from .base import CodeRule
 from .normalize import UNWRAP_MAX_WIDTH, unwrap_changes
-from .blocks import (_ITEM_RE, _WORDLESS_RE, LINK_WORDS, SENTENCE_START_WORDS,
-                     ends_sentence)
+from .blocks import (_CONTINUES_MARKS, _ITEM_RE, _WORD_RE, _WORDLESS_RE, LINK_WORDS,
+                     SENTENCE_START_WORDS, ends_sentence)
 
 LINK_CUTS = CodeRule(
     "LY004", "link-cut-sentences", "layout",
@@ -59,16 +59,14 @@ LINK_CUTS = CodeRule(
     __name__)
 
 # A piece that starts with one of these is joined without a space (it closes what goes before).
-_CLOSES = frozenset(",.;:!?)]}%”’»，、。；：）」』！？％" + SENTENCE_MARKS + CLAUSE_MARKS)
+_CLOSES = frozenset(_CONTINUES_MARKS + "}")
 # A piece that ends in one of these takes the next without a space.
 _OPENS = frozenset("([{“‘«（「『")
-# A piece that starts as the rest of a sentence (see _goes_on): punctuation that never starts
-# one (blocks' _CONTINUES_RE without its lower-case letters), or a word whose letters are all
-# in lower case.
-_GOES_ON_RE = regex.compile(r"[,.;:)\]!?”’»%，、。；：）」』！？％" + SENTENCE_MARKS + CLAUSE_MARKS
-                            + r"]|\p{Ll}[^\W\p{Lu}\p{Lt}]*(?!\w)")
-# A word, as block scoring counts them.
-_TOKEN_RE = regex.compile(r"\w+")
+# A piece that starts as the rest of a sentence: with punctuation that never starts one
+# (block scoring's _CONTINUES_MARKS), or with a word in lower case -- not a name written with
+# a lower-case first letter ("iPhone", "eBay", which a menu's label or a headline may start
+# with).  (No list item or row starts so: their markers are no such character.)
+_GOES_ON_RE = regex.compile("[" + regex.escape(_CONTINUES_MARKS) + r"]|\p{Ll}[^\W\p{Lu}\p{Lt}]*(?!\w)")
 # A blank line between two lines (LY002 unwraps a block of lines with none), and a line
 # longer than a wrap width (a block holding one is no wrapped paragraph).
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
@@ -90,7 +88,7 @@ def _unspaced(char: str) -> bool:
 def _word_count(piece: str) -> int:
     """The words of ``piece`` as block scoring counts them (its ``\\w+`` runs, and one per
     two characters of a script written without spaces): punctuation is no word."""
-    return len(_TOKEN_RE.findall(piece)) + unspaced_chars(piece) // 2
+    return len(_WORD_RE.findall(piece)) + unspaced_chars(piece) // 2
 
 
 def _open(piece: str) -> bool:
@@ -98,14 +96,6 @@ def _open(piece: str) -> bool:
     no command line?"""
     return not (ends_sentence(piece) or piece.endswith(":") or _ITEM_RE.match(piece)
                 or piece.startswith(_PROMPTS))
-
-
-def _goes_on(piece: str) -> bool:
-    """Does ``piece`` start as the rest of a sentence: with punctuation that never starts
-    one, or a word in lower case -- not a name written with a lower-case first letter
-    ("iPhone", "eBay", which a menu's label or a headline may start with)?  (No list item
-    or row starts so: their markers are no such character.)"""
-    return _GOES_ON_RE.match(piece) is not None
 
 
 def _runs(lines: list[str], dropped: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
@@ -198,8 +188,4 @@ def link_cut_changes(text: str, dropped: Callable[[str], bool] | None = None) ->
 def join_link_cuts(text: str, dropped: Callable[[str], bool] | None = None) -> str:
     """Fast twin of :func:`link_cut_changes`."""
     changes = link_cut_changes(text, dropped)
-    if not changes:
-        return text
-    from ..text.edits import splice
-
-    return splice(text, changes)
+    return splice(text, changes) if changes else text
