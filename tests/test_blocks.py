@@ -717,6 +717,54 @@ def test_another_story_whose_span_opens_with_a_line_of_the_footer_is_not_the_art
     assert "harbour" not in out.casefold()
 
 
+@pytest.mark.parametrize("chrome", [
+    ["We use cookies to improve your experience on our site.", "Accept", "Cookie settings"],
+    ["Advertisement", "Sign up for our newsletter", "Subscribe"],
+    ["Share this article", "Facebook", "Twitter", "Email"],
+])
+def test_another_story_the_span_reached_over_the_pages_chrome_is_not_the_article(chrome):
+    # A few lines of chrome cost less than either article is worth, so the span runs from the
+    # page's article over them into the next story: its headline and byline stand inside
+    # the span, after the chrome.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU,
+             "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1), *chrome,
+             *_other_story(), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in (1, 2, 3))
+    assert "harbour" not in out.casefold()
+    result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+    assert any("another story follows the page's own" in c.detail for c in result.changes
+               if "harbour story" in c.before)
+
+
+@pytest.mark.parametrize("gap", [
+    [],  # a section that follows the one before it at once
+    ["Photo by Lee Park"],  # a caption: no chrome phrase, no line the page prints again
+])
+def test_a_section_under_a_heading_and_a_name_stays_in_the_article(gap):
+    # The sections of one article, each under a heading and its writer's name, with nothing
+    # of the page's chrome between them: one article, kept whole.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU,
+             "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1), *_story(4), *gap,
+             "What the Dockers Say About the Strike", "By John Roe", *_story(7), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in range(1, 10))
+
+
+def test_a_most_read_list_inside_the_article_heads_no_other_story():
+    # A numbered box of titles after a chrome label, inside the article: its last title over
+    # its rank is no headline over a byline, and the article goes on after the box.
+    box = ["Most read"] + [x for n, title in enumerate(
+        ["Council approves budget for new bridge", "Storm leaves thousands without power",
+         "Local team wins regional championship", "Hospital opens new wing for children"], 1)
+        for x in (str(n), title)] + ["5"]
+    lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU,
+             "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1), *box,
+             *_story(4), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in range(1, 7))
+
+
 def test_a_headline_over_a_byline_that_ends_in_a_dash_is_the_pages_headline():
     # "By Jane Doe -" ends open, so block scoring reads the headline, the byline and the
     # date as one sentence cut by a link; the headline is still the page's (the title holds

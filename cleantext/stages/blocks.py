@@ -903,9 +903,11 @@ class BlockScorer:
         if other is None and not scattered:
             # the other story's headline and byline inside the span, after a line of prose
             # that joined it (a site's footer before the story it writes after its own)
-            core = _core(blocks, first, last)
-            if core is not None and 0 < core[0] - first <= STORY_LEAD:
-                other = _other_story(blocks, lines, core[0], last, ctx.title)
+            runs = _runs(blocks, first, last)
+            if runs and 0 < runs[0][0] - first <= STORY_LEAD:
+                other = _other_story(blocks, lines, runs[0][0], last, ctx.title)
+            if other is None:
+                other = _bridged_story(blocks, lines, runs, last, ctx.title)
         if other is not None:
             # the page's own article stands before the other story's headline
             mine = self._story_span(blocks, lines, ctx, other)
@@ -1228,12 +1230,11 @@ def _teaser_runs(blocks: list[Block], lines: Sequence[str], first: int, last: in
     return runs
 
 
-def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
-    """The first and the last block of the runs of at least :data:`CORE_RUN` paragraphs in
-    a row in the span (each ends a sentence, so a teaser's headline breaks a run; a share
-    bar between two of them, see :func:`_quiet_bars`, does not): the article's running
-    text, which teasers never are."""
-    lo = hi = -1
+def _runs(blocks: list[Block], first: int, last: int) -> list[tuple[int, int]]:
+    """The runs of at least :data:`CORE_RUN` paragraphs in a row in ``blocks[first..last]``
+    (each ends a sentence, so a teaser's headline breaks a run; a share bar between two of
+    them, see :func:`_quiet_bars`, does not), first and last block each."""
+    runs: list[tuple[int, int]] = []
     k = first
     while k <= last:
         if not _is_paragraph(blocks[k]):
@@ -1248,10 +1249,16 @@ def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
                 break
             j, count = m, count + 1
         if count >= CORE_RUN:
-            lo = k if lo < 0 else lo
-            hi = j
+            runs.append((k, j))
         k = j + 1
-    return None if lo < 0 else (lo, hi)
+    return runs
+
+
+def _core(blocks: list[Block], first: int, last: int) -> tuple[int, int] | None:
+    """The first and the last block of the runs of paragraphs in the span (:func:`_runs`):
+    the article's running text, which teasers never are."""
+    runs = _runs(blocks, first, last)
+    return (runs[0][0], runs[-1][1]) if runs else None
 
 
 def _teasers(blocks: list[Block], lines: Sequence[str], first: int, last: int,
@@ -1345,6 +1352,33 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
     if _core(blocks, first, last) is None:
         return None  # a short piece after a byline (a paywalled article's first lines)
     return head, first, own
+
+
+def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[int, int]],
+                   last: int, page_title: str | None = None) -> tuple[int, int, int] | None:
+    """The other story (:func:`_other_story`) at a later run of the span's paragraphs,
+    when the span reached it over the page's chrome (a comment form, a cookie notice, a
+    footer between the page's article and the story a site writes after it): between the
+    last paragraph before its headline and the headline, blocks worth less than nothing
+    in all, among them a chrome phrase of the packs or a line the page prints again; and
+    no line between the headline and the story is such a copy (a share bar's "Copy link"
+    under a label is no byline) or a bare number (a rank under a title of a most-read list).  The sections of one article follow each other with no
+    chrome between them.  The first such story, else None."""
+    for start, _ in runs[1:]:
+        other = _other_story(blocks, lines, start, last, page_title)
+        if other is None:
+            continue
+        head = other[0]
+        if any(b.repeated or _INTEGER_RE.fullmatch(lines[b.first]) for b in blocks[head + 1 : start]):
+            continue
+        k = head - 1
+        while k >= 0 and not _is_paragraph(blocks[k]):
+            k -= 1
+        gap = blocks[k + 1 : head]
+        if (sum(b.value for b in gap) < 0
+                and any(b.chrome or b.repeated for b in gap)):
+            return other
+    return None
 
 
 def _own_story(blocks: list[Block], first: int, last: int, other: tuple[int, int, int]) -> bool:
