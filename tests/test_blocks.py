@@ -737,6 +737,40 @@ def test_another_story_the_span_reached_over_the_pages_chrome_is_not_the_article
                if "harbour story" in c.before)
 
 
+def test_another_story_after_the_pages_chrome_where_the_span_starts_is_not_the_article():
+    # A long menu after a short article, then an archive of months (a point each) and an
+    # advertisement: the span starts on the archive, which with the next story outweighs
+    # the article and the menu, and runs into the next story: the span's first run of
+    # paragraphs is the other story's, far from the span's start.
+    months = [f"{month} {year}" for year in range(2019, 2014, -1)
+              for month in ("January", "February", "March", "April", "May", "June", "July",
+                            "August", "September", "October", "November", "December")]
+    lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU,
+             "Port Strike Spreads to Three Cities", "By Jane Doe", _prose(1), _prose(2),
+             *_FOOTER, "Archive", *months, "Advertisement", "Subscribe", *_other_story(),
+             *_FOOTER]
+    out = _clean(lines)
+    assert _prose(1) in out and _prose(2) in out
+    assert "harbour" not in out.casefold()
+
+
+@pytest.mark.parametrize("head, under", [
+    ("This comes less than a week after", ["Bloomberg reported"]),  # ends in a stopword
+    ('The statement from the council reads, "', ["#Harbour"]),  # ends open
+    ("The latest storm flooded the quay along the harbour wall", ["Credit: Getty Images"]),
+])
+def test_a_sentence_cut_by_a_link_or_a_caption_after_chrome_heads_no_other_story(head, under):
+    # Inside the article, after a share bar: a sentence cut by a link (its piece ends in a
+    # stopword or opens a quotation) or a photo's caption over its credit (a chrome
+    # phrase) is no headline over a byline, and the article goes on under it.
+    lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU,
+             "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1), *_story(4),
+             "Share on Facebook", "Share on Twitter", "Email", head, *under, *_story(7),
+             *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in range(1, 10))
+
+
 @pytest.mark.parametrize("gap", [
     [],  # a section that follows the one before it at once
     ["Photo by Lee Park"],  # a caption: no chrome phrase, no line the page prints again

@@ -907,7 +907,7 @@ class BlockScorer:
             if runs and 0 < runs[0][0] - first <= STORY_LEAD:
                 other = _other_story(blocks, lines, runs[0][0], last, ctx.title)
             if other is None:
-                other = _bridged_story(blocks, lines, runs, last, ctx.title)
+                other = _bridged_story(blocks, lines, runs, first, last, self.stops, ctx.title)
         if other is not None:
             # the page's own article stands before the other story's headline
             mine = self._story_span(blocks, lines, ctx, other)
@@ -1355,21 +1355,33 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
 
 
 def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[int, int]],
-                   last: int, page_title: str | None = None) -> tuple[int, int, int] | None:
-    """The other story (:func:`_other_story`) at a later run of the span's paragraphs,
-    when the span reached it over the page's chrome (a comment form, a cookie notice, a
-    footer between the page's article and the story a site writes after it): between the
-    last paragraph before its headline and the headline, blocks worth less than nothing
-    in all, among them a chrome phrase of the packs or a line the page prints again; and
-    no line between the headline and the story is such a copy (a share bar's "Copy link"
-    under a label is no byline) or a bare number (a rank under a title of a most-read list).  The sections of one article follow each other with no
-    chrome between them.  The first such story, else None."""
-    for start, _ in runs[1:]:
+                   first: int, last: int, stops: frozenset[str] = frozenset(),
+                   page_title: str | None = None) -> tuple[int, int, int] | None:
+    """The other story (:func:`_other_story`) at a run of the span's paragraphs after its
+    first, when the page's chrome stands before it (a comment form, a cookie notice, a
+    footer between the page's article and the story a site writes after it, which the span
+    reached over or started after): between the last paragraph before its headline and the
+    headline, blocks worth less than nothing in all, among them a chrome phrase of the packs
+    or a line the page prints again.  The headline does not end open or in a stopword of
+    ``stops`` (a sentence cut by a link goes on after it: "This comes a week after"), and no line between it and the story is a chrome phrase, a copy
+    or a bare number (a photo's credit under its caption, a share bar's "Copy link" under a
+    label, a rank under a title of a most-read list: no byline).  The sections of one
+    article follow each other with no chrome between them.  The first such story, else
+    None."""
+    for start, _ in runs:
+        if start - first <= STORY_LEAD:
+            continue  # (the span's first run: its headline and byline open the span)
         other = _other_story(blocks, lines, start, last, page_title)
         if other is None:
             continue
         head = other[0]
-        if any(b.repeated or _INTEGER_RE.fullmatch(lines[b.first]) for b in blocks[head + 1 : start]):
+        line = lines[blocks[head].first]
+        words = _WORD_RE.findall(line)
+        if (line[-1:] in _OPEN_END_SET or line.endswith((' "', " '"))
+                or words and words[-1].casefold() in stops):
+            continue  # a sentence that goes on after a link, no headline
+        if any(b.repeated or b.chrome or _INTEGER_RE.fullmatch(lines[b.first])
+               for b in blocks[head + 1 : start]):
             continue
         k = head - 1
         while k >= 0 and not _is_paragraph(blocks[k]):
