@@ -34,7 +34,7 @@ from .corpus.profile import SiteProfile, load_profiles
 from .lang.detect import (CANDIDATES, _detector_factory, language_of_sample, other_script_language,
                           same_reading, sample)
 from .lang.detect import profiles as stopword_profiles
-from .names.table import NameTable, build_name_table
+from .names.table import NameTable, build_name_table, english_overrules
 from .stages import normalize as nf
 from .stages.blocks import BlockScorer
 from .stages.linkcuts import join_link_cuts, link_cut_changes
@@ -386,6 +386,10 @@ class Cleaner:
         its sample's (:func:`~cleantext.lang.detect.other_script_language`): English chrome
         lines, longer in characters than a Chinese article's, can fill the sample, and
         English stopwords find no prose in Chinese.
+        The names step's reading of the sample counts too (a short text in another language
+        whose English stopwords outnumber its own gets English names,
+        :func:`~cleantext.names.table.english_overrules`): an output whose sample reads as
+        the same language but the other way for the names is cleaned again.
         Otherwise the output is cleaned again as that second clean would clean it (a
         fresh context, the language it reads as), at most :data:`_LANGUAGE_ROUNDS` times."""
         start, page = doc.snapshot(), doc.text
@@ -399,21 +403,27 @@ class Cleaner:
                 break
             other = language_of_sample(again)
             if other == language:
-                break
-            if other is None and not restarted and overdelete_reason(
+                if english_overrules(again, language) == english_overrules(chunk, language):
+                    break
+                # the names read the output's sample otherwise (a removed line tipped the
+                # page's to English or back): its second clean follows, below
+            elif other is None and not restarted and overdelete_reason(
                     count_words(page), count_words(doc.text), MAX_REMOVED):
                 # the page emptied, its output no language: chrome in another script than
                 # the article's filled the sample; try the language of the other script's lines
                 other = other_script_language(page, chunk)
                 if other == language:
                     other = None
-            if other is not None and not restarted:
+            if other is not None and other != language and not restarted:
                 restarted = True
                 first = doc.snapshot()
                 doc.restore(start)
                 fresh = Context(doc)
-                self._pass(doc, fresh, whole_page, site, other)
-                if language_of_sample(sample(doc.text)) == other:
+                # the names read as the output's sample (which chose the language) reads
+                self._pass(doc, fresh, whole_page, site, other, again)
+                out = sample(doc.text)
+                if language_of_sample(out) == other and (english_overrules(out, other)
+                                                         == english_overrules(again, other)):
                     ctx.skipped |= fresh.skipped
                     ctx.notes, ctx.reports = fresh.notes, fresh.reports
                     language = other
@@ -427,9 +437,12 @@ class Cleaner:
         return language
 
     def _pass(self, doc: PlainDoc | TracedDoc, ctx: Context, whole_page: bool, site: str | None,
-              language: str | None = None) -> tuple[str | None, str | None]:
+              language: str | None = None, evidence: str | None = None
+              ) -> tuple[str | None, str | None]:
         """One run of every stage on ``doc`` (in ``language`` when it is given, else in the
-        Cleaner's): the language and the sample it was read on (None: it was given)."""
+        Cleaner's): the language and the sample it was read on (None: it was given).  The
+        names step reads its language on that sample, else on ``evidence`` (the sample that
+        chose a given ``language``), else on the text."""
         debug = log.isEnabledFor(logging.DEBUG)
         if debug:
             started = time.perf_counter()
@@ -441,7 +454,7 @@ class Cleaner:
         # Names before boilerplate: the boilerplate stages then see the final
         # words, so a second clean sees the text they already settled on (a
         # longer canonical name can move a marker past a rule's min_position).
-        names = self._names.changes(doc.text, language)
+        names = self._names.changes(doc.text, language, evidence=evidence if chunk is None else chunk)
         if debug:
             log.debug("stage names: %d change(s)", len(names))
         doc.apply(names)

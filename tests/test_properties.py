@@ -53,6 +53,11 @@ def test_idempotent(text):
 # a page whose removed pieces tipped the language sample: the first clean read it as one
 # language, the second as another, and the names followed ("Kharkhiv" -> "Kharkiv")
 @example("it’sit’sKharkhiv\tKharkhiv")
+# a line the boilerplate stages remove ("© 2024 Site") tipped the names' English reading
+@example("Kiev\r\nWar in Ukraine, Kursk, RussiaWar in Ukraine, Kursk, Russia\r\n© 2024 Site")
+@example("Comments\r\nPlease enter your comment!Please enter your comment!\r\nPlease enter your "
+         "comment!Kiev\r\n0\r\nWar in Ukraine, Kursk, RussiaWar in Ukraine, Kursk, Russia0\r\n"
+         "© 2024 Site")
 @example("à\U0010cb6a\U00047e0dPlease enter your comment!Zelensky")
 def test_idempotent_with_the_language_detected(text):
     once = DETECTING.clean(text)

@@ -456,15 +456,20 @@ class NameTable:
         hit = index.fuzzy_lookup(word) if self.fuzzy else None
         return hit.payload.target if hit else None
 
-    def changes(self, text: str, language: str | None = "en") -> list[Change]:
+    def changes(self, text: str, language: str | None = "en", evidence: str | None = None
+                ) -> list[Change]:
         """Whole-word replacements of every claimed or near spelling by its canonical form.
 
-        ``language`` is the document's language (None: unknown, taken as English).
+        ``language`` is the document's language (None: unknown, taken as English);
+        ``evidence`` is the text it was read on (the cleaner's language sample; default:
+        ``text``), whose stopwords may overrule it for English.  A clean passes its sample,
+        so a line the boilerplate stages remove later cannot make the names of a second
+        clean, which never sees the line, English or not.
         """
         lang = _language_key(language)
         if lang is None:
             return []
-        if lang != "en" and _english_dominates(text, lang):
+        if english_overrules(text if evidence is None else evidence, lang):
             lang = "en"  # a short text the caller's detector took for another language
         index = self._index(lang)
         if index is None or not index.exact:
@@ -745,6 +750,14 @@ def _language_key(language: str | None) -> str | None:
 
 
 _LETTERS_RE = regex.compile(r"\p{L}+")
+
+
+def english_overrules(text: str, language: str | None) -> bool:
+    """Does the names step read ``text`` (a document's language sample) in ``language`` as
+    English (:func:`_english_dominates`)?  The cleaner asks it of its output's sample too: a
+    second clean reads the names as the first did, or the first cleans its output again."""
+    lang = _language_key(language)
+    return lang is not None and lang != "en" and _english_dominates(text, lang)
 
 
 def _english_dominates(text: str, language: str) -> bool:
