@@ -40,7 +40,9 @@ written; the rest are mostly words the scraper had already split (a drop cap "W"
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import accumulate, compress
+from operator import attrgetter
 from typing import Callable, Collection
 
 import regex
@@ -148,7 +150,36 @@ def _runs_between(lines: list[str], labels: Collection[int]) -> list[tuple[int, 
 def link_cut_changes(text: str, dropped: Callable[[str], bool] | None = None) -> list[Change]:
     """LY004: the line breaks (and blank lines) between the pieces of a sentence cut by
     links become a space, or nothing before punctuation that closes.  ``dropped``: the
-    drop-line rules' test of a whole line (see :func:`_runs`)."""
+    drop-line rules' test of a whole line (see :func:`_runs`).
+
+    A joined piece can be the link of a longer sentence (a piece of four words joined to
+    the name after it, which a full stop follows, is a link of six words between the
+    sentence's start and that full stop): the joined text is read again, until it joins
+    nothing more (each round joins a line break at least), so that joining is idempotent."""
+    changes = _one_round(text, dropped)
+    while changes:
+        more = _one_round(splice(text, changes), dropped)
+        if not more:
+            break
+        changes = sorted(changes + _in_text(changes, more), key=attrgetter("start"))
+    return changes
+
+
+def _in_text(done: list[Change], more: list[Change]) -> list[Change]:
+    """``more``, changes of the text that ``done`` (sorted, apart) made, in the text's own
+    offsets: each replaces white space between two lines, which no change of ``done``
+    touched (those replace the white space inside a joined line)."""
+    out, shift, k = [], 0, 0
+    for change in more:
+        while k < len(done) and done[k].start + shift + len(done[k].replacement) <= change.start:
+            shift += len(done[k].replacement) - (done[k].end - done[k].start)
+            k += 1
+        out.append(replace(change, start=change.start - shift, end=change.end - shift))
+    return out
+
+
+def _one_round(text: str, dropped: Callable[[str], bool] | None) -> list[Change]:
+    """The joins of :func:`link_cut_changes` that ``text``'s own lines show."""
     if "\n" not in text:
         return []
     raw = text.split("\n")
