@@ -230,6 +230,19 @@ def test_the_next_story_printed_after_the_article_is_not_the_article():
     assert "Harbour" not in text
 
 
+def test_a_short_headline_before_a_long_site_name_in_the_title_heads_the_article():
+    # The title's headline ("Council budget") is less than half of its words, the site's
+    # name the rest: the <h1> still states the page's headline, so the next story, which
+    # opens with another, is not the article.
+    page = _titled("Council budget – The Example Valley Evening Chronicle",
+                   "<div class='story'><h1>Council budget</h1>"
+                   + _paragraphs(3, "Budget ") + "</div>"
+                   + _story("Harbour town rebuilds its sea wall", 6, "Harbour "))
+    text = html_to_text(page)
+    assert text.count("Budget ") == 3
+    assert "Harbour" not in text
+
+
 def test_an_article_written_as_cards_is_the_article_before_the_next_story():
     # The article as a run of cards, each in a wrapper of its own: no card holds a fifth of
     # the next story's text, but the article they make up (the container of the cards, as

@@ -964,9 +964,16 @@ def _words(text: str | None) -> str:
     return " ".join(_WORD_RE.findall(text.casefold())) if text else ""
 
 
+# Between a title's headline and the site's name: " | ", " - ", " – ", " :: ", " · " ...
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—·:-]+\s+")
+
+
 def page_titles(doc: etree._Element) -> list[str]:
     """The page's own statements of its headline: ``og:title`` / ``twitter:title`` and
-    ``<title>``, as lower-case words (read before the head is removed)."""
+    ``<title>``, as lower-case words (read before the head is removed), and the ``<title>``'s
+    part before its first separator when that part is of two words or more ("About bugs"
+    of "About bugs – Vortex Cannon Entertainment": a short headline is less than half of
+    a title that holds a long site name)."""
     titles = []
     for meta in doc.iter("meta"):
         if (meta.get("property") or meta.get("name") or "").lower() in ("og:title",
@@ -974,7 +981,11 @@ def page_titles(doc: etree._Element) -> list[str]:
             titles.append(_words(meta.get("content")))
     title = doc.find(".//title")
     if title is not None:
-        titles.append(_words("".join(title.itertext())))
+        text = "".join(title.itertext())
+        titles.append(_words(text))
+        parts = _TITLE_SEPARATOR_RE.split(text, 1)
+        if len(parts) == 2 and " " in (first := _words(parts[0])):
+            titles.append(first)
     return [t for t in titles if t]
 
 
