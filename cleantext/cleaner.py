@@ -454,7 +454,8 @@ class Cleaner:
         # Names before boilerplate: the boilerplate stages then see the final
         # words, so a second clean sees the text they already settled on (a
         # longer canonical name can move a marker past a rule's min_position).
-        names = self._names.changes(doc.text, language, evidence=evidence if chunk is None else chunk)
+        names = self._names.changes(doc.text, language,
+                                    evidence=evidence if chunk is None else chunk)
         if debug:
             log.debug("stage names: %d change(s)", len(names))
         doc.apply(names)

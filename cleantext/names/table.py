@@ -463,8 +463,8 @@ class NameTable:
         ``language`` is the document's language (None: unknown, taken as English);
         ``evidence`` is the text it was read on (the cleaner's language sample; default:
         ``text``), whose stopwords may overrule it for English.  A clean passes its sample,
-        so a line the boilerplate stages remove later cannot make the names of a second
-        clean, which never sees the line, English or not.
+        so that a line the boilerplate stages remove later, which a second clean never sees,
+        does not decide the language of the names.
         """
         lang = _language_key(language)
         if lang is None:

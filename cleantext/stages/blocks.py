@@ -1363,11 +1363,11 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
     reached over or started after): between the last paragraph before its headline and the
     headline, blocks worth less than nothing in all, among them a chrome phrase of the packs
     or a line the page prints again.  The headline does not end open or in a stopword of
-    ``stops`` (a sentence cut by a link goes on after it: "This comes a week after"), and no line between it and the story is a chrome phrase, a copy
-    or a bare number (a photo's credit under its caption, a share bar's "Copy link" under a
-    label, a rank under a title of a most-read list: no byline).  The sections of one
-    article follow each other with no chrome between them.  The first such story, else
-    None."""
+    ``stops`` (a sentence cut by a link goes on after it: "This comes a week after"), and
+    no line between it and the story is a chrome phrase, a copy or a bare number (a photo's
+    credit under its caption, a share bar's "Copy link" under a label, a rank under a title
+    of a most-read list: no byline).  The sections of one article follow each other with
+    no chrome between them.  The first such story, else None."""
     for start, _ in runs:
         if start - first <= STORY_LEAD:
             continue  # (the span's first run: its headline and byline open the span)
@@ -1382,7 +1382,7 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
             continue  # a sentence that goes on after a link, no headline
         if any(b.repeated or b.chrome or _INTEGER_RE.fullmatch(lines[b.first])
                for b in blocks[head + 1 : start]):
-            continue
+            continue  # a label's or a caption's credit, no byline
         k = head - 1
         while k >= 0 and not _is_paragraph(blocks[k]):
             k -= 1
