@@ -40,6 +40,7 @@ written; the rest are mostly words the scraper had already split (a drop cap "W"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from itertools import accumulate, compress
 from operator import attrgetter
@@ -100,30 +101,60 @@ def _open(piece: str) -> bool:
                 or piece.startswith(_PROMPTS))
 
 
-def _runs(lines: list[str], dropped: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+def _runs(lines: list[str], dropped: Callable[[str], bool] | None = None,
+          near: Collection[int] = ()) -> list[tuple[int, int]]:
     """The (first, last) pieces of each run that is one sentence cut by links.
     ``dropped(line)``: a line the drop-line rules remove (an advertisement's label between
     two pieces) is no piece of a run; a piece without words (a comma, a full stop) or a
     web address written out is no label, whatever the rules drop.  The rules are asked
-    only about the pieces of the runs found without them (a label can only cut a run)."""
-    runs = _runs_between(lines, ())
+    only about the pieces of the runs found without them (a label can only cut a run).
+    ``near``: when given, only the runs of the sentences that hold one of these pieces."""
+    runs = _runs_between(lines, (), near)
     if dropped is None or not runs:
         return runs
     labels = {k for first, last in runs for k in range(first, last + 1)
               if dropped(lines[k]) and _WORDLESS_RE.fullmatch(lines[k]) is None}
-    return _runs_between(lines, labels) if labels else runs
+    return _runs_between(lines, labels, near) if labels else runs
 
 
-def _runs_between(lines: list[str], labels: Collection[int]) -> list[tuple[int, int]]:
+def _sentences_of(lines: list[str], pieces: Collection[int]) -> set[int]:
+    """The pieces of the sentences that hold ``pieces``: from each, back over the pieces
+    that do not close a sentence (:func:`_open`) before it, and on to the first that does.
+    A run never reads past a piece that closes, so the runs that hold a piece lie here."""
+    found: set[int] = set()
+    n = len(lines)
+    for k in pieces:
+        if k in found:
+            continue
+        lo = hi = k
+        while lo > 0 and _open(lines[lo - 1]):
+            lo -= 1
+        while hi + 1 < n and _open(lines[hi]):
+            hi += 1
+        found.update(range(lo, hi + 1))
+    return found
+
+
+def _runs_between(lines: list[str], labels: Collection[int], near: Collection[int] = ()
+                  ) -> list[tuple[int, int]]:
     """:func:`_runs` with the pieces ``labels`` (indices) taken for labels.  A run starts
     only where the next piece or the one after it goes on, so most lines are asked
     nothing more."""
     goes_on = _GOES_ON_RE.match
-    on = [goes_on(line) is not None for line in lines]
+    if near:
+        # a run reads no piece past the sentences that hold these: the others are not asked
+        within = _sentences_of(lines, near)
+        on = [False] * len(lines)
+        for k in within:
+            on[k] = goes_on(lines[k]) is not None
+    else:
+        on = [goes_on(line) is not None for line in lines]
     for k in labels:
         on[k] = False
     # a run starts one or two pieces before a piece that goes on
     starts = sorted({s for k in compress(range(len(on)), on) for s in (k - 2, k - 1) if s >= 0})
+    if near:
+        starts = [i for i in starts if i in within]
     runs: list[tuple[int, int]] = []
     n, reach = len(lines), -1  # the last piece an attempt read
     for i in starts:
@@ -158,11 +189,21 @@ def link_cut_changes(text: str, dropped: Callable[[str], bool] | None = None) ->
     nothing more (each round joins a line break at least), so that joining is idempotent."""
     changes = _one_round(text, dropped)
     while changes:
-        more = _one_round(splice(text, changes), dropped)
+        # only the sentences that hold a joined line can join anew: the others read as before
+        more = _one_round(splice(text, changes), dropped, _joined_at(changes))
         if not more:
             break
         changes = sorted(changes + _in_text(changes, more), key=attrgetter("start"))
     return changes
+
+
+def _joined_at(done: list[Change]) -> list[int]:
+    """Where each change of ``done`` (sorted, apart) stands in the text they made."""
+    out, shift = [], 0
+    for change in done:
+        out.append(change.start + shift)
+        shift += len(change.replacement) - (change.end - change.start)
+    return out
 
 
 def _in_text(done: list[Change], more: list[Change]) -> list[Change]:
@@ -178,19 +219,30 @@ def _in_text(done: list[Change], more: list[Change]) -> list[Change]:
     return out
 
 
-def _one_round(text: str, dropped: Callable[[str], bool] | None) -> list[Change]:
-    """The joins of :func:`link_cut_changes` that ``text``'s own lines show."""
+def _one_round(text: str, dropped: Callable[[str], bool] | None,
+               joined: Collection[int] | None = None) -> list[Change]:
+    """The joins of :func:`link_cut_changes` that ``text``'s own lines show (``joined``:
+    only in the sentences that hold these offsets, where an earlier round joined lines)."""
     if "\n" not in text:
         return []
     raw = text.split("\n")
     stripped = [line.strip() for line in raw]
     where = [k for k, body in enumerate(stripped) if body]  # the raw line of each piece
     lines = [stripped[k] for k in where]
-    runs = _runs(lines, dropped)
+    # where each raw line starts in the text, and each piece's (start, end) there
+    starts: list[int] = []
+    near: list[int] = []
+    if joined is not None:
+        starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))
+        # the piece of each offset (its raw line holds text: the joined line)
+        near = [bisect_left(where, bisect_right(starts, at) - 1) for at in joined]
+        if not near:
+            return []
+    runs = _runs(lines, dropped, near)
     if not runs:
         return []
-    # where each raw line starts in the text, and each piece's (start, end) there
-    starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))
+    if not starts:
+        starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))
 
     def span(k: int) -> tuple[int, int]:
         line, body = raw[where[k]], lines[k]
