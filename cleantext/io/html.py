@@ -965,6 +965,8 @@ def _words(text: str | None) -> str:
 
 
 # Between a title's headline and the site's name: " | ", " - ", " – ", " :: ", " · " ...
+# Wider than HL001's separators (which remove what follows them, so leave out the dashes a
+# headline's own text holds): here the part before one only adds a statement to compare with.
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|–—·:-]+\s+")
 
 

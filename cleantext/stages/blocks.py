@@ -78,7 +78,9 @@ this stage decides from the *shape* of the text, in one linear pass:
    own) -- gives way to the best span before that headline (else the best between the
    two headlines) when that is two paragraphs or more and holds a fifth of the other
    story's prose words; the other story's headline and byline may stand inside the
-   span, after a line of prose that joined it (a site's legal line in the footer).
+   span, after a line of prose that joined it (a site's legal line in the footer), or
+   at a later run of its paragraphs with the page's chrome before it (a comment form or
+   a cookie notice that the span reached over).
 7. **BS001** removes every block outside that span (a line of the site's
    template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but

@@ -229,11 +229,10 @@ def _one_round(text: str, dropped: Callable[[str], bool] | None,
     stripped = [line.strip() for line in raw]
     where = [k for k, body in enumerate(stripped) if body]  # the raw line of each piece
     lines = [stripped[k] for k in where]
-    # where each raw line starts in the text, and each piece's (start, end) there
-    starts: list[int] = []
+    # where each raw line starts in the text (each piece's (start, end) there: span below)
+    starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))
     near: list[int] = []
     if joined is not None:
-        starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))
         # the piece of each offset (its raw line holds text: the joined line)
         near = [bisect_left(where, bisect_right(starts, at) - 1) for at in joined]
         if not near:
@@ -241,8 +240,6 @@ def _one_round(text: str, dropped: Callable[[str], bool] | None,
     runs = _runs(lines, dropped, near)
     if not runs:
         return []
-    if not starts:
-        starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))
 
     def span(k: int) -> tuple[int, int]:
         line, body = raw[where[k]], lines[k]
