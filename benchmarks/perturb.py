@@ -17,7 +17,8 @@ of ranked links, a feed of the latest stories with their times, a share bar, an
 advertisement's label, a comment section, page links) or before it (a language menu and
 breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
 the link is clicked; each paragraph in a ``<div>`` of its own; the next story printed whole
-after the article; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
+after the article; a site's footer with its legal notice, a site's questions and answers about
+its subscriptions after the article, a slideshow of six captioned photos inside it; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
 has several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
 The gold article is the same, so a system that generalises loses little; a
@@ -363,6 +364,64 @@ def wrapped(html: bytes) -> bytes:
     return _P_END_RE.sub(b"</p></div>", _P_RE.sub(lambda m: b"<div><p" + m.group(1) + b">", html))
 
 
+# A site's footer: its links and the publisher's legal notice, prose that is no article (the
+# issue's "footers and imprints").
+FOOTER = (b"<div><ul>" + b"".join(b"<li><a href='/f'>" + name + b"</a></li>" for name in (
+              b"About us", b"Contact", b"Careers", b"Advertise", b"Terms of use", b"Privacy policy",
+              b"Cookie settings", b"Imprint"))
+          + b"</ul><p>\xc2\xa9 2019 Harbour Media Ltd. All rights reserved. The material on this site "
+          b"may not be reproduced, distributed, transmitted, cached or otherwise used, except with "
+          b"the prior written permission of Harbour Media. Harbour Media Ltd is registered in England "
+          b"and Wales under company number 04512367; its registered office is at 10 Quay Street, "
+          b"Portsmouth. Harbour Media is not responsible for the content of external sites.</p></div>")
+# A slideshow of the kind a page puts inside its article: a counter, a photo's caption and credit
+# for each of six slides, and the buttons between them.
+GALLERY = (b"<div>" + b"".join(
+               b"<div><span>" + str(k).encode() + b" / 6</span><img src='/g.jpg'><p>" + caption
+               + b"</p><span>Photo: Reuters</span></div>" for k, caption in enumerate((
+                   b"Crowds gather on the seafront before the parade.",
+                   b"The mayor opens the festival at noon.",
+                   b"Boats decorated with flags in the old harbour.",
+                   b"A brass band marches along the quay.",
+                   b"Children watch the fireworks from the beach.",
+                   b"Stalls sell local food until late in the evening."), 1))
+           + b"<button>Previous</button><button>Next</button></div>")
+# A site's questions and answers about itself (a subscription's), shown open after the content.
+FAQ = (b"<div><h3>Frequently asked questions</h3>" + b"".join(
+           b"<div><button>" + question + b"</button><p>" + answer + b"</p></div>" for question, answer in (
+               (b"How do I cancel my subscription?",
+                b"You can cancel at any time from your account page. Your access continues until "
+                b"the end of the period you have already paid for."),
+               (b"Can I share my subscription with my family?",
+                b"Yes. A family plan covers up to four readers in one household, each with a login "
+                b"of their own."),
+               (b"Why am I seeing advertisements?",
+                b"Advertising helps pay for our journalism. Subscribers to the premium plan see "
+                b"fewer advertisements on every page."),
+               (b"How do I change my newsletter settings?",
+                b"Open the newsletters tab in your account and choose the ones you want to receive "
+                b"by email.")))
+       + b"</div>")
+
+
+def footer(html: bytes) -> bytes:
+    """A site's footer (its links and the publisher's legal notice) without class names
+    after the body's content."""
+    return _at_body_end(html, FOOTER)
+
+
+def gallery(html: bytes) -> bytes:
+    """A slideshow of six photos (a counter, a caption and a credit each, the buttons
+    between them) without class names after a paragraph in the middle of the article."""
+    return _after_paragraph_in_the_middle(html, GALLERY)
+
+
+def faq(html: bytes) -> bytes:
+    """A site's questions and answers about its subscriptions, shown open, without class
+    names after the body's content."""
+    return _at_body_end(html, FAQ)
+
+
 def all_chrome(html: bytes) -> bytes:
     """The chrome changes at once, as a page of an unseen site has several kinds: a consent
     panel and a long menu before the body, a share bar, a related box and an ad break a
@@ -385,7 +444,8 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "comments": comments, "ad-break": ad_break, "pagination": pagination,
     "language-menu": language_menu, "read-more": read_more,
     "read-more-hidden": read_more_hidden, "wrapped": wrapped,
-    "next-story": next_story, "all-chrome": all_chrome,
+    "next-story": next_story, "footer": footer, "gallery": gallery, "faq": faq,
+    "all-chrome": all_chrome,
 }
 
 
