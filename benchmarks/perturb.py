@@ -18,7 +18,8 @@ advertisement's label, a comment section, page links) or before it (a language m
 breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
 the link is clicked; each paragraph in a ``<div>`` of its own; the next story printed whole
 after the article; a site's footer with its legal notice, a site's questions and answers about
-its subscriptions after the article, a slideshow of six captioned photos inside it; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
+its subscriptions after the article, a slideshow of six captioned photos and a box of promoted
+stories inside it, the author's box under it; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
 has several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
 The gold article is the same, so a system that generalises loses little; a
@@ -403,6 +404,25 @@ FAQ = (b"<div><h3>Frequently asked questions</h3>" + b"".join(
                 b"by email.")))
        + b"</div>")
 
+# The author's box a site prints under its article: a label, a short biography, a follow link.
+AUTHOR_BOX = (b"<div><h3>About the author</h3><p>Jane Miller is a senior reporter covering local "
+              b"government and the coast. Before joining the paper in 2015 she worked for regional "
+              b"radio stations in the north, and she has won two awards for her reporting on housing. "
+              b"She lives by the sea with her family and two dogs.</p>"
+              b"<p><a href='#'>Follow Jane on Twitter</a></p></div>")
+# A box of promoted stories from an advertising network: its label, six cards (a title and
+# the advertiser's name each) and the network's credit.
+PROMOTED = (b"<div><h3>Promoted Stories</h3>" + b"".join(
+                b"<div><a href='/p'>" + title + b"</a><div>" + source + b"</div></div>"
+                for title, source in (
+                    (b"Doctors stunned by this simple trick for sore knees", b"Health Daily"),
+                    (b"The most beautiful beaches you have never heard of", b"Travel Weekly"),
+                    (b"Homeowners are switching to this new kind of roof", b"Home Guide"),
+                    (b"This game will keep you up all night", b"Games Hub"),
+                    (b"Why everyone is talking about this new savings account", b"Money Tips"),
+                    (b"20 photos taken at exactly the right moment", b"Fun Feed")))
+            + b"<div>Recommended by Outbrain</div></div>")
+
 
 def footer(html: bytes) -> bytes:
     """A site's footer (its links and the publisher's legal notice) without class names
@@ -421,6 +441,17 @@ def faq(html: bytes) -> bytes:
     names after the body's content."""
     return _at_body_end(html, FAQ)
 
+
+def author_box(html: bytes) -> bytes:
+    """The author's box (a label, a biography, a follow link) without class names after the
+    article's last paragraph."""
+    return _after_paragraph_in_the_middle(html, AUTHOR_BOX, 1.0)
+
+
+def promoted(html: bytes) -> bytes:
+    """A box of six promoted stories (a title and the advertiser's name each) without class
+    names after a paragraph in the middle of the article."""
+    return _after_paragraph_in_the_middle(html, PROMOTED)
 
 def all_chrome(html: bytes) -> bytes:
     """The chrome changes at once, as a page of an unseen site has several kinds: a consent
@@ -445,7 +476,7 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "language-menu": language_menu, "read-more": read_more,
     "read-more-hidden": read_more_hidden, "wrapped": wrapped,
     "next-story": next_story, "footer": footer, "gallery": gallery, "faq": faq,
-    "all-chrome": all_chrome,
+    "author-box": author_box, "promoted": promoted, "all-chrome": all_chrome,
 }
 
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import cleantext
 from cleantext.stages.blocks import Block, BlockScorer, value
 from cleantext.io.files import decode_bytes
-from cleantext.text.edits import splice
+from cleantext.text.context import Context
+from cleantext.text.edits import PlainDoc, splice
 from texts import STRUCTURED_ARTICLE
 
 REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
@@ -785,18 +786,33 @@ def test_a_section_under_a_heading_and_a_name_stays_in_the_article(gap):
     assert all(_prose(n) in out for n in range(1, 10))
 
 
-def test_a_most_read_list_inside_the_article_heads_no_other_story():
-    # A numbered box of titles after a chrome label, inside the article: its last title over
-    # its rank is no headline over a byline, and the article goes on after the box.
-    box = ["Most read"] + [x for n, title in enumerate(
-        ["Council approves budget for new bridge", "Storm leaves thousands without power",
-         "Local team wins regional championship", "Hospital opens new wing for children"], 1)
-        for x in (str(n), title)] + ["5"]
+_TITLES = ["Council approves budget for new bridge", "Storm leaves thousands without power",
+           "Local team wins regional championship", "Museum returns stolen paintings to owners"]
+
+
+@pytest.mark.parametrize("box", [
+    # a numbered box: its last title over its rank
+    ["Most read"] + [x for n, title in enumerate(_TITLES, 1) for x in (str(n), title)] + ["5"],
+    # a box of cards, each a title and its source, and the box's credit
+    ["Promoted Stories"] + [x for title, source in zip(_TITLES, ["Health Daily", "Travel Weekly",
+                                                                "Home Guide", "Games Hub"])
+                            for x in (title, source)] + ["Recommended by Outbrain"],
+])
+def test_a_box_of_titles_inside_the_article_heads_no_other_story(box):
+    # A box of titles after a chrome label, inside the article: its last title over its
+    # rank, or over its source and the box's credit, is no headline over a byline (the
+    # titles before it, one or two lines apart, are a box's), and the article goes on
+    # after the box.
     lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU,
-             "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1), *box,
-             *_story(4), *_FOOTER]
+             "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1), *_story(4), *box,
+             *_story(7), *_FOOTER]
     out = _clean(lines)
-    assert all(_prose(n) in out for n in range(1, 7))
+    assert all(_prose(n) in out for n in range(1, 10))
+    # block scoring alone (the rules may take the box first), with the packs' phrases
+    text = "\n\n".join(lines) + "\n"
+    scorer = cleantext.Cleaner(lang="en").block_scorer("en")
+    out = splice(text, scorer.changes(text, Context(PlainDoc(text))))
+    assert all(_prose(n) in out for n in range(1, 10))
 
 
 def test_a_headline_over_a_byline_that_ends_in_a_dash_is_the_pages_headline():

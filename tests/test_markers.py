@@ -203,6 +203,25 @@ def test_a_box_of_teasers_inside_the_article_goes_and_the_article_stays():
             assert {e.code for e in result.changes} == {"RL001"}
 
 
+
+def test_a_box_of_cards_inside_the_article_goes_and_the_article_stays():
+    # A box whose titles each have a short line under them (the advertiser's name, a date), as an
+    # advertising network prints its promoted stories: early and late in the text, the box
+    # goes (its credit with it), and so does a box of titles alone under the same label.
+    cards = ["Doctors stunned by this simple trick for sore knees", "Health Daily",
+             "The most beautiful beaches you have never heard of", "Travel Weekly",
+             "Homeowners are switching to this new kind of roof", "March 3, 2019",
+             "Recommended by Outbrain"]
+    for box in (cards, cards[::2]):
+        for at in (1, 4, 6):
+            text = "\n\n".join([*_STORY[:at], "Promoted Stories", *box, *_STORY[at:]]) + "\n"
+            result = cleantext.Cleaner(lang="en").explain(text)
+            assert result.text == "\n\n".join(_STORY) + "\n", (box, at)
+    # three lines under each title are no card: the label is left to its marker
+    long_cards = [line for k in range(0, 6, 2) for line in (*cards[k : k + 2], "Sponsored", "Ad")]
+    text = "\n\n".join([*_STORY[:6], "Promoted Stories", *long_cards, *_STORY[6:]]) + "\n"
+    assert _STORY[6] not in cleantext.Cleaner(lang="en").clean(text)
+
 def test_a_related_link_above_the_headline_heads_the_article():
     # A section's "Related" link above the page's headline, byline, dateline and lede (the
     # page's <title> words the headline otherwise): the headline is no teaser title and the

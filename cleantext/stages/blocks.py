@@ -1336,9 +1336,8 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
     line = lines[b.first]
     if _WHEN_RE.search(line) or 2 * len(_DIGIT_RE.findall(line)) > len(line):
         return None  # a date, a time, a phone number: a byline's or a card's, no headline
-    if head >= TEASER_PAIRS and all(_is_title(blocks[k], lines[blocks[k].last])
-                                    for k in range(head - TEASER_PAIRS + 1, head)):
-        return None  # the last of a list of titles (a box of teasers above the article's body)
+    if _last_of_titles(blocks, lines, head, first):
+        return None  # the last of a box of teasers (above the article's body, or inside it)
     title = _page_title(lines, page_title)
     if line.casefold() in title:
         return None  # the page's own headline
@@ -1354,6 +1353,21 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
     if _core(blocks, first, last) is None:
         return None  # a short piece after a byline (a paywalled article's first lines)
     return head, first, own
+
+
+def _last_of_titles(blocks: list[Block], lines: Sequence[str], head: int, first: int) -> bool:
+    """Is the headline-like block ``head`` the last of a list of teasers' titles: each of
+    the :data:`TEASER_PAIRS` - 1 blocks before it a title, or each of the blocks as many
+    steps back as a teaser has lines, with bylines between (a box of cards, each a title
+    and its source or date), for any step up to the lines from ``head`` to ``first``?"""
+    for step in range(1, first - head + 1):
+        if head - (TEASER_PAIRS - 1) * step < 1:  # (block 0 is the page's title)
+            break
+        if all(_is_title(blocks[k], lines[blocks[k].last])
+               and all(_is_byline(b) for b in blocks[k + 1 : k + step])
+               for k in range(head - step, head - TEASER_PAIRS * step, -step)):
+            return True
+    return False
 
 
 def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[int, int]],

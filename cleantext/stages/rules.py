@@ -38,7 +38,8 @@ from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, re
 from ..text.words import word_count
 from .markers import (PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread,
                       headline_test, is_prose)
-from .blocks import TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS, block_bounds
+from .blocks import (BYLINE_WORDS, TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS,
+                     block_bounds)
 from .packs import Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
@@ -828,11 +829,18 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
     last: _Unit | None = None  # the box's last block read so far (chrome lines aside)
     title_at = -1  # the index of the last title read so far
     mixed = False  # a title with a summary and one without: the last title's may be the article's
+    under = 0  # short lines read under the last title (its source, its date)
     i = 0
     while i < len(units):
         unit = units[i]
         if _chrome_label(unit, window, dropped):
             i += 1  # between the box's blocks or after them
+            continue
+        if (title_at >= 0 and title_at + under == i - 1 and under < _CARD_LINES
+                and unit.first == unit.last and not unit.ends and unit.words <= BYLINE_WORDS
+                and not _is_title(window[unit.first])):
+            under += 1  # a card's source or date, on a line of its own under its title
+            i += 1
             continue
         if (unit.first == unit.last and _RANK_RE.fullmatch(window[unit.first])
                 and i + 1 < len(units) and not units[i + 1].ends):
@@ -850,7 +858,7 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
                 summaries = False  # a title after a title: a list of titles alone
             mixed = mixed or bool(summaries and after_title)
             titles += 1
-            last, title_at = unit, i
+            last, title_at, under = unit, i, 0
             i += 1
             continue
         # a sentence: a title's summary, or the running text resuming
@@ -924,6 +932,9 @@ _ROW = "| "
 _RANK_RE = regex.compile(r"\d{1,2}\.?|(?:[01]?\d|2[0-3]):[0-5]\d")
 # How a label ends: "Read also:", "Related »" (the link it names follows it).
 _LABEL_ENDS = frozenset(":»>|")
+# Short lines under a title in a box of cards (a source and a date; block scoring reads as
+# many bylines under another story's headline).
+_CARD_LINES = 2
 # Blocks after a label's title within which the running text comes back (a heading, a
 # caption and a step's number may stand between them).
 _LABEL_LOOK = 3
