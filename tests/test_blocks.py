@@ -759,11 +759,15 @@ def test_another_story_after_the_pages_chrome_where_the_span_starts_is_not_the_a
     ("This comes less than a week after", ["Bloomberg reported"]),  # ends in a stopword
     ('The statement from the council reads, "', ["#Harbour"]),  # ends open
     ("The latest storm flooded the quay along the harbour wall", ["Credit: Getty Images"]),
+    ("Ferry service resumes after the storm", ["1:32"]),  # a video's title over its duration
+    ("Why the port strike spread so fast", ["The demands"]),  # a section of the article
 ])
 def test_a_sentence_cut_by_a_link_or_a_caption_after_chrome_heads_no_other_story(head, under):
     # Inside the article, after a share bar: a sentence cut by a link (its piece ends in a
-    # stopword or opens a quotation) or a photo's caption over its credit (a chrome
-    # phrase) is no headline over a byline, and the article goes on under it.
+    # stopword or opens a quotation), a photo's caption over its credit (a chrome phrase)
+    # or a video's title over its duration is no headline over a byline, nor is a
+    # section's heading that repeats the page's headline over its subheading, and the
+    # article goes on under it.
     lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU,
              "Port Strike Spreads to Three Cities", "By Jane Doe", *_story(1), *_story(4),
              "Share on Facebook", "Share on Twitter", "Email", head, *under, *_story(7),

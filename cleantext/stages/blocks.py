@@ -220,6 +220,8 @@ _DIGIT_RE = re.compile(r"\d")
 _COUNTER_RE = re.compile(r"[(\[]\s*[0-9]+\s*[)\]]")
 # A line that is only a whole number (a rank, a count).
 _INTEGER_RE = re.compile(r"[0-9]{1,6}")
+# A line that is only a duration ("1:32", "1:02:45"): a video's, under its title.
+_DURATION_RE = re.compile(r"[0-9]{1,2}(?::[0-5][0-9]){1,2}")
 # A time of day ("8:03", "11.42"), or a date written with CJK characters ("10月14日"): a
 # line that holds one is a byline's date, not a story's headline.
 _WHEN_RE = regex.compile(r"\b\d{1,2}[:.][0-5]\d\b|\d{1,2}月\d{1,2}日")
@@ -1382,8 +1384,10 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
     ``stops`` (a sentence cut by a link goes on after it: "This comes a week after"), and
     no line between it and the story is a chrome phrase, a copy or a bare number (a photo's
     credit under its caption, a share bar's "Copy link" under a label, a rank under a title
-    of a most-read list: no byline).  The sections of one article follow each other with
-    no chrome between them.  The first such story, else None."""
+    of a most-read list, a duration under a video's title: no byline), and the headline
+    shares no word but stopwords with the page's own (a section's heading after a widget
+    inside the article repeats the article's subject).  The sections of one article
+    follow each other with no chrome between them.  The first such story, else None."""
     for start, _ in runs:
         if start - first <= STORY_LEAD:
             continue  # (the span's first run: its headline and byline open the span)
@@ -1397,8 +1401,12 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
                 or words and words[-1].casefold() in stops):
             continue  # a sentence that goes on after a link, no headline
         if any(b.repeated or b.chrome or _INTEGER_RE.fullmatch(lines[b.first])
-               for b in blocks[head + 1 : start]):
-            continue  # a label's or a caption's credit, no byline
+               or _DURATION_RE.fullmatch(lines[b.first]) for b in blocks[head + 1 : start]):
+            continue  # a label's or a caption's credit, a rank, a video's duration: no byline
+        own = {w for w in _WORD_RE.findall(lines[blocks[other[2]].first].casefold())
+               if len(w) > 2 and w not in stops}
+        if own.intersection(w.casefold() for w in words):
+            continue  # a section's heading that repeats the page's headline: the same article
         k = head - 1
         while k >= 0 and not _is_paragraph(blocks[k]):
             k -= 1
