@@ -18,8 +18,9 @@ advertisement's label, a comment section, page links) or before it (a language m
 breadcrumbs); the article's second half folded into a "Read more" box, shown or hidden until
 the link is clicked; each paragraph in a ``<div>`` of its own; the next story printed whole
 after the article; a site's footer with its legal notice, a site's questions and answers about
-its subscriptions after the article, a slideshow of six captioned photos and a box of promoted
-stories inside it, the author's box under it; ``all-chrome`` makes the chrome changes at once, as an unseen site's page
+its subscriptions after the article, a slideshow of six captioned photos, a box of promoted
+stories, a video player and a paywall's prompt inside it, the author's box under it;
+``all-chrome`` makes the chrome changes at once, as an unseen site's page
 has several kinds, the boxes spread through the article (all in English, whatever the page's
 language).
 The gold article is the same, so a system that generalises loses little; a
@@ -423,6 +424,17 @@ PROMOTED = (b"<div><h3>Promoted Stories</h3>" + b"".join(
                     (b"20 photos taken at exactly the right moment", b"Fun Feed")))
             + b"<div>Recommended by Outbrain</div></div>")
 
+# A video player inside the article: its label, the video playing (its title and duration) and
+# the one up next.
+VIDEO = (b"<div><span>Video</span><span>Now playing</span><h4>Watch: Storm batters the coast</h4>"
+         b"<span>2:45</span><span>Up next</span><h4>Ferry service resumes after the storm</h4>"
+         b"<span>1:32</span></div>")
+# A paywall's prompt inside the article (a site that prints the whole article behind it).
+PAYWALL = (b"<div><h3>You have reached your limit of free articles</h3><p>Subscribe today for "
+           b"unlimited access to our award-winning journalism, the daily newsletter and the digital "
+           b"edition of the paper on any device. Cancel anytime.</p><p><a href='#'>Subscribe now</a> "
+           b"<a href='#'>Already a subscriber? Log in</a></p></div>")
+
 
 def footer(html: bytes) -> bytes:
     """A site's footer (its links and the publisher's legal notice) without class names
@@ -453,6 +465,17 @@ def promoted(html: bytes) -> bytes:
     names after a paragraph in the middle of the article."""
     return _after_paragraph_in_the_middle(html, PROMOTED)
 
+def video(html: bytes) -> bytes:
+    """A video player (the video playing and the one up next, with their durations) without
+    class names after a paragraph a quarter of the way through the article."""
+    return _after_paragraph_in_the_middle(html, VIDEO, 0.25)
+
+
+def paywall(html: bytes) -> bytes:
+    """A paywall's prompt (its heading, its pitch, its links) without class names after a
+    paragraph in the middle of the article."""
+    return _after_paragraph_in_the_middle(html, PAYWALL)
+
 def all_chrome(html: bytes) -> bytes:
     """The chrome changes at once, as a page of an unseen site has several kinds: a consent
     panel and a long menu before the body, a share bar, a related box and an ad break a
@@ -476,7 +499,8 @@ PERTURBATIONS: dict[str, Callable[[bytes], bytes]] = {
     "language-menu": language_menu, "read-more": read_more,
     "read-more-hidden": read_more_hidden, "wrapped": wrapped,
     "next-story": next_story, "footer": footer, "gallery": gallery, "faq": faq,
-    "author-box": author_box, "promoted": promoted, "all-chrome": all_chrome,
+    "author-box": author_box, "promoted": promoted, "video": video, "paywall": paywall,
+    "all-chrome": all_chrome,
 }
 
 

@@ -57,10 +57,21 @@ def test_boxes_go_after_a_paragraph_in_the_middle_of_the_article():
     for name, first in (("read-also", "Read also:"), ("share-bar", "Share on Facebook"),
                         ("newsletter-box", "Get our newsletter"), ("related", "Related Articles"),
                         ("most-read", "Most read"), ("news-feed", "Latest news"),
-                        ("ad-break", "Advertisement")):
+                        ("ad-break", "Advertisement"), ("gallery", "1 / 6"),
+                        ("promoted", "Promoted Stories"),
+                        ("paywall", "You have reached your limit of free articles")):
         lines = full_page_text(PERTURBATIONS[name](page)).split("\n")
         at = lines.index(first)
         assert lines[at - 1] == long[1] and long[2] in lines[at + 1:], name
+    # the video a quarter of the way through, the author's box after the last paragraph
+    lines = full_page_text(PERTURBATIONS["video"](page)).split("\n")
+    assert lines[lines.index("Video") - 1] == long[0]
+    lines = full_page_text(PERTURBATIONS["author-box"](page)).split("\n")
+    assert lines[lines.index("About the author") - 1] == long[3]
+    # the footer and the questions and answers after the body's content
+    for name, first in (("footer", "About us"), ("faq", "Frequently asked questions")):
+        lines = full_page_text(PERTURBATIONS[name](page)).split("\n")
+        assert lines.index(first) > lines.index(long[3]), name
     lines = full_page_text(PERTURBATIONS["all-chrome"](page)).split("\n")
     assert any(line.startswith("We use cookies") for line in lines[: lines.index("Bridge")])
     assert lines.index("3 Comments") > lines.index(long[-1])
