@@ -837,9 +837,12 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
             i += 1  # between the box's blocks or after them
             continue
         if (title_at >= 0 and title_at + under == i - 1 and under < _CARD_LINES
-                and unit.first == unit.last and not unit.ends and unit.words <= BYLINE_WORDS
-                and not _is_title(window[unit.first])):
-            under += 1  # a card's source or date, on a line of its own under its title
+                and summaries is not True and unit.first == unit.last and not unit.ends
+                and unit.words <= BYLINE_WORDS and not _is_title(window[unit.first])):
+            # a card's source or date, on a line of its own under its title (in a box of
+            # titles with summaries, a short line is no part of a teaser: a heading of the
+            # article's own list after the box)
+            under += 1
             i += 1
             continue
         if (unit.first == unit.last and _RANK_RE.fullmatch(window[unit.first])
