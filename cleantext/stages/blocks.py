@@ -1385,8 +1385,8 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
     no line between it and the story is a chrome phrase, a copy or a bare number (a photo's
     credit under its caption, a share bar's "Copy link" under a label, a rank under a title
     of a most-read list, a duration under a video's title: no byline), and the headline
-    shares no word but stopwords with the page's own (a section's heading after a widget
-    inside the article repeats the article's subject).  The sections of one article
+    shares no word of three letters or more with the page's own but stopwords (a section's
+    heading after a widget inside the article repeats the article's subject).  The sections of one article
     follow each other with no chrome between them.  The first such story, else None."""
     for start, _ in runs:
         if start - first <= STORY_LEAD:

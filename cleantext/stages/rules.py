@@ -795,7 +795,9 @@ class _ProseRuns:
         least :data:`~.blocks.TEASER_PAIRS` titles of other stories (a title is one link: a
         line of its own, :func:`_is_title`), each with a summary (sentences under
         :data:`~.blocks.TEASER_WORDS` words) or none (when only some have one, the box ends
-        at its last title: the sentence after it may be the article), then the running text
+        at its last title: the sentence after it may be the article; titles without a
+        summary may each have up to :data:`_CARD_LINES` short lines under them, a card's
+        source or date), then the running text
         resumes: a paragraph of prose too long for a summary, or two in a row -- or,
         after titles with summaries, any paragraph of prose or a table's row in the
         lines read after the marker (a summary is one sentence after its title, so a
