@@ -465,6 +465,7 @@ def promoted(html: bytes) -> bytes:
     names after a paragraph in the middle of the article."""
     return _after_paragraph_in_the_middle(html, PROMOTED)
 
+
 def video(html: bytes) -> bytes:
     """A video player (the video playing and the one up next, with their durations) without
     class names after a paragraph a quarter of the way through the article."""
@@ -475,6 +476,7 @@ def paywall(html: bytes) -> bytes:
     """A paywall's prompt (its heading, its pitch, its links) without class names after a
     paragraph in the middle of the article."""
     return _after_paragraph_in_the_middle(html, PAYWALL)
+
 
 def all_chrome(html: bytes) -> bytes:
     """The chrome changes at once, as a page of an unseen site has several kinds: a consent
