@@ -1386,8 +1386,9 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
     credit under its caption, a share bar's "Copy link" under a label, a rank under a title
     of a most-read list, a duration under a video's title: no byline), and the headline
     shares no word of three letters or more with the page's own but stopwords (a section's
-    heading after a widget inside the article repeats the article's subject).  The sections of one article
-    follow each other with no chrome between them.  The first such story, else None."""
+    heading after a widget inside the article repeats the article's subject).  The sections
+    of one article follow each other with no chrome between them.  The first such story,
+    else None."""
     for start, _ in runs:
         if start - first <= STORY_LEAD:
             continue  # (the span's first run: its headline and byline open the span)
