@@ -12,10 +12,18 @@ from pathlib import Path
 import pytest
 
 import cleantext
+from cleantext.stages.packs import builtin_pack_paths, load_pack
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "languages"
 ARTICLES = sorted(p for p in ROOT.glob("*/*.txt") if not p.name.endswith(".expected.txt"))
-PACK_LANGUAGES = ["bg", "de", "en", "es", "fr", "it", "pl", "pt", "ru", "uk"]
+PACK_LANGUAGES = ["bg", "cs", "de", "en", "es", "fr", "id", "it", "ko", "nl", "pl", "pt", "ru", "uk"]
+
+
+def _own_codes(language: str) -> set[str]:
+    """The codes of the rules of ``language``'s own packs (Czech's are ``CZ``: ``CS`` is
+    English's comment section)."""
+    return {r.id for path in builtin_pack_paths() if (pack := load_pack(path)).language == language
+            for r in pack.rules}
 
 
 @pytest.fixture(scope="module")
@@ -40,5 +48,5 @@ def test_article(path, cleaner):
     assert result.text == want
     assert cleaner.clean(text) == want
     assert cleantext.replay(text, result.changes) == want
-    lang_codes = {e.code for e in result.changes if e.code[:2] == path.parent.name.upper()}
+    lang_codes = {e.code for e in result.changes} & _own_codes(path.parent.name)
     assert len(lang_codes) >= 5, "the language's own pack should do the work"
