@@ -646,6 +646,8 @@ class RuleSet:
                 keep = max(range(len(parts)), key=lambda i: (_word_count(parts[i]), -i))
                 if _word_count(parts[keep]) < 2:
                     continue
+                if any(not any(ch.isalpha() for ch in part) for part in parts):
+                    continue  # a part without a letter names no site (a phone number, a score)
                 starts = []
                 pos = 0
                 for part in parts:
