@@ -627,7 +627,8 @@ class RuleSet:
 
     # -- headline ---------------------------------------------------------
     def headline_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
-        """Strip a site/section tagline from the first paragraph when it reads as a headline."""
+        """Strip a site/section tagline from the first paragraph when it reads as a headline
+        (a line with a part that holds no letter, a phone number or a score, is left alone)."""
         if not self._headlines or not text:
             return []
         end = text.find("\n")
@@ -643,11 +644,11 @@ class RuleSet:
                 if sep not in first:
                     continue
                 parts = first.split(sep)
+                if any(not any(ch.isalpha() for ch in part) for part in parts):
+                    continue  # a part without a letter names no site
                 keep = max(range(len(parts)), key=lambda i: (_word_count(parts[i]), -i))
                 if _word_count(parts[keep]) < 2:
                     continue
-                if any(not any(ch.isalpha() for ch in part) for part in parts):
-                    continue  # a part without a letter names no site (a phone number, a score)
                 starts = []
                 pos = 0
                 for part in parts:
