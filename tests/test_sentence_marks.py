@@ -105,3 +105,21 @@ def test_an_arabic_article_cut_by_links_is_kept_whole():
     # no lower case to show that it goes on), so their pieces stay as they are
     joined = ARABIC_PAGE_ARTICLE[-3] + " " + ARABIC_PAGE_ARTICLE[-2] + ARABIC_PAGE_ARTICLE[-1]
     assert cleantext.clean(page) == "\n\n".join(ARABIC_PAGE_ARTICLE[:-3] + [joined]) + "\n"
+
+
+THAI = "นายกเทศมนตรีกล่าวว่า โครงการนี้เป็นส่วนหนึ่งของแผนลดปริมาณรถยนต์ในเขตเมืองเก่า"
+LAO = "ລັດຖະບານໄດ້ປະກາດແຜນການໃໝ່ ເພື່ອພັດທະນາເສັ້ນທາງໃນເຂດຊົນນະບົດ"
+
+
+@pytest.mark.parametrize("line", [THAI, LAO, THAI + "ๆ", THAI + "๚"],
+                         ids=["thai", "lao", "thai-repetition-mark", "thai-section-mark"])
+def test_a_line_that_ends_in_thai_or_lao_may_end_a_sentence(line):
+    # those scripts end a sentence with a space, not a mark (see the catalogue page
+    # thai_prose_without_sentence_marks)
+    assert ends_sentence(line) and ends_sentence(line + "”")
+
+
+@pytest.mark.parametrize("line", [THAI + " ๒๕๖๗", LAO + " ໒໐໒໔", THAI + " |"],
+                         ids=["thai-digits", "lao-digits", "bar"])
+def test_a_thai_or_lao_line_that_ends_in_a_digit_or_a_symbol_does_not(line):
+    assert not ends_sentence(line)

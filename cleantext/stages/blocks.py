@@ -112,7 +112,7 @@ from ..lang.stoplists import stoplist, unspaced_stops
 from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import count_words, paragraphs, removal_changes
-from ..text.words import CLAUSE_COMMAS, CLAUSE_MARKS, SENTENCE_MARKS, unspaced_chars
+from ..text.words import CLAUSE_COMMAS, CLAUSE_MARKS, SENTENCE_MARKS, UNMARKED_ENDS, unspaced_chars
 from .base import CodeRule
 from .markers import article_below
 
@@ -166,8 +166,9 @@ _WORD_RE = regex.compile(r"\w+")
 _WORDLESS_RE = regex.compile(r"[^\p{L}\p{N}]*|(?:https?://|www\.|mailto:)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # In ASCII text, ``\w`` is the same class in the stdlib's faster engine.
 _ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
-# A sentence ends in one of these, perhaps followed by closing quotes and brackets.
-_TERMINALS = ".!?…。！？" + SENTENCE_MARKS
+# A sentence ends in one of these, perhaps followed by closing quotes and brackets (or may:
+# text.words.UNMARKED_ENDS).
+_TERMINALS = ".!?…。！？" + SENTENCE_MARKS + UNMARKED_ENDS
 _CLOSERS = "\"'”’»)]」』）"
 # How many Latin characters one character of a script written without spaces counts as
 # (for the length classes; see cleantext.text.words.unspaced_chars).

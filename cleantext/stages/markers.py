@@ -29,12 +29,12 @@ from collections.abc import Callable, Sequence
 
 import regex
 
-from ..text.words import SENTENCE_MARKS, word_count
+from ..text.words import SENTENCE_MARKS, UNMARKED_ENDS, word_count
 
 HEADLINE_SHARED = 3  # words a line shares with the page's title to be its headline
 _HEADLINE_WORD_RE = regex.compile(r"[\w'’-]+")
 
-SENTENCE_END = ".!?…:;\"')»”’。！？" + SENTENCE_MARKS
+SENTENCE_END = ".!?…:;\"')»”’。！？" + SENTENCE_MARKS + UNMARKED_ENDS
 PROSE_WORDS = 8
 
 # A time of day, a numeric date, or an age ("3 hours ago", "vor 2 Tagen", "il y a 5 jours",

@@ -20,7 +20,7 @@ import regex
 from ..text.edits import Change
 from ..text.context import Context
 from ..text.paragraphs import paragraphs, removal_changes
-from ..text.words import SENTENCE_MARKS
+from ..text.words import SENTENCE_MARKS, UNMARKED_ENDS
 from .base import CodeRule
 
 TAG_LIST = CodeRule(
@@ -33,7 +33,7 @@ _SPLIT_RE = regex.compile(r"\s*(?:,|\||•|·)\s*")
 _FUNCTION_WORDS = frozenset(
     "a an and at by de del der des di du el en et for from in la le of on the to und van von "
     "with y i w z na do po".split())
-_SENTENCE_END = tuple(".!?…:;\"')" + SENTENCE_MARKS)
+_SENTENCE_END = tuple(".!?…:;\"')" + SENTENCE_MARKS + UNMARKED_ENDS)
 
 
 def _is_prose(line: str) -> bool:

@@ -15,6 +15,13 @@ import regex
 # (Amharic, Tigrinya), Myanmar's "။", Khmer's "។" and "៕", Tibetan's shad "།".  Block scoring,
 # the truncate-after guard, the tag-list stage and the DOM stage count them as sentence ends.
 SENTENCE_MARKS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u1367\u104b\u17d4\u17d5\u0f0d"
+# Thai and Lao end a sentence with a space, not a mark: a line that ends in one of their
+# letters or vowel and tone signs may end a sentence (a test of the end alone cannot tell, so
+# such a line is not read as a title or a menu item for its end).  Their section marks (Thai's
+# angkhankhu "๚" and khomut "๛") end one too; their digits do not.  (Khmer's and Myanmar's full
+# stops are among SENTENCE_MARKS.)
+UNMARKED_ENDS = "".join(map(chr, (*range(0x0E01, 0x0E4F), 0x0E5A, 0x0E5B,
+                                  *range(0x0E81, 0x0ECF), *range(0x0EDC, 0x0EE0))))
 # Their commas (Arabic "،", Armenian "՝", Ethiopic "፣", Myanmar "၊") and semicolons (Arabic "؛",
 # Ethiopic "፤"): a line that starts with one goes on with the sentence before it, and one that
 # ends with a comma goes on in the next line (a sentence cut by a link), as with "," and "，".
