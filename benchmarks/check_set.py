@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder to write the set to")
     parser.add_argument("--sdist", type=Path, help="a downloaded source distribution to read instead")
     args = parser.parse_args(argv)
+    if (args.out / "ground-truth.json").exists():
+        raise SystemExit(f"check_set: {args.out} already holds a set (ground-truth.json): "
+                         "nothing was written; choose another folder")
     if args.sdist is not None:
         n = write_set(args.sdist, args.out)
     else:

@@ -9,7 +9,9 @@ import io
 import json
 import tarfile
 
-from benchmarks.check_set import MIN_GOLD, PACKAGE, VERSION, write_set
+import pytest
+
+from benchmarks.check_set import MIN_GOLD, PACKAGE, VERSION, main, write_set
 from benchmarks.scrapinghub import load_pages
 
 
@@ -41,3 +43,11 @@ def test_pages_with_an_expected_text_are_written_in_the_sets_format(tmp_path):
     assert page.id == "story" and page.html.startswith(b"<html><body><p>First")
     with gzip.open(tmp_path / "set" / "html" / "story.html.gz") as handle:
         assert handle.read() == b"<html><body><p>First paragraph</p></body></html>"
+
+
+def test_a_folder_that_holds_a_set_is_not_overwritten(tmp_path):
+    (tmp_path / "ground-truth.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main([str(tmp_path), "--sdist", str(tmp_path / "missing.tar.gz")])
+    assert "already holds a set" in str(stop.value.code)
+    assert (tmp_path / "ground-truth.json").read_text(encoding="utf-8") == "{}"
