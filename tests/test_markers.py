@@ -415,3 +415,23 @@ def test_another_languages_related_marker_never_cuts_the_text():
     result = cleantext.Cleaner(lang="pt").explain(text)
     assert all(line in result.text for line in _HISTORIA)
     assert not any(e.code == "RL001" for e in result.changes)
+
+
+def test_a_video_players_durations_are_no_comment_headers():
+    # A byline stamped when the article was published and updated, then a video player with
+    # the lengths of its two videos: one article's times, not the headers of a thread.
+    byline = ["By Maria Petrova", "on December 27, 2014 at 12:06 PM, updated",
+              "December 27, 2014 at 12:10 PM"]
+    player = ["Video", "Now playing", "Watch: Storm batters the coast", "2:45", "Up next",
+              "Ferry service resumes after the storm", "1:32"]
+    lines = [*byline, ARTICLE[0], *player, *ARTICLE[1:]]
+    assert not comment_thread(lines)
+    # a marker above it (a comment count's link by the headline) leaves the article alone
+    page = "\n\n".join(["Home", "Comments", *lines]) + "\n"
+    out = cleantext.Cleaner().clean(page, whole_page=False)
+    assert all(line in out for line in ARTICLE)
+    # times beside a name still head comments
+    thread = []
+    for name in ("Milan", "Catherine", "Alex"):
+        thread += [f"{name} on September 12, 2018 at 4:47 pm said:", ARTICLE[0]]
+    assert comment_thread(thread)

@@ -77,9 +77,16 @@ def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | Non
     return False
 
 
+# A line that is only a duration or a time ("2:45", "1:02:45"): a video's or a track's length
+# under its title as often as a comment's time, so no comment header by itself.
+_BARE_TIME_RE = regex.compile(r"[0-9]{1,2}(?::[0-5][0-9]){1,2}")
+
+
 def _comment_header(line: str) -> bool:
-    """Is the (stripped) line a comment's header: a timestamp, an attribution ("...
-    said:") or a reply button?"""
+    """Is the (stripped) line a comment's header: a timestamp (not a bare duration), an
+    attribution ("... said:") or a reply button?"""
+    if _BARE_TIME_RE.fullmatch(line):
+        return False
     return bool(_TIMESTAMP_RE.search(line) or _ATTRIBUTION_RE.search(line) or _REPLY_RE.fullmatch(line))
 
 
