@@ -3,7 +3,8 @@ full stop, ...) end sentences for every stage that asks: block scoring's termina
 the truncate-after guard's prose, the tag-list stage's prose, the DOM stage's short
 paragraph of prose.  Their commas
 and semicolons go on with a sentence a link cut, as "," does (scripts without letter case
-have no lower-case letter to tell the rest of a sentence)."""
+have no lower-case letter to tell the rest of a sentence).  Thai and Lao, which write a
+space where a sentence ends, may end one at any letter."""
 
 from __future__ import annotations
 

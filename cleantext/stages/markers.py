@@ -45,6 +45,9 @@ _TIMESTAMP_RE = regex.compile(
     r"|\b\d+\s*\p{L}+\.?\s+(?:ago|fa|temu|назад|тому)\b"
     r"|\b(?:vor|il y a|hace|há|há cerca de)\s+\d+\s*\p{L}+",
     regex.IGNORECASE | regex.VERSION1)
+# A line that is only a duration or a time ("2:45", "1:02:45"): a video's or a track's length
+# under its title as often as a comment's time, so no comment header by itself.
+_BARE_TIME_RE = regex.compile(r"[0-9]{1,2}(?::[0-5][0-9]){1,2}")
 # "Alex said:", "Gary says:", "wrote:" -- a commenter's attribution.
 _ATTRIBUTION_RE = regex.compile(
     r"(?:^|\s)(?:said|says|wrote|writes|schrieb|sagt|dice|dit|a écrit|escribió|disse|scrive|"
@@ -75,11 +78,6 @@ def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | Non
         if _comment_header(line) or (comment_line is not None and comment_line(line)):
             return True
     return False
-
-
-# A line that is only a duration or a time ("2:45", "1:02:45"): a video's or a track's length
-# under its title as often as a comment's time, so no comment header by itself.
-_BARE_TIME_RE = regex.compile(r"[0-9]{1,2}(?::[0-5][0-9]){1,2}")
 
 
 def _comment_header(line: str) -> bool:

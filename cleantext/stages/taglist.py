@@ -33,13 +33,13 @@ _SPLIT_RE = regex.compile(r"\s*(?:,|\||•|·)\s*")
 _FUNCTION_WORDS = frozenset(
     "a an and at by de del der des di du el en et for from in la le of on the to und van von "
     "with y i w z na do po".split())
-_SENTENCE_END = tuple(".!?…:;\"')" + SENTENCE_MARKS + UNMARKED_ENDS)
+_SENTENCE_END = frozenset(".!?…:;\"')" + SENTENCE_MARKS + UNMARKED_ENDS)
 
 
 def _is_prose(line: str) -> bool:
     # at least eight words: split off no more than eight (a line of millions of words is
-    # not made a list of them)
-    return len(line.split(None, 7)) >= 8 and line.rstrip().endswith(_SENTENCE_END)
+    # not made a list of them); its last character ends a sentence (or may)
+    return len(line.split(None, 7)) >= 8 and line.rstrip()[-1:] in _SENTENCE_END
 
 
 def _is_tag_item(item: str) -> bool:
