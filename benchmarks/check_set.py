@@ -27,16 +27,14 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script: make `benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.scrapinghub import normalise_lines  # noqa: E402
+
 PACKAGE, VERSION = "newspaper4k", "0.9.6"
 # Pages whose expected text is shorter than this are left out (a stub is no article to find).
 MIN_GOLD = 300
-
-
-def gold_text(text: str) -> str:
-    """The development sets' recipe for a gold text: white space collapsed in each line,
-    empty lines dropped."""
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def download(folder: Path) -> Path:
@@ -72,7 +70,7 @@ def write_set(sdist: Path, out: Path) -> int:
             page = name[len("txt/"):-len(".txt")]
             if f"html/{page}.html" not in members:
                 continue
-            body = gold_text(read(name).decode("utf-8"))
+            body = normalise_lines(read(name).decode("utf-8"))  # the sets' recipe
             if len(body) < MIN_GOLD:
                 continue
             meta = members.get(f"metadata/{page}.json")

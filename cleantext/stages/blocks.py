@@ -114,7 +114,7 @@ from ..text.context import Context
 from ..text.paragraphs import count_words, paragraphs, removal_changes
 from ..text.words import CLAUSE_COMMAS, CLAUSE_MARKS, SENTENCE_MARKS, UNMARKED_ENDS, unspaced_chars
 from .base import CodeRule
-from .markers import article_below
+from .markers import DURATION_RE, article_below
 
 BLOCK_SCORE = CodeRule(
     "BS001", "block-score", "drop-line",
@@ -221,8 +221,6 @@ _DIGIT_RE = re.compile(r"\d")
 _COUNTER_RE = re.compile(r"[(\[]\s*[0-9]+\s*[)\]]")
 # A line that is only a whole number (a rank, a count).
 _INTEGER_RE = re.compile(r"[0-9]{1,6}")
-# A line that is only a duration ("1:32", "1:02:45"): a video's, under its title.
-_DURATION_RE = re.compile(r"[0-9]{1,2}(?::[0-5][0-9]){1,2}")
 # A time of day ("8:03", "11.42"), or a date written with CJK characters ("10月14日"): a
 # line that holds one is a byline's date, not a story's headline.
 _WHEN_RE = regex.compile(r"\b\d{1,2}[:.][0-5]\d\b|\d{1,2}月\d{1,2}日")
@@ -1403,7 +1401,7 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
                 or words and words[-1].casefold() in stops):
             continue  # a sentence that goes on after a link, no headline
         if any(b.repeated or b.chrome or _INTEGER_RE.fullmatch(lines[b.first])
-               or _DURATION_RE.fullmatch(lines[b.first]) for b in blocks[head + 1 : start]):
+               or DURATION_RE.fullmatch(lines[b.first]) for b in blocks[head + 1 : start]):
             continue  # a label's or a caption's credit, a rank, a video's duration: no byline
         own = {w for w in _WORD_RE.findall(lines[blocks[other[2]].first].casefold())
                if len(w) > 2 and w not in stops}

@@ -46,8 +46,9 @@ _TIMESTAMP_RE = regex.compile(
     r"|\b(?:vor|il y a|hace|há|há cerca de)\s+\d+\s*\p{L}+",
     regex.IGNORECASE | regex.VERSION1)
 # A line that is only a duration or a time ("2:45", "1:02:45"): a video's or a track's length
-# under its title as often as a comment's time, so no comment header by itself.
-_BARE_TIME_RE = regex.compile(r"[0-9]{1,2}(?::[0-5][0-9]){1,2}")
+# under its title as often as a comment's time, so no comment header by itself (nor, to block
+# scoring, a byline under a headline).
+DURATION_RE = regex.compile(r"[0-9]{1,2}(?::[0-5][0-9]){1,2}")
 # "Alex said:", "Gary says:", "wrote:" -- a commenter's attribution.
 _ATTRIBUTION_RE = regex.compile(
     r"(?:^|\s)(?:said|says|wrote|writes|schrieb|sagt|dice|dit|a écrit|escribió|disse|scrive|"
@@ -83,7 +84,7 @@ def comment_like(lines: Sequence[str], comment_line: Callable[[str], bool] | Non
 def _comment_header(line: str) -> bool:
     """Is the (stripped) line a comment's header: a timestamp (not a bare duration), an
     attribution ("... said:") or a reply button?"""
-    if _BARE_TIME_RE.fullmatch(line):
+    if DURATION_RE.fullmatch(line):
         return False
     return bool(_TIMESTAMP_RE.search(line) or _ATTRIBUTION_RE.search(line) or _REPLY_RE.fullmatch(line))
 
