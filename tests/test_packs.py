@@ -6,7 +6,9 @@ import pytest
 import regex
 
 from cleantext import Cleaner, RulePackError
-from cleantext.stages.packs import builtin_pack_paths, load_pack
+from cleantext.stages.packs import (_CLOSING, _phrase_body, _takes_punctuation, builtin_pack_paths,
+                                    load_pack)
+from cleantext.stages.prefilter import required_literals
 
 GOOD_RULE = 'id = "US001"\nname = "promo"\nkind = "drop-line"\nwhy = "House ads."\nphrases = ["Buy our mug"]\n'
 
@@ -107,3 +109,43 @@ def test_a_line_of_another_languages_chrome_is_dropped_on_every_page():
     # the page's own pack names its own phrase; another language's, the other phrase
     codes = {e.before.strip(): e.code for e in result.changes}
     assert codes["Поделиться"].startswith("RU") and codes["Поділитися"].startswith("UK")
+
+
+def _one_alternative_a_phrase(rule) -> str:
+    """A rule's pattern written the plain way: every phrase an alternative of its own, its
+    closing punctuation with it, before the rule's patterns."""
+    alts = [_phrase_body(p) + (_CLOSING if _takes_punctuation(p, rule.kind) else "")
+            for p in rule.phrases] + list(rule.patterns)
+    body = "|".join(f"(?:{a})" for a in alts)
+    return body if rule.case_sensitive else f"(?i:{body})"
+
+
+def _variants(phrase: str) -> set[str]:
+    spaced = "  ".join(phrase.split())
+    return {phrase, phrase.upper(), phrase.lower(), phrase.title(), spaced, f"{phrase}:",
+            f"{phrase} …", f"{phrase}...", f"{phrase}!", f"{phrase}?", f"{phrase} more",
+            f"The {phrase}", phrase[:-1], f"{phrase}:\u00a0"}
+
+
+@pytest.mark.parametrize("rule", [p for p in _rules() if p.values[0].phrases])
+def test_shared_closing_matches_as_one_alternative_a_phrase(rule):
+    """The phrases that share one copy of the closing punctuation, written once per case,
+    match exactly the lines the plain pattern matches (and the prefilter reads the same
+    literals from both)."""
+    grouped = regex.compile(rule.regex_source())
+    plain = regex.compile(_one_alternative_a_phrase(rule))
+    lines = {v for phrase in rule.phrases for v in _variants(phrase)}
+    lines |= set(rule.examples_match) | set(rule.examples_keep)
+    for line in sorted(lines):
+        assert bool(grouped.fullmatch(line)) == bool(plain.fullmatch(line)), line
+        if rule.kind == "strip-inline":
+            assert ([m.span() for m in grouped.finditer(line)]
+                    == [m.span() for m in plain.finditer(line)]), line
+    assert required_literals(rule.regex_source()) == required_literals(_one_alternative_a_phrase(rule))
+
+
+def test_a_case_sensitive_rule_keeps_each_case(tmp_path):
+    body = GOOD_RULE.replace('phrases = ["Buy our mug"]', 'phrases = ["NEWS", "News"]\ncase_sensitive = true')
+    rule = load_pack(_pack(tmp_path, "[pack]\nname = \"t\"\nlanguage = \"en\"\n\n[[rule]]\n" + body)).rules[0]
+    pattern = regex.compile(rule.regex_source())
+    assert pattern.fullmatch("NEWS") and pattern.fullmatch("News:") and not pattern.fullmatch("news")
