@@ -112,10 +112,11 @@ class Pack:
 def _regex_source(rule: Rule, branch_reset: bool) -> str:
     """:meth:`Rule.regex_source`, worked out once per rule (every language's rule set
     reads the drop-line rules of the other languages' packs too)."""
-    # The phrases that take the closing punctuation share one copy of it, and a phrase
-    # the rule already holds in another case is written once when case does not count:
-    # the same lines match, and the pattern compiles in about half the time (the regex
-    # module parses a pattern in Python, the larger part of a process's first document).
+    # The phrases that take the closing punctuation share one copy of it, and an ASCII
+    # phrase the rule already holds in another case is written once when case does not
+    # count: the same lines match, and the patterns compile in about 40% of the time (the
+    # regex module parses a pattern in Python; compiling was the larger part of a process's
+    # first document).
     open_: list[str] = []
     closed: list[str] = []
     seen: set[str] = set()
