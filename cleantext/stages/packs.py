@@ -121,13 +121,13 @@ def _regex_source(rule: Rule, branch_reset: bool) -> str:
     closed: list[str] = []
     seen: set[str] = set()
     for phrase in rule.phrases:
-        body = _phrase_body(phrase)
+        written = _phrase_body(phrase)
         # (an ASCII phrase: (?i) reads every case of its letters alike)
-        key = body.lower() if body.isascii() and not rule.case_sensitive else body
+        key = written.lower() if written.isascii() and not rule.case_sensitive else written
         if key in seen:
             continue
         seen.add(key)
-        (open_ if _takes_punctuation(phrase, rule.kind) else closed).append(body)
+        (open_ if _takes_punctuation(phrase, rule.kind) else closed).append(written)
     shared = ["(?:" + "|".join(f"(?:{a})" for a in open_) + ")" + _CLOSING] if open_ else []
     body = "|".join(f"(?:{a})" for a in shared + closed + list(rule.patterns))
     if branch_reset:
@@ -150,7 +150,6 @@ def _takes_punctuation(phrase: str, kind: str) -> bool:
     trailing colon, period, ellipsis or exclamation mark ("Comments:", "Related
     Articles...")."""
     return kind in ("drop-line", "truncate-after") and phrase.rstrip()[-1:] not in ":.!?"
-
 
 
 def _check_type(path: Path, rule_id: str | None, key: str, value: object, expected: type) -> None:
