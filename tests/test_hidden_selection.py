@@ -10,13 +10,15 @@ from lxml import etree
 from cleantext.io.html import _may_hide
 
 QUERY = etree.XPath(".//*[@hidden or @aria-hidden or contains(@style, 'none')"
-                    " or contains(@style, 'hidden')]")
+                    " or contains(@style, 'hidden') or contains(@style, '-')]")
 
 ATTRIBUTES = st.sampled_from([
     "", ' hidden', ' hidden=""', ' aria-hidden="true"', ' aria-hidden="false"',
     ' style="display:none"', ' style="DISPLAY: NONE"', ' style="visibility: hidden"',
     ' style="overflow:hidden"', ' style="color:red"', ' style=""', ' class="none"',
-    ' data-hidden="1"', ' style="border: none; display: block"'])
+    ' data-hidden="1"', ' style="border: none; display: block"',
+    ' style="position:absolute; left:-9999px"', ' style="text-indent: -999em"',
+    ' style="margin-top: 12px"', ' style="font-size: 12px"'])
 
 
 @st.composite

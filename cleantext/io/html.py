@@ -130,6 +130,12 @@ _NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object
              # MathML's source of a formula (``{\displaystyle ...}``), not its rendering
              "annotation", "annotation-xml")
 _HIDDEN_STYLE_RE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
+# An element placed a thousand pixels or more off the page's top or left edge, or whose text
+# is indented that far: the "visually hidden" idiom of screen-reader labels, of a logo's text
+# under its image, and of links planted for search engines.  No page scrolls there.
+_OFF_PAGE_STYLE_RE = regex.compile(
+    r"(?i)(?:^|;)\s*(?:left|top|text-indent)\s*:\s*-\s*(?:999|\d{4,})(?:\.\d+)?\s*(?:px|em|rem)?"
+    r"\s*(?:!\s*important\s*)?(?:;|$)")
 _CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "button", "select", "input",
                           "textarea", "label", "menu", "dialog"})
 _BLOCKS = frozenset({
@@ -1396,9 +1402,10 @@ def strip_tags(text: str) -> str:
 
 
 def _hidden(el: etree._Element) -> bool:
-    """Is the element never shown: out of view (:func:`_out_of_view`) or
-    ``aria-hidden="true"``?"""
-    return _out_of_view(el) or (el.get("aria-hidden") or "").strip().lower() == "true"
+    """Is the element never shown: out of view (:func:`_out_of_view`), placed off the page
+    (:data:`_OFF_PAGE_STYLE_RE`) or ``aria-hidden="true"``?"""
+    return (_out_of_view(el) or (el.get("aria-hidden") or "").strip().lower() == "true"
+            or _OFF_PAGE_STYLE_RE.search(el.get("style") or "") is not None)
 
 
 def _out_of_view(el: etree._Element) -> bool:
@@ -1409,14 +1416,15 @@ def _out_of_view(el: etree._Element) -> bool:
 
 def _may_hide(el: etree._Element) -> bool:
     """May the element be hidden (:func:`_hidden` decides): it has a ``hidden`` or an
-    ``aria-hidden`` attribute, or a style that holds ``none`` or ``hidden`` (as written:
-    a style in capitals is not asked about).  Asked of each element in turn, which is
-    faster than the XPath query ``.//*[@hidden or @aria-hidden or contains(@style,
-    'none') or contains(@style, 'hidden')]`` that selects the same elements."""
+    ``aria-hidden`` attribute, or a style that holds ``none``, ``hidden`` (as written:
+    a style in capitals is not asked about) or a minus sign (a place off the page).  Asked
+    of each element in turn, which is faster than the XPath query ``.//*[@hidden or
+    @aria-hidden or contains(@style, 'none') or contains(@style, 'hidden') or
+    contains(@style, '-')]`` that selects the same elements."""
     if el.get("hidden") is not None or el.get("aria-hidden") is not None:
         return True
     style = el.get("style")
-    return style is not None and ("none" in style or "hidden" in style)
+    return style is not None and ("none" in style or "hidden" in style or "-" in style)
 
 
 def _visible_chars(el: etree._Element) -> int:
