@@ -365,6 +365,31 @@ def test_a_pull_quote_hidden_from_screen_readers_is_not_the_folded_rest():
     assert text.count("Body ") == 2 and text.count("More ") == 2
 
 
+@pytest.mark.parametrize("style, hidden", [
+    ("position:absolute; top:0; left:-9999px;", True),
+    ("position: absolute; left: -10000px", True),
+    ("display:block;width:43px;text-indent:-9999px;overflow:hidden", True),
+    ("top: -999em", True),
+    ("LEFT:-5000PX !important", True),
+    # a place on the page, or a nudge a layout makes: shown
+    ("position:absolute; left:506px", False),
+    ("top: -505px", False),
+    ("margin-left: -9999px", False),
+    ("text-indent: -2em", False),
+    ("right: -9999px", False),
+])
+def test_an_element_placed_far_off_the_page_is_hidden(style: str, hidden: bool) -> None:
+    # Links planted for search engines, screen-reader labels and a logo's text sit where no
+    # page scrolls: 999 pixels or more off its top or left edge.
+    page = _titled("Council passes the budget | Example News",
+                   "<h1>Council passes the budget</h1><div class='story'>" + _paragraphs(3, "Body ")
+                   + f"<div style='{style}'><a href='https://themes.example'>Download Premium "
+                   "Themes Free</a></div>" + _paragraphs(2, "More ") + "</div>")
+    text = html_to_text(page)
+    assert ("Premium Themes" not in text) is hidden
+    assert text.count("Body ") == 3 and text.count("More ") == 2
+
+
 def test_an_article_whose_sections_open_with_h1s_is_not_another_article():
     # A post written in markdown: its sections are <h1>s, the first of them before any of its
     # text, and the headline stands above the post with a standfirst.  The standfirst holds a

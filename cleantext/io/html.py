@@ -10,7 +10,8 @@ adds the report to the flags).  In order:
    ``annotation``, ...) are removed; a JSON-LD ``articleBody`` and the page's
    titles (``og:title``, ``<title>``) are read first.  Elements a browser never
    shows (``hidden``, ``aria-hidden="true"``, ``display: none``: popups,
-   flyouts, consent panels) are removed too, except one holding half of the
+   flyouts, consent panels; placed 999 pixels or more off the page's top or left
+   edge: links planted for search engines) are removed too, except one holding half of the
    page's text (an article a script reveals), and so are sign-up boxes: the
    largest element around a form that asks for an e-mail address with at most
    :data:`SIGN_UP_WORDS` words of its own (a newsletter's heading and pitch).
@@ -130,11 +131,11 @@ _NOT_TEXT = ("script", "style", "noscript", "template", "svg", "iframe", "object
              # MathML's source of a formula (``{\displaystyle ...}``), not its rendering
              "annotation", "annotation-xml")
 _HIDDEN_STYLE_RE = regex.compile(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b")
-# An element placed a thousand pixels or more off the page's top or left edge, or whose text
+# An element placed 999 pixels (or ems) or more off the page's top or left edge, or whose text
 # is indented that far: the "visually hidden" idiom of screen-reader labels, of a logo's text
 # under its image, and of links planted for search engines.  No page scrolls there.
 _OFF_PAGE_STYLE_RE = regex.compile(
-    r"(?i)(?:^|;)\s*(?:left|top|text-indent)\s*:\s*-\s*(?:999|\d{4,})(?:\.\d+)?\s*(?:px|em|rem)?"
+    r"(?i)(?:^|;)\s*(?:left|top|text-indent)\s*:\s*-\s*(?:999|[1-9]\d{3,})(?:\.\d+)?\s*(?:px|em|rem)?"
     r"\s*(?:!\s*important\s*)?(?:;|$)")
 _CHROME_TAGS = frozenset({"nav", "aside", "footer", "form", "button", "select", "input",
                           "textarea", "label", "menu", "dialog"})
