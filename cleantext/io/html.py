@@ -10,9 +10,9 @@ adds the report to the flags).  In order:
    ``annotation``, ...) are removed; a JSON-LD ``articleBody`` and the page's
    titles (``og:title``, ``<title>``) are read first.  Elements a browser never
    shows (``hidden``, ``aria-hidden="true"``, ``display: none``: popups,
-   flyouts, consent panels; placed 999 pixels or more off the page's top or left
-   edge: links planted for search engines) are removed too, except one holding half of the
-   page's text (an article a script reveals), and so are sign-up boxes: the
+   flyouts, consent panels; a place 999 pixels or more off the page's top or left
+   edge: links planted for search engines) are removed too, except one holding
+   half of the page's text (an article a script reveals), and so are sign-up boxes: the
    largest element around a form that asks for an e-mail address with at most
    :data:`SIGN_UP_WORDS` words of its own (a newsletter's heading and pitch).
    The **headline** is the first
@@ -1470,7 +1470,8 @@ def strip_hidden(body: etree._Element) -> int:
 def _folded_rest(el: etree._Element) -> bool:
     """Is a hidden element the folded rest of the article (what a "Read more" button
     unfolds): hidden from view (``hidden``, ``display: none``, ``visibility: hidden``; an
-    element ``aria-hidden`` from screen readers is a decorative copy, a pull quote), it
+    element ``aria-hidden`` from screen readers is a decorative copy, a pull quote, and one
+    placed off the page is never unfolded), it
     holds a paragraph's worth of text (:data:`PROSE_CHARS`), and it, or the box that holds
     it, comes right after a paragraph (a ``<p>`` with text)?  A popup, a flyout or a
     consent panel stands apart from the article's paragraphs."""
