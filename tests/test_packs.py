@@ -30,12 +30,12 @@ def test_rule_examples(rule):
     """Each rule's own examples: ``match`` lines are matched whole, ``keep`` lines are not."""
     pattern = regex.compile(rule.regex_source())
     for line in rule.examples_match:
-        if rule.kind in ("drop-line", "truncate-after"):
+        if rule.kind in ("drop-line", "drop-run", "truncate-after"):
             assert pattern.fullmatch(line), line
         elif rule.kind == "strip-inline":
             assert pattern.search(line), line
     for line in rule.examples_keep:
-        if rule.kind in ("drop-line", "truncate-after"):
+        if rule.kind in ("drop-line", "drop-run", "truncate-after"):
             assert not pattern.fullmatch(line) or (
                 rule.max_words is not None and len(line.split()) > rule.max_words), line
         elif rule.kind == "strip-inline":
@@ -56,6 +56,8 @@ def test_builtin_ids_are_unique():
     ("[[rule]]\n" + GOOD_RULE.replace('why = "House ads."\n', ""), "why"),
     ("[[rule]]\n" + GOOD_RULE.replace('"US001"', '"lower1"'), "id"),
     ("[[rule]]\n" + GOOD_RULE + "min_position = 0.5\n", "min_position"),
+    ("[[rule]]\n" + GOOD_RULE + "min_run = 3\n", "min_run"),
+    ("[[rule]]\n" + GOOD_RULE.replace("drop-line", "drop-run") + "min_run = 1\n", "min_run"),
     ("[pack]\nlanguages = 'en'\n[[rule]]\n" + GOOD_RULE, "pack.languages"),
 ])
 def test_bad_pack_names_file_rule_and_field(tmp_path, body, field):

@@ -13,7 +13,7 @@ from cleantext.stages.rules import _Compiled
 from cleantext.text.context import Context
 
 RULES = [r for p in builtin_pack_paths() for r in load_pack(p).rules if r.kind != "headline"]
-KINDS = ("drop-line", "truncate-after", "strip-inline")
+KINDS = ("drop-line", "drop-run", "truncate-after", "strip-inline")
 LINES = sorted({line for r in RULES for line in (*r.examples_match, *r.examples_keep)})
 
 

@@ -11,7 +11,7 @@ A pack is one TOML file::
     [[rule]]
     id = "CS001"               # two or three capitals and three digits, stable
     name = "comment-prompt"
-    kind = "truncate-after"    # drop-line | truncate-after | strip-inline | headline
+    kind = "truncate-after"    # drop-line | drop-run | truncate-after | strip-inline | headline
     why = "One line: why this is not article text."
     phrases = ["Please enter your comment!"]
     patterns = ['\\d+ comments?']
@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 import regex
 
-KINDS = ("drop-line", "truncate-after", "strip-inline", "headline")
+KINDS = ("drop-line", "drop-run", "truncate-after", "strip-inline", "headline")
 _ID_RE = regex.compile(r"[A-Z]{2,3}[0-9]{3}")
 
 # Allowed keys per kind, with their types.  Everything else is an error.
@@ -44,6 +44,8 @@ _COMMON = {
 }
 _BY_KIND: dict[str, dict[str, type]] = {
     "drop-line": {"max_words": int},
+    # a line of a run of at least ``min_run`` lines the kind's rules match, one after another
+    "drop-run": {"max_words": int, "min_run": int},
     "truncate-after": {"max_words": int, "min_position": float},
     "strip-inline": {},
     "headline": {"separators": list, "max_words": int},
@@ -83,6 +85,7 @@ class Rule:
     case_sensitive: bool = False
     max_words: int | None = None
     min_position: float = 0.5
+    min_run: int = 2
     separators: tuple[str, ...] = ()
     examples_match: tuple[str, ...] = ()
     examples_keep: tuple[str, ...] = ()
@@ -149,7 +152,8 @@ def _takes_punctuation(phrase: str, kind: str) -> bool:
     """For whole-line kinds a phrase without its own final punctuation also matches with a
     trailing colon, period, ellipsis or exclamation mark ("Comments:", "Related
     Articles...")."""
-    return kind in ("drop-line", "truncate-after") and phrase.rstrip()[-1:] not in ":.!?"
+    return (kind in ("drop-line", "drop-run", "truncate-after")
+            and phrase.rstrip()[-1:] not in ":.!?")
 
 
 def _check_type(path: Path, rule_id: str | None, key: str, value: object, expected: type) -> None:
@@ -209,11 +213,15 @@ def _parse_rule(path: Path, raw: Any, language: str) -> Rule:
     min_position = float(raw.get("min_position", 0.5))
     if not 0.0 <= min_position <= 1.0:
         raise RulePackError(path, "must be between 0 and 1", rule_id, "min_position")
+    min_run = raw.get("min_run", 2)
+    if min_run < 2:
+        raise RulePackError(path, "must be at least 2 (a single line is a drop-line rule's)",
+                            rule_id, "min_run")
     return Rule(
         id=rule_id, name=raw["name"], kind=kind, why=raw["why"].strip(), language=language,
         source=str(path), phrases=phrases, patterns=patterns,
         case_sensitive=raw.get("case_sensitive", False), max_words=raw.get("max_words"),
-        min_position=min_position, separators=separators,
+        min_position=min_position, min_run=min_run, separators=separators,
         examples_match=_str_list(path, rule_id, "examples.match", examples.get("match", [])),
         examples_keep=_str_list(path, rule_id, "examples.keep", examples.get("keep", [])),
         enabled=raw.get("enabled", True),

@@ -54,6 +54,10 @@ BOILERPLATE: tuple[Stage, ...] = (
           code_rules=(BLOCK_SCORE, REPEATED_LINE), whole_paragraphs=True, whole_page=True),
     Stage("drop-line", lambda t, text, ctx: t.rules.drop_line_changes(text, ctx),
           kind="drop-line", line_local=True, whole_paragraphs=True),
+    # After drop-line: the separators it removes between a run's lines ("|", "•") join the run.
+    # Not line-local: a line's verdict depends on the lines around it.
+    Stage("drop-run", lambda t, text, ctx: t.rules.drop_run_changes(text, ctx),
+          kind="drop-run", whole_paragraphs=True),
     Stage("strip-inline", lambda t, text, ctx: t.rules.strip_inline_changes(text, ctx),
           kind="strip-inline", line_local=True),
     Stage("tag-list", lambda t, text, ctx: tag_list_changes(text, ctx),

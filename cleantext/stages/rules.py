@@ -300,12 +300,17 @@ class RuleSet:
         self.rules = list(rules)
         self.language = language
         by_kind = {k: [r for r in rules if r.kind == k] for k in
-                   ("drop-line", "truncate-after", "strip-inline", "headline")}
+                   ("drop-line", "drop-run", "truncate-after", "strip-inline", "headline")}
         own = {r.id for r in rules}
         foreign = [r for r in boxes if r.id not in own and r.kind == "truncate-after"]
         self._foreign = frozenset(r.id for r in foreign)
         by_kind["truncate-after"] += foreign
         self._drop = _compile(by_kind["drop-line"])
+        # (asked about runs of lines only: no single line's question reads them)
+        self._runs = _compile(by_kind["drop-run"])
+        # the most words of a line they remove, when each has a limit (longer lines go unasked)
+        limits = [r.max_words for r in by_kind["drop-run"] if r.max_words is not None]
+        self._run_words = max(limits) if limits and len(limits) == len(by_kind["drop-run"]) else None
         self._truncate = _compile(by_kind["truncate-after"])
         # The drop-line and truncate-after rules in one matcher, drop-line first, to answer
         # both questions about a line at once (see _both): only for shipped rules, which
@@ -327,8 +332,8 @@ class RuleSet:
         """Compile now the patterns a line may need (each rule's own, and the combined
         pattern of the rules without literals), not inside the first documents that
         need them."""
-        for compiled in (self._drop, self._truncate, self._union, self._comment_markers,
-                         self._comment_lines, self._strip):
+        for compiled in (self._drop, self._runs, self._truncate, self._union,
+                         self._comment_markers, self._comment_lines, self._strip):
             if compiled is not None:
                 compiled.compile()
 
@@ -384,9 +389,12 @@ class RuleSet:
 
     # -- drop-line --------------------------------------------------------
     def _line_matches(self, compiled: _Compiled | None, text: str, paras: Paragraphs,
-                      ctx: Context, first: int = 0) -> Iterator[tuple[Paragraph, Rule]]:
+                      ctx: Context, first: int = 0, words: int | None = None
+                      ) -> Iterator[tuple[Paragraph, Rule]]:
         """(paragraph, rule) for each paragraph from index ``first`` on that is wholly
-        matched by a rule."""
+        matched by a rule.  ``words``: the most words of a line any rule of ``compiled``
+        removes (every one has ``max_words``): a line its memo does not know that holds
+        more is not asked about."""
         if compiled is None:
             return
         starts, ends = paras.starts, paras.ends
@@ -396,6 +404,8 @@ class RuleSet:
             line = text[start:end]
             rule = known(line, _UNKNOWN)
             if rule is _UNKNOWN:
+                if words is not None and _word_count(line) > words:
+                    continue
                 rule = self._ask(compiled, line, ctx)
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
                 yield Paragraph(i, start, end), rule
@@ -471,6 +481,28 @@ class RuleSet:
         paras = paragraphs(text, ctx)
         drop = {p.index: (self._refs[rule.id], "") for p, rule in
                 self._line_matches(self._drop, text, paras, ctx)}
+        return removal_changes(text, paras, drop, merge=not ctx.traced) if drop else []
+
+    # -- drop-run ---------------------------------------------------------
+    def drop_run_changes(self, text: str, ctx: Context | None = None) -> list[Change]:
+        """Remove the lines of a run of lines that drop-run rules match wholly, one after
+        another, when the run holds at least the rule's ``min_run`` lines: a share bar a
+        scraper wrote one button a line ("Facebook" / "Twitter" / "LinkedIn").  A line
+        alone, or in a shorter run, stays: a link inside a sentence, a photo's credit.
+        A run is read whole, so no removal leaves a run behind it (what the drop-line
+        stage removes between its lines joins two runs before this stage reads them)."""
+        if self._runs is None:
+            return []
+        ctx = ctx or Context()
+        paras = paragraphs(text, ctx)
+        runs: list[list[tuple[Paragraph, Rule]]] = []
+        for p, rule in self._line_matches(self._runs, text, paras, ctx, words=self._run_words):
+            if runs and runs[-1][-1][0].index + 1 == p.index:
+                runs[-1].append((p, rule))
+            else:
+                runs.append([(p, rule)])
+        drop = {q.index: (self._refs[r.id], f"one of a run of {len(run)} lines")
+                for run in runs for q, r in run if len(run) >= r.min_run}
         return removal_changes(text, paras, drop, merge=not ctx.traced) if drop else []
 
     # -- truncate-after ---------------------------------------------------
