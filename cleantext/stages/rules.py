@@ -404,8 +404,8 @@ class RuleSet:
             line = text[start:end]
             rule = known(line, _UNKNOWN)
             if rule is _UNKNOWN:
-                if words is not None and _word_count(line) > words:
-                    continue
+                if words is not None and len(line.split(None, words)) > words:
+                    continue  # more than ``words`` words (split no further than that)
                 rule = self._ask(compiled, line, ctx)
             if rule is not None and (rule.max_words is None or _word_count(line) <= rule.max_words):
                 yield Paragraph(i, start, end), rule
