@@ -501,7 +501,8 @@ class RuleSet:
                 runs[-1].append((p, rule))
             else:
                 runs.append([(p, rule)])
-        drop = {q.index: (self._refs[r.id], f"one of a run of {len(run)} lines")
+        traced = ctx.traced
+        drop = {q.index: (self._refs[r.id], f"one of a run of {len(run)} lines" if traced else "")
                 for run in runs for q, r in run if len(run) >= r.min_run}
         return removal_changes(text, paras, drop, merge=not ctx.traced) if drop else []
 
