@@ -6,8 +6,8 @@ import pytest
 import regex
 
 from cleantext import Cleaner, RulePackError
-from cleantext.stages.packs import (_CLOSING, _phrase_body, _takes_punctuation, builtin_pack_paths,
-                                    load_pack)
+from cleantext.stages.packs import (_CLOSING, WHOLE_LINE_KINDS, _phrase_body, _takes_punctuation,
+                                    builtin_pack_paths, load_pack)
 from cleantext.stages.prefilter import required_literals
 
 GOOD_RULE = 'id = "US001"\nname = "promo"\nkind = "drop-line"\nwhy = "House ads."\nphrases = ["Buy our mug"]\n'
@@ -30,12 +30,12 @@ def test_rule_examples(rule):
     """Each rule's own examples: ``match`` lines are matched whole, ``keep`` lines are not."""
     pattern = regex.compile(rule.regex_source())
     for line in rule.examples_match:
-        if rule.kind in ("drop-line", "drop-run", "truncate-after"):
+        if rule.kind in WHOLE_LINE_KINDS:
             assert pattern.fullmatch(line), line
         elif rule.kind == "strip-inline":
             assert pattern.search(line), line
     for line in rule.examples_keep:
-        if rule.kind in ("drop-line", "drop-run", "truncate-after"):
+        if rule.kind in WHOLE_LINE_KINDS:
             assert not pattern.fullmatch(line) or (
                 rule.max_words is not None and len(line.split()) > rule.max_words), line
         elif rule.kind == "strip-inline":

@@ -35,6 +35,8 @@ from typing import Any, Iterable
 import regex
 
 KINDS = ("drop-line", "drop-run", "truncate-after", "strip-inline", "headline")
+# The kinds whose rules match a whole line (the others: a span inside one, a headline's tail).
+WHOLE_LINE_KINDS = frozenset({"drop-line", "drop-run", "truncate-after"})
 _ID_RE = regex.compile(r"[A-Z]{2,3}[0-9]{3}")
 
 # Allowed keys per kind, with their types.  Everything else is an error.
@@ -152,8 +154,7 @@ def _takes_punctuation(phrase: str, kind: str) -> bool:
     """For whole-line kinds a phrase without its own final punctuation also matches with a
     trailing colon, period, ellipsis or exclamation mark ("Comments:", "Related
     Articles...")."""
-    return (kind in ("drop-line", "drop-run", "truncate-after")
-            and phrase.rstrip()[-1:] not in ":.!?")
+    return kind in WHOLE_LINE_KINDS and phrase.rstrip()[-1:] not in ":.!?"
 
 
 def _check_type(path: Path, rule_id: str | None, key: str, value: object, expected: type) -> None:

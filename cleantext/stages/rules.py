@@ -40,7 +40,7 @@ from .markers import (PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, c
                       headline_test, is_prose)
 from .blocks import (BYLINE_WORDS, TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS,
                      block_bounds)
-from .packs import Rule, builtin_pack_paths
+from .packs import KINDS, Rule, builtin_pack_paths
 from .prefilter import Prefilter
 
 
@@ -299,8 +299,7 @@ class RuleSet:
         after the page's own truncate-after rules, in the same matcher."""
         self.rules = list(rules)
         self.language = language
-        by_kind = {k: [r for r in rules if r.kind == k] for k in
-                   ("drop-line", "drop-run", "truncate-after", "strip-inline", "headline")}
+        by_kind = {k: [r for r in rules if r.kind == k] for k in KINDS}
         own = {r.id for r in rules}
         foreign = [r for r in boxes if r.id not in own and r.kind == "truncate-after"]
         self._foreign = frozenset(r.id for r in foreign)
