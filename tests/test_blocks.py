@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -982,6 +983,89 @@ def test_a_headline_that_stands_again_after_the_span_leaves_the_span_alone():
              "Share this story", "Port Strike Spreads to Three Cities", *_FOOTER]
     out = _clean(lines)
     assert all(_prose(n) in out for n in (1, 2, 3))
+
+
+# --- the title's second opinion: an article names its subject ----------------------
+
+_TRAM = [f"The tram line {n} would run from the station to the hospital, and the council "
+         "wants to know what it would cost before it votes on the plan." for n in range(3)]
+_LEGAL = ("The contents of this site are copyright of the publisher, a subsidiary of the "
+          "group, and may not be copied without its written consent.")
+
+
+def _untitled_page(title: str, article: list[str]) -> list[str]:
+    """A short article under no headline line, the footer with its legal line, then the next
+    story: the other story and the legal line outweigh the article."""
+    return [title, *_MENU, *article, *_FOOTER, _LEGAL, *_other_story()]
+
+
+def test_a_span_that_names_no_word_of_the_title_gives_way_to_the_run_that_does():
+    lines = _untitled_page("Council Weighs the Cost of a Tram Line - Daily News", _TRAM)
+    out = _clean(lines)
+    assert all(line in out for line in _TRAM)
+    assert "harbour" not in out.casefold()
+    result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+    assert any("names no word of the page's title" in c.detail for c in result.changes
+               if "harbour story" in c.before)
+
+
+@pytest.mark.parametrize("title, article", [
+    ("Daily News - Home", _TRAM),  # a title of fewer than three words of four letters
+    ("路面電車の費用 - Daily News Online", _TRAM),  # a title in a script without spaces
+    ("Council Weighs the Cost of a Tram Line - Daily News", _TRAM[:1]),  # one paragraph: no story
+    ("Fishing Quotas Cut Again - Daily News", _TRAM),  # the run before names the title no more
+])
+def test_the_title_leaves_the_span_alone_without_a_story_that_names_it(title, article):
+    # The span stays the other story (what block scoring chose before the title was asked).
+    out = _clean(_untitled_page(title, article))
+    assert "harbour story" in out
+
+
+# --- the article's table of contents between its lede and its body -----------------
+
+_SECTIONS = ["History", "Rolling stock", "Future extensions", "Reception"]
+
+
+def _wiki_page(outline: list[str], headings: list[str], box: Sequence[str] = ()) -> list[str]:
+    """A lede of two sentences, the lines of ``outline``, then a section under each of
+    ``headings`` (two paragraphs each; the lines of ``box`` in the first), between a wiki's
+    menus."""
+    body = [line for n, heading in enumerate(headings)
+            for line in (heading, *_story(2 * n)[:1], *(box if n == 0 else ()), *_story(2 * n)[1:2])]
+    return ["Tramways of Example City - Example Wiki", *_MENU,
+            "The Example City tramway is a network of four lines that has served the city since 1896.",
+            "It is run by the city's transport company, and carries sixty thousand passengers a day.",
+            *outline, *body, *_FOOTER]
+
+
+def _contents_dropped(lines: list[str]) -> bool:
+    result = cleantext.Cleaner(lang="en").explain("\n\n".join(lines) + "\n")
+    return any("table of contents" in c.detail for c in result.changes)
+
+
+def test_the_lede_above_the_articles_table_of_contents_is_the_articles():
+    outline = ["Contents", *(line for n, name in enumerate(_SECTIONS, 1) for line in (str(n), name))]
+    lines = _wiki_page(outline, _SECTIONS)
+    out = _clean(lines)
+    assert "network of four lines" in out and "sixty thousand passengers" in out
+    assert all(f"\n{name}\n" in out for name in _SECTIONS)  # the sections' headings stay
+    assert "Contents" not in out and "\n1\n" not in out  # the contents go, with the trace's word
+    assert _contents_dropped(lines)
+
+
+_BOX = ["Photo: City archive", "Buy photo", "Wait 1 second to continue", "Share this photo"]
+
+
+@pytest.mark.parametrize("outline, box", [
+    # a menu before the article names no section of it
+    (["Home", "Lines", "Timetables", "Tickets", "Contact"], []),
+    # a photo box printed again inside the article: its lines stand again in a row
+    (_BOX, _BOX),
+    # the sections' names out of order are no table of contents of them
+    (list(reversed(_SECTIONS)), []),
+])
+def test_lines_before_the_span_that_are_no_table_of_contents_stay_its_edge(outline, box):
+    assert not _contents_dropped(_wiki_page(outline, _SECTIONS, box))
 
 
 # --- a sentence in the site's language on a page read as another -------------------

@@ -59,7 +59,10 @@ this stage decides from the *shape* of the text, in one linear pass:
    page title is the first line the stages first saw, which a later round's text may
    have lost with the chrome around it (``Context.title``).  A
    list the span begins or ends inside (its edge is a bulleted line: ``- ``, ``* ``,
-   ``+ ``, ``• ``) goes on past the edge over the lines with the same bullet.
+   ``+ ``, ``• ``) goes on past the edge over the lines with the same bullet.  The
+   article's table of contents between its lede and its body (lines that stand again,
+   once each and in order, as its sections' headings) goes, and the lede above it opens
+   the span: the contents' run of short lines had cut it off.
 5. **Over-deletion guard.**  When the span holds under a quarter of the page's
    prose words (up to a marker that ended it), it is a fragment of an article cut
    into pieces by formulas, captions or bylines: then the span runs from the first
@@ -80,7 +83,14 @@ this stage decides from the *shape* of the text, in one linear pass:
    story's prose words; the other story's headline and byline may stand inside the
    span, after a line of prose that joined it (a site's legal line in the footer), or
    at a later run of its paragraphs with the page's chrome before it (a comment form or
-   a cookie notice that the span reached over).
+   a cookie notice that the span reached over).  The page's title has a second
+   opinion: an article names its subject, so when the title has at least three words
+   of four letters or more that are no stopwords (in a script written with spaces), the
+   span holds none of them, its running text opens under another story's headline and
+   byline, and the best span before or after it holds one and is a story of its own
+   (two paragraphs, a fifth of the span's prose words), that span is the article (a
+   short story under no headline line, outweighed by the next story and the footer's
+   legal prose).
 7. **BS001** removes every block outside that span (a line of the site's
    template with SP001 and its evidence); **BS002** removes short
    lines inside it that the page prints several times (buttons, labels), but
@@ -224,6 +234,11 @@ _INTEGER_RE = re.compile(r"[0-9]{1,6}")
 # A time of day ("8:03", "11.42"), or a date written with CJK characters ("10月14日"): a
 # line that holds one is a byline's date, not a story's headline.
 _WHEN_RE = regex.compile(r"\b\d{1,2}[:.][0-5]\d\b|\d{1,2}月\d{1,2}日")
+# A title's word: a run of letters and marks (no digit, no apostrophe: "Nyong'o's" is two)
+_TITLE_WORD_RE = regex.compile(r"[\p{L}\p{M}]+")
+# A section's number before its name in a table of contents or over the section ("2.1 History")
+_SECTION_NUMBER_RE = re.compile(r"\d+(?:\.\d+)*\.?\s*")
+_NUMBER_ROOM = 12  # characters a section number and its space take at most, as a bound
 # A run of prose this strong joins the span across a gap costing up to 1/discount of it.
 BRIDGE_MIN = 60.0
 BRIDGE_DISCOUNT = 0.75
@@ -262,6 +277,16 @@ MENU_RUN = 8
 ARTICLE_NOTE_SHARE = 0.2
 # Corpus mode: a run of at least this many blocks of the site's template is chrome.
 TEMPLATE_RUN = 2
+# The title's second opinion (see _titled_span): a title of at least TITLE_WORDS words of at
+# least TITLE_WORD_LETTERS letters that are no stopwords names its subject.  Set a priori (a
+# headline names its subject in a few words; a word of three letters is often a function word
+# in a language without a stoplist); neither set was measured to choose them.
+TITLE_WORDS = 3
+TITLE_WORD_LETTERS = 4
+# The article's table of contents (see _outline): at least this many of the lines before the span
+# stand again as its sections' headings.  Set a priori (a table of contents lists a few sections);
+# neither set was measured to choose it.
+OUTLINE_ENTRIES = 3
 # Distinct paragraph texts whose signals a scorer remembers (see BlockScorer.signals).
 _MEMO_SIZE = 100_000
 # Texts of sentences cut by links (joined lines) remembered per page (``Context.joined``):
@@ -918,6 +943,23 @@ class BlockScorer:
                 first, last, total, cut, scattered = mine
             else:
                 other = None
+        untitled = None
+        if other is None and not scattered:
+            # the span names no word of the page's title: another article's, when a run of
+            # prose elsewhere on the page names them (see _titled_span)
+            titled = self._titled_span(blocks, lines, ctx, first, last)
+            if titled is not None:
+                untitled = (first, last)
+                first, last, total, cut, scattered = titled
+        outline = None
+        if not scattered and other is None and untitled is None:
+            # the article's table of contents before the span: the lede above it is the
+            # article's, the contents go, and the sections' headings are no repeated labels
+            outline = _outline(blocks, lines, first, last)
+            if outline is not None:
+                first = outline[0]
+                for k in outline[3]:
+                    blocks[k].repeated = False
         lede = None if scattered or cut else _lede(blocks, lines, first, ctx.title)
         head = _headline(blocks, lines, first if lede is None else lede[0], ctx.title)
         # a scattered article: the menus between its pieces are no part of it
@@ -931,11 +973,19 @@ class BlockScorer:
         if other is not None:
             where += (f"; another story follows the page's own, under a headline the title does "
                       f"not hold ({lines[blocks[other[0]].first]!r})")
+        if untitled is not None:
+            where += (f"; the best run of prose (paragraphs {blocks[untitled[0]].first + 1}-"
+                      f"{blocks[untitled[1]].last + 1}) names no word of the page's title, this one does")
         for k, b in enumerate(blocks):
             inside = first <= k <= last
             if k in teasers:
                 for i in range(b.first, b.last + 1):
                     drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, {teasers[k]}" if traced else "")
+                continue
+            if outline is not None and outline[1] <= k <= outline[2]:
+                for i in range(b.first, b.last + 1):
+                    drop[i] = (BLOCK_SCORE.ref, f"{b.detail()}, the article's table of contents "
+                               "(its entries stand again as the headings of its sections)" if traced else "")
                 continue
             menu = k in menus
             if lede is not None and lede[0] <= k <= lede[1]:
@@ -1017,6 +1067,44 @@ class BlockScorer:
         # The blocks after a marker that ended the span are comments, not scattered prose.
         wide_first, wide_last = _widen_if_scattered(blocks[: last + 1] if cut else blocks, first, last)
         return wide_first, wide_last, total, cut, (wide_first, wide_last) != (first, last)
+
+    def _titled_span(self, blocks: list[Block], lines: Sequence[str], ctx: Context, first: int,
+                     last: int) -> tuple[int, int, float, str, bool] | None:
+        """The title's second opinion on the span: an article names its subject, so the
+        words of its headline come back in its text.  When the page's title
+        (:func:`_page_title`) has at least :data:`TITLE_WORDS` words of at least
+        :data:`TITLE_WORD_LETTERS` letters that are no stopwords, the span holds none of
+        them (not even inside a longer word), its running text opens under another story's
+        headline and byline (:func:`_story_head`: the span may hold a footer's legal line
+        first; the rest of the page's article, which a gallery or a box cut from its lede,
+        opens under none), and the best span before it or after it (as :meth:`_span`
+        chooses it) holds one as a word and is a story of its own beside the span
+        (:func:`_holds_a_story` of the span's prose words), that span is the article: the
+        page's own story is short, and a longer one with another subject (the next story a
+        site writes below it) outweighed it.  The better of the two when both do; else None
+        (the span stays: a title that is only the site's name, or written in a script
+        without spaces, whose Latin words are the site's name).  A span widened over a
+        scattered article (:func:`_widen_if_scattered`) is no story: neither is asked for."""
+        title = _page_title(lines, ctx.title)
+        if unspaced_chars(title):
+            return None  # a title in Chinese or Japanese: its Latin words name the site
+        words = _title_words(title, self.stops)
+        if len(words) < TITLE_WORDS or _holds_any(blocks, lines, first, last, words):
+            return None
+        core = _core(blocks, first, last)
+        if core is None or _story_head(blocks, lines, core[0], title) is None:
+            return None  # no story of its own: the rest of an article a box or a gallery cut
+        best = None
+        for found in (self._span(blocks[:first], lines, ctx, widen=False),
+                      self._span(blocks, lines, ctx, lo=last + 1, widen=False)):
+            f, l, total = found[0], found[1], found[2]
+            if (l < f or (best is not None and total <= best[2])
+                    or not _holds_a_story(blocks, f, l, _prose_words(blocks, first, last))):
+                continue
+            text = " ".join(lines[blocks[f].first : blocks[l].last + 1]).casefold()
+            if not words.isdisjoint(_TITLE_WORD_RE.findall(text)):
+                best = found
+        return best
 
     def _story_span(self, blocks: list[Block], lines: Sequence[str], ctx: Context,
                     other: tuple[int, int, int]) -> tuple[int, int, float, str, bool] | None:
@@ -1301,6 +1389,94 @@ def _page_title(lines: Sequence[str], page_title: str | None) -> str:
     return (lines[0] if page_title is None else page_title).casefold()
 
 
+def _section_name(line: str) -> str:
+    """A heading or a table of contents' entry without its section number, case-folded."""
+    m = _SECTION_NUMBER_RE.match(line)
+    return (line[m.end():] if m else line).casefold()
+
+
+def _outline(blocks: list[Block], lines: Sequence[str], first: int, last: int
+             ) -> tuple[int, int, int, list[int]] | None:
+    """The article's table of contents right before the span, and the lede above it.  A wiki
+    page, a manual, a long read prints one between its lede and its body, and its run of
+    short lines costs more than the lede is worth, so the span began after it.
+
+    The blocks between the span and the last prose block before it (:func:`_is_prose`) are
+    one when at least :data:`OUTLINE_ENTRIES` of them, most of those that are not a bare
+    number, stand again as a line after themselves, once each up to the span's end (or,
+    when not there, once after it: a "See also" the span left out), in the same order and
+    each with a line of its own after it: its sections' headings, the first of which may
+    stand before the span (section numbers left out: :func:`_section_name`).  A photo box
+    printed again inside the article stands there in a row, a button's label several
+    times, and a menu names no section.  The lede is the run of blocks ending at the
+    contents with the largest total value, when that is positive and holds a paragraph
+    (:func:`_is_paragraph`).
+
+    (the lede's first block, the first and the last block of the contents -- up to its
+    last entry that stands again: the first section's heading after it is none --, the
+    blocks of the headings), else None."""
+    k = first - 1
+    while k >= 0 and not _is_prose(blocks[k]):
+        k -= 1
+    start = k + 1  # the outline's first block
+    if first - start < OUTLINE_ENTRIES or k < 0:
+        return None
+    numbered = [j for j in range(start, first) if blocks[j].cls != "cell"
+                and _section_name(lines[blocks[j].first])]
+    entries = [(blocks[j].first, _section_name(lines[blocks[j].first])) for j in numbered]
+    if len(entries) < OUTLINE_ENTRIES:
+        return None
+    # where each entry's name stands from the outline on (a line longer than the longest
+    # entry and its section number is no heading of it: not asked)
+    where: dict[str, list[int]] = {name: [] for _, name in entries}
+    longest = max(len(name) for _, name in entries) + _NUMBER_ROOM
+    for i in range(blocks[start].first, len(lines)):
+        line = lines[i]
+        if len(line) <= longest:
+            places = where.get(_section_name(line))
+            if places is not None:
+                places.append(i)
+    found = []  # where each entry that stands again once after itself does
+    end = start  # the block of the last such entry
+    end_of_span = blocks[last].last
+    for j, (i, name) in zip(numbered, entries):
+        later = [place for place in where[name] if place > i]
+        inside = [place for place in later if place <= end_of_span]
+        if len(inside) == 1 or not inside and len(later) == 1:
+            found.append(inside[0] if inside else later[0])
+            end = j
+    if (len(found) < OUTLINE_ENTRIES or 2 * len(found) <= len(entries)
+            or any(b - a < 2 for a, b in zip(found, found[1:]))):
+        return None  # too few, or out of order, or a section without a line of its own
+    # the lede: the run ending at the outline worth the most
+    best, total, lede = 0.0, 0.0, None
+    for j in range(start - 1, -1, -1):
+        total += blocks[j].value
+        if total > best:
+            best, lede = total, j
+    if lede is None or not any(_is_paragraph(blocks[j]) for j in range(lede, start)):
+        return None
+    heads = set(found)
+    return lede, start, end, [k for k in range(start, len(blocks)) if blocks[k].first in heads]
+
+
+def _title_words(title: str, stops: frozenset[str]) -> set[str]:
+    """The words of a (case-folded) title that may name its subject: of at least
+    :data:`TITLE_WORD_LETTERS` letters, no stopword of ``stops``."""
+    return {w for w in _TITLE_WORD_RE.findall(title) if len(w) >= TITLE_WORD_LETTERS and w not in stops}
+
+
+def _holds_any(blocks: list[Block], lines: Sequence[str], first: int, last: int,
+               words: set[str]) -> bool:
+    """Does a line of blocks ``first``..``last`` hold any of ``words`` (case-folded), even
+    inside a longer word?  (Read line by line: an article names its subject early.)"""
+    for i in range(blocks[first].first, blocks[last].last + 1):
+        line = lines[i].casefold()
+        if any(w in line for w in words):
+            return True
+    return False
+
+
 def _is_page_headline(b: Block, lines: Sequence[str], title: str) -> bool:
     """Is the block the page's headline: a line of 2 to :data:`HEADLINE_MAX_WORDS` words
     that is the text's first line or is contained in the page's title (``title``, see
@@ -1324,6 +1500,30 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
     nowhere from the span on: the next story, which a site that loads articles as the
     reader scrolls writes after its own (the DOM stage's ``_another_article``)?  Its
     (headline block, first block, the page headline's block), else None."""
+    title = _page_title(lines, page_title)
+    head = _story_head(blocks, lines, first, title)
+    if head is None:
+        return None
+    for own in range(head - 1, 0, -1):
+        if _is_page_headline(blocks[own], lines, title):
+            break
+    else:
+        return None
+    if first - own <= HEADLINE_REACH:
+        return None  # the page's headline over its byline: the span is its story
+    if any(_is_page_headline(blocks[k], lines, title) for k in range(first, len(blocks))):
+        return None  # the headline stands over the span too: a page that repeats it
+    if _core(blocks, first, last) is None:
+        return None  # a short piece after a byline (a paywalled article's first lines)
+    return head, first, own
+
+
+def _story_head(blocks: list[Block], lines: Sequence[str], first: int, title: str) -> int | None:
+    """The block of another story's headline over the running text that starts at block
+    ``first``: a headline-like line (:func:`_is_title`) and, under it, its byline or date
+    -- a section's subheading has none -- where the headline is no line the page's
+    (case-folded) ``title`` holds, no date, time or phone number, nor the last of a list of
+    titles (a box of teasers, after which the article's body goes on); else None."""
     head = first - 1
     while head > 0 and first - head <= 2 and _is_byline(blocks[head]):
         head -= 1
@@ -1339,21 +1539,9 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
         return None  # a date, a time, a phone number: a byline's or a card's, no headline
     if _last_of_titles(blocks, lines, head, first):
         return None  # the last of a box of teasers (above the article's body, or inside it)
-    title = _page_title(lines, page_title)
     if line.casefold() in title:
         return None  # the page's own headline
-    for own in range(head - 1, 0, -1):
-        if _is_page_headline(blocks[own], lines, title):
-            break
-    else:
-        return None
-    if first - own <= HEADLINE_REACH:
-        return None  # the page's headline over its byline: the span is its story
-    if any(_is_page_headline(blocks[k], lines, title) for k in range(first, len(blocks))):
-        return None  # the headline stands over the span too: a page that repeats it
-    if _core(blocks, first, last) is None:
-        return None  # a short piece after a byline (a paywalled article's first lines)
-    return head, first, own
+    return head
 
 
 def _last_of_titles(blocks: list[Block], lines: Sequence[str], head: int, first: int) -> bool:
@@ -1424,13 +1612,22 @@ def _own_story(blocks: list[Block], first: int, last: int, other: tuple[int, int
     byline box or a promotion between the headline and an article whose sections open
     with headlines does not)?"""
     _, start, _ = other
-    if last < first:
-        return False
+    return last >= first and _holds_a_story(blocks, first, last,
+                                            _prose_words(blocks, start, len(blocks) - 1))
+
+
+def _holds_a_story(blocks: list[Block], first: int, last: int, theirs: int) -> bool:
+    """Is ``blocks[first..last]`` a story beside another of ``theirs`` prose words: at least
+    two paragraphs (a standfirst is no story of its own) that hold at least
+    :data:`STORY_SHARE` of them (readability's share for a sibling)?"""
     if sum(1 for k in range(first, last + 1) if _is_paragraph(blocks[k])) < 2:
         return False
-    mine = sum(blocks[k].words for k in range(first, last + 1) if _is_prose(blocks[k]))
-    theirs = sum(b.words for b in blocks[start:] if _is_prose(b))
-    return mine >= STORY_SHARE * theirs
+    return _prose_words(blocks, first, last) >= STORY_SHARE * theirs
+
+
+def _prose_words(blocks: list[Block], first: int, last: int) -> int:
+    """The words of the prose blocks among ``blocks[first..last]`` (:func:`_is_prose`)."""
+    return sum(blocks[k].words for k in range(first, last + 1) if _is_prose(blocks[k]))
 
 
 def _lede(blocks: list[Block], lines: Sequence[str], first: int,
