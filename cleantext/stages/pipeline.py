@@ -16,6 +16,7 @@ from . import normalize as nf
 from .base import Stage, Step
 from .blocks import BLOCK_SCORE, REPEATED_LINE, BlockScorer
 from .linkcuts import LINK_CUTS, join_link_cuts, link_cut_changes
+from .slideshow import SLIDESHOW, slideshow_changes
 from .rules import RuleSet
 from .taglist import TAG_LIST, tag_list_changes
 
@@ -48,6 +49,10 @@ BOILERPLATE: tuple[Stage, ...] = (
           kind="headline"),
     Stage("truncate-after", lambda t, text, ctx: t.rules.truncate_changes(text, ctx),
           kind="truncate-after", whole_paragraphs=True),
+    # A slideshow's slides before block scoring: their captions are sentences that would
+    # carry a span (or join the article's) as much as its paragraphs do.
+    Stage("slideshow", lambda t, text, ctx: slideshow_changes(text, ctx),
+          code_rules=(SLIDESHOW,), whole_paragraphs=True),
     # Block scoring before the drop-line rules: the pack phrases it counts as chrome ("Share",
     # "Advertisement" in a menu) are still on the page; it leaves those lines to their rules.
     Stage("block-score", lambda t, text, ctx: t.scorer.changes(text, ctx),

@@ -47,6 +47,9 @@ class Context:
     # block scoring's answers about the texts of sentences cut by links (joined lines),
     # which the page's next round asks about again and other pages rarely do
     joined: dict[str, Any] = field(default_factory=dict)
+    # the slideshow stage found fewer lines that may be a slide's counter than a slideshow
+    # holds: the boilerplate stages only remove lines or join them, so no later round has more
+    no_slideshow: bool = False
 
     @property
     def traced(self) -> bool:
