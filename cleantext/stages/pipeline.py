@@ -16,8 +16,8 @@ from . import normalize as nf
 from .base import Stage, Step
 from .blocks import BLOCK_SCORE, REPEATED_LINE, BlockScorer
 from .linkcuts import LINK_CUTS, join_link_cuts, link_cut_changes
-from .slideshow import SLIDESHOW, slideshow_changes
 from .rules import RuleSet
+from .slideshow import SLIDESHOW, slideshow_changes
 from .taglist import TAG_LIST, tag_list_changes
 
 

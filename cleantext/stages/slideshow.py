@@ -112,8 +112,8 @@ def slideshow_changes(text: str, ctx: Context | None = None) -> list[Change]:
     drop = {}
     for show in shows:
         end = show[-1] + _last_slide(lines, show)
-        why = (f"a slideshow of {len(show)} counters to {lines[show[0]].strip()!r} ... "
-               f"{lines[show[-1]].strip()!r}" if traced else "")
+        why = (f"a slide of a slideshow whose {len(show)} counters run from "
+               f"{lines[show[0]].strip()!r} to {lines[show[-1]].strip()!r}" if traced else "")
         for i in range(show[0], end + 1):
             drop[i] = (SLIDESHOW.ref, why)
     return removal_changes(text, paras, drop, merge=not traced)

@@ -48,7 +48,8 @@ class Context:
     # which the page's next round asks about again and other pages rarely do
     joined: dict[str, Any] = field(default_factory=dict)
     # the slideshow stage found fewer lines that may be a slide's counter than a slideshow
-    # holds: the boilerplate stages only remove lines or join them, so no later round has more
+    # holds: the boilerplate stages remove lines, join them or cut a phrase out of one, so a
+    # later round has no more (a counter left by a cut phrase would be a miss, not a loss)
     no_slideshow: bool = False
 
     @property
