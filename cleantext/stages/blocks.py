@@ -1095,11 +1095,11 @@ class BlockScorer:
         if core is None or _story_head(blocks, lines, core[0], title) is None:
             return None  # no story of its own: the rest of an article a box or a gallery cut
         best = None
+        theirs = _prose_words(blocks, first, last)
         for found in (self._span(blocks[:first], lines, ctx, widen=False),
                       self._span(blocks, lines, ctx, lo=last + 1, widen=False)):
             f, l, total = found[0], found[1], found[2]
-            if (l < f or (best is not None and total <= best[2])
-                    or not _holds_a_story(blocks, f, l, _prose_words(blocks, first, last))):
+            if l < f or (best is not None and total <= best[2]) or not _holds_a_story(blocks, f, l, theirs):
                 continue
             text = " ".join(lines[blocks[f].first : blocks[l].last + 1]).casefold()
             if not words.isdisjoint(_TITLE_WORD_RE.findall(text)):
@@ -1421,9 +1421,11 @@ def _outline(blocks: list[Block], lines: Sequence[str], first: int, last: int
     start = k + 1  # the outline's first block
     if first - start < OUTLINE_ENTRIES or k < 0:
         return None
-    numbered = [j for j in range(start, first) if blocks[j].cls != "cell"
-                and _section_name(lines[blocks[j].first])]
-    entries = [(blocks[j].first, _section_name(lines[blocks[j].first])) for j in numbered]
+    # the entries (their blocks, first lines and names): the blocks that are no bare number
+    named = [(j, blocks[j].first, _section_name(lines[blocks[j].first]))
+             for j in range(start, first) if blocks[j].cls != "cell"]
+    numbered = [j for j, _, name in named if name]
+    entries = [(i, name) for _, i, name in named if name]
     if len(entries) < OUTLINE_ENTRIES:
         return None
     # where each entry's name stands from the outline on (a line longer than the longest
