@@ -1421,17 +1421,15 @@ def _outline(blocks: list[Block], lines: Sequence[str], first: int, last: int
     start = k + 1  # the outline's first block
     if first - start < OUTLINE_ENTRIES or k < 0:
         return None
-    # the entries (their blocks, first lines and names): the blocks that are no bare number
-    named = [(j, blocks[j].first, _section_name(lines[blocks[j].first]))
-             for j in range(start, first) if blocks[j].cls != "cell"]
-    numbered = [j for j, _, name in named if name]
-    entries = [(i, name) for _, i, name in named if name]
+    # the entries: (block, first line, name) of the blocks that are no bare number
+    entries = [(j, i, name) for j in range(start, first) if blocks[j].cls != "cell"
+               for i in (blocks[j].first,) for name in (_section_name(lines[i]),) if name]
     if len(entries) < OUTLINE_ENTRIES:
         return None
     # where each entry's name stands from the outline on (a line longer than the longest
     # entry and its section number is no heading of it: not asked)
-    where: dict[str, list[int]] = {name: [] for _, name in entries}
-    longest = max(len(name) for _, name in entries) + _NUMBER_ROOM
+    where: dict[str, list[int]] = {name: [] for _, _, name in entries}
+    longest = max(len(name) for _, _, name in entries) + _NUMBER_ROOM
     for i in range(blocks[start].first, len(lines)):
         line = lines[i]
         if len(line) <= longest:
@@ -1441,7 +1439,7 @@ def _outline(blocks: list[Block], lines: Sequence[str], first: int, last: int
     found = []  # where each entry that stands again once after itself does
     end = start  # the block of the last such entry
     end_of_span = blocks[last].last
-    for j, (i, name) in zip(numbered, entries):
+    for j, i, name in entries:
         later = [place for place in where[name] if place > i]
         inside = [place for place in later if place <= end_of_span]
         if len(inside) == 1 or not inside and len(later) == 1:
