@@ -1009,6 +1009,17 @@ def test_a_span_that_names_no_word_of_the_title_gives_way_to_the_run_that_does()
                if "harbour story" in c.before)
 
 
+def test_a_title_word_before_the_other_storys_running_text_does_not_name_it():
+    # The legal line that opens the span names the site (a word of the title); the story
+    # under the other headline, the span's running text, names none: it still gives way.
+    legal = _LEGAL.replace("of the publisher", "of Daily News")
+    lines = ["Council Weighs the Cost of a Tram Line - Daily News", *_MENU, *_TRAM, *_FOOTER,
+             legal, *_other_story()]
+    out = _clean(lines)
+    assert all(line in out for line in _TRAM)
+    assert "harbour" not in out.casefold()
+
+
 @pytest.mark.parametrize("title, article", [
     ("Daily News - Home", _TRAM),  # a title of fewer than three words of four letters
     ("路面電車の費用 - Daily News Online", _TRAM),  # a title in a script without spaces

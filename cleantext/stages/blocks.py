@@ -86,8 +86,8 @@ this stage decides from the *shape* of the text, in one linear pass:
    a cookie notice that the span reached over).  The page's title has a second
    opinion: an article names its subject, so when the title has at least three words
    of four letters or more that are no stopwords (in a script written with spaces), the
-   span holds none of them, its running text opens under another story's headline and
-   byline, and the best span before or after it holds one and is a story of its own
+   span's running text holds none of them (a footer's legal line or a promotion before it
+   may name the site), opens under another story's headline and byline, and the best span before or after it holds one and is a story of its own
    (two paragraphs, a fifth of the span's prose words), that span is the article (a
    short story under no headline line, outweighed by the next story and the footer's
    legal prose).
@@ -1073,13 +1073,14 @@ class BlockScorer:
         """The title's second opinion on the span: an article names its subject, so the
         words of its headline come back in its text.  When the page's title
         (:func:`_page_title`) has at least :data:`TITLE_WORDS` words of at least
-        :data:`TITLE_WORD_LETTERS` letters that are no stopwords, the span holds none of
-        them (not even inside a longer word), its running text opens under another story's
-        headline and byline (:func:`_story_head`: the span may hold a footer's legal line
-        first; the rest of the page's article, which a gallery or a box cut from its lede,
-        opens under none), and the best span before it or after it (as :meth:`_span`
-        chooses it) holds one as a word and is a story of its own beside the span
-        (:func:`_holds_a_story` of the span's prose words), that span is the article: the
+        :data:`TITLE_WORD_LETTERS` letters that are no stopwords, the span's running text
+        (:func:`_core`) holds none of them (not even inside a longer word; what the span
+        holds before it, a footer's legal line or a promotion, may name the site or the
+        subject by chance), opens under another story's headline and byline
+        (:func:`_story_head`; the rest of the page's article, which a gallery or a box cut
+        from its lede, opens under none), and the best span before it or after it (as
+        :meth:`_span` chooses it) holds one as a word and is a story of its own beside the
+        span (:func:`_holds_a_story` of the span's prose words), that span is the article: the
         page's own story is short, and a longer one with another subject (the next story a
         site writes below it) outweighed it.  The better of the two when both do; else None
         (the span stays: a title that is only the site's name, or written in a script
@@ -1089,10 +1090,12 @@ class BlockScorer:
         if unspaced_chars(title):
             return None  # a title in Chinese or Japanese: its Latin words name the site
         words = _title_words(title, self.stops)
-        if len(words) < TITLE_WORDS or _holds_any(blocks, lines, first, last, words):
+        if len(words) < TITLE_WORDS:
             return None
         core = _core(blocks, first, last)
-        if core is None or _story_head(blocks, lines, core[0], title) is None:
+        if core is None or _holds_any(blocks, lines, core[0], core[1], words):
+            return None
+        if _story_head(blocks, lines, core[0], title) is None:
             return None  # no story of its own: the rest of an article a box or a gallery cut
         best = None
         theirs = _prose_words(blocks, first, last)
