@@ -236,6 +236,35 @@ def test_the_next_story_printed_after_the_article_is_not_the_article(title, head
     assert "Harbour" not in text
 
 
+@pytest.mark.parametrize("title, head", [
+    # the headline written otherwise than the title (a word more, another order)
+    ("Council passes its budget after a long night | Example News", "Budget passes: the council's long night"),
+    # the title an abbreviation of the headline
+    ("Council budget passes | Example News", "After a long night, the city council passes its budget"),
+])
+def test_the_next_story_goes_when_the_headline_states_the_title_otherwise(title, head):
+    # No heading states the title word for word, so the page has no headline to hold on to;
+    # the page's <h1> shares the title's words, the next story's <h1> none: another subject.
+    page = _titled(title, f"<div class='story'><h1>{head}</h1>"
+                   + _paragraphs(3, "Budget ") + "</div>"
+                   + _story("Harbour town rebuilds its sea wall", 6, "Harbour "))
+    text = html_to_text(page)
+    assert all(f"Budget {i} " in text for i in range(3))
+    assert "Harbour" not in text
+
+
+@pytest.mark.parametrize("title, story_head", [
+    # the longer story's headline shares a word of the title: it may be the page's own
+    ("Council budget passes | Example News", "Harbour council rebuilds its sea wall"),
+    # a title whose words no <h1> shares: nothing tells which story is the page's
+    ("Example News", "Harbour town rebuilds its sea wall"),
+])
+def test_a_story_whose_headline_may_be_the_pages_keeps_its_place(title, story_head):
+    page = _titled(title, "<div class='story'><h1>After a long night, the city votes</h1>"
+                   + _paragraphs(3, "Budget ") + "</div>" + _story(story_head, 6, "Harbour "))
+    assert all(f"Harbour {i} " in html_to_text(page) for i in range(6))
+
+
 def test_an_article_written_as_cards_is_the_article_before_the_next_story():
     # The article as a run of cards, each in a wrapper of its own: no card holds a fifth of
     # the next story's text, but the article they make up (the container of the cards, as

@@ -118,7 +118,7 @@ import html as html_escape
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 import regex
@@ -224,6 +224,10 @@ SIBLING_SHARE = 0.2
 PROSE_CHARS = 80
 # ... and has under this share of link text (readability's).
 PROSE_LINKS = 0.25
+# A heading's words that may name the article's subject (see _stand_in_headline): words of at
+# least this many letters (shorter ones are often function words).  Set a priori, as block
+# scoring's TITLE_WORD_LETTERS; neither set was measured to choose it.
+TITLE_WORD_LETTERS = 4
 # Containers among the top RIVALS scoring RIVAL_SHARE of the best are parts of the article.
 RIVALS = 10
 RIVAL_SHARE = 0.3
@@ -1119,31 +1123,73 @@ def _another_article(el: etree._Element, head: etree._Element, titles: list[str]
     subheading comes after the article's first paragraph or is no ``<h1>``."""
     if head.tag != "h1" or el is head or el in head.iterancestors():
         return False
+    opening = _opening_h1(el)
+    return opening is not None and not _agrees(opening, titles)
+
+
+def _opening_h1(el: etree._Element) -> etree._Element | None:
+    """The ``<h1>`` that opens ``el``: its first, with less than :data:`PROSE_CHARS`
+    characters of text before it (a label, a kicker: no paragraph of prose, however it
+    is written); else None."""
     before = 0  # characters of text before the first <h1>, in document order
     for event, child in etree.iterwalk(el, events=("start", "end")):
         if event == "start":
             if child.tag == "h1":
-                return not _agrees(child, titles)
+                return child
             text = child.text
         else:
             text = child.tail if child is not el else None
         if text:
             before += len(text.strip())
             if before >= PROSE_CHARS:
-                return False  # a paragraph's worth of text first: a subheading, if any
-    return False
+                return None  # a paragraph's worth of text first: a subheading, if any
+    return None
+
+
+def _title_words(heading: etree._Element | str, titles: list[str]) -> set[str]:
+    """The words of :data:`TITLE_WORD_LETTERS` letters or more that a heading (or a text)
+    shares with the page's titles."""
+    text = heading if isinstance(heading, str) else "".join(heading.itertext())
+    words = {w for w in _WORD_RE.findall(text.casefold()) if len(w) >= TITLE_WORD_LETTERS}
+    return words.intersection(w for title in titles for w in title.split())
+
+
+def _stand_in_headline(body: etree._Element, titles: list[str]) -> etree._Element | None:
+    """The page's headline for the other-article test on a page whose headings state no
+    title word for word (:func:`headline` found none: a headline written otherwise than
+    the title, a title that abbreviates it): its first ``<h1>`` that shares a word of
+    :data:`TITLE_WORD_LETTERS` letters or more with a title (not the site's logo); None
+    when no ``<h1>`` does.  Against it, another story is one whose ``<h1>`` shares none
+    (:func:`_another_story`)."""
+    if not titles:
+        return None
+    for heading in body.iter("h1"):
+        if not _names_site(heading) and _title_words(heading, titles):
+            return heading
+    return None
+
+
+def _another_story(el: etree._Element, head: etree._Element, titles: list[str]) -> bool:
+    """:func:`_another_article` against a stand-in headline (:func:`_stand_in_headline`):
+    ``el`` does not hold it and opens with an ``<h1>`` that shares no word of
+    :data:`TITLE_WORD_LETTERS` letters or more with the page's titles -- a story with
+    another subject, the next one a site writes below its own."""
+    if el is head or el in head.iterancestors():
+        return False
+    opening = _opening_h1(el)
+    return opening is not None and not _title_words(opening, titles)
 
 
 def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best: etree._Element,
-                   body: etree._Element, head: etree._Element | None, titles: list[str]
-                   ) -> etree._Element | None:
+                   body: etree._Element, head: etree._Element | None,
+                   another: Callable[[etree._Element], bool]) -> etree._Element | None:
     """The page's own article when the chosen container is another one
     (:func:`_another_article`) after the page's headline: the best container
     (:func:`_best`) outside it that holds the headline or stands between the two, when the
     article it promotes to (:func:`_promote`) holds at least :data:`SIBLING_SHARE` of the
     other's text -- or that promoted article itself when it holds the other one too; None
     when there is none or the container is the page's."""
-    if head is None or not _another_article(best, head, titles):
+    if head is None or not another(best):
         return None
     order = {el: i for i, el in enumerate(body.iter())}
     start, end = order[head], order[best]
@@ -1187,7 +1233,14 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
     if article is not None:  # the chosen container was the article's header
         overruled, best = best, article
         score = page.scores.get(best, 0.0)
-    other = _other_article(page, ranked, best, body, head, titles)
+    # the other-article test reads the page's headline; without one that states the title,
+    # the first <h1> that shares the title's words, against which another story's shares none
+    story_head = head if head is not None else _stand_in_headline(body, titles)
+
+    def another(el: etree._Element) -> bool:
+        return (_another_article(el, head, titles) if head is not None
+                else story_head is not None and _another_story(el, story_head, titles))
+    other = _other_article(page, ranked, best, body, story_head, another)
     if other is None:
         other = _second_opinion(page, ranked, best, body, head)
     if other is not None:
@@ -1195,10 +1248,10 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
             return [body]
         overruled, best = best, other
         score = page.scores.get(best, 0.0)
-    if head is not None:
+    if story_head is not None:
         # other articles (the next story in a container of the article's own kind) are no
         # chunks of the article, nor its alternatives
-        others = [el for _, el in ranked[:RIVALS] if el is not best and _another_article(el, head, titles)]
+        others = [el for _, el in ranked[:RIVALS] if el is not best and another(el)]
         if others:
             ranked = [(s, el) for s, el in ranked if not any(
                 el is o or o in el.iterancestors() for o in others)]
@@ -1214,7 +1267,7 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
         _joins(page, el, best, score)
         and (overruled is None or not (el is overruled or el in overruled.iterancestors()
                                        or overruled in el.iterancestors()))
-        and (head is None or not _another_article(el, head, titles)))]
+        and (story_head is None or not another(el)))]
 
 
 def _unwrap(page: _Page, best: etree._Element) -> etree._Element:
