@@ -222,6 +222,27 @@ def test_a_box_of_cards_inside_the_article_goes_and_the_article_stays():
     text = "\n\n".join([*_STORY[:6], "Promoted Stories", *long_cards, *_STORY[6:]]) + "\n"
     assert _STORY[6] not in cleantext.Cleaner(lang="en").clean(text)
 
+def test_after_titles_alone_a_block_longer_than_any_title_is_the_article_again():
+    # A box of cards (titles, each with the advertiser's name, then the network's credit) late
+    # in the article, then its text again: a paragraph shorter than a summary may be, before a
+    # heading; or a sentence a link cut (longer than any title, ending no sentence). No title
+    # had a sentence under it, so the block is the article's: the box goes, the text stays.
+    cards = ["Doctors stunned by this simple trick for sore knees", "Health Daily",
+             "The most beautiful beaches you have never heard of", "Travel Weekly",
+             "Homeowners are switching to this new kind of roof", "Home Guide",
+             "Recommended by Outbrain"]
+    short = ("The engineers said the work on both arches would start in March and take most of "
+             "the year, and that the bridge would stay open to walkers.")
+    cut = ["The engineers who inspected the bridge last month said that the two arches over the "
+           "deepest part of the river were, in the words of their report,", "\"beyond repair.\""]
+    cleaner = cleantext.Cleaner(lang="en")
+    for after in ([short, "What the survey found"], cut):
+        text = "\n\n".join([*_STORY[:6], "Promoted Stories", *cards, *after, *_STORY[6:]]) + "\n"
+        out = cleaner.clean(text)
+        assert all(line in out for line in [*after, *_STORY]), after
+        assert not any(card in out for card in cards), after
+
+
 def test_a_related_link_above_the_headline_heads_the_article():
     # A section's "Related" link above the page's headline, byline, dateline and lede (the
     # page's <title> words the headline otherwise): the headline is no teaser title and the

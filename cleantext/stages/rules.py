@@ -834,6 +834,8 @@ class _ProseRuns:
         summary may each have up to :data:`_CARD_LINES` short lines under them, a card's
         source or date), then the running text
         resumes: a paragraph of prose too long for a summary, or two in a row -- or,
+        after titles alone (none with a summary), a block longer than any title (a
+        paragraph, or a sentence a link cut, which ends none) -- or,
         after titles with summaries, any paragraph of prose or a table's row in the
         lines read after the marker (a summary is one sentence after its title, so a
         second sentence, or a line that is no title, after a summary is the article
@@ -891,6 +893,8 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
             if unit.first != unit.last or not _is_title(window[unit.first]):
                 if summaries and last is not None and last.ends:
                     break  # after a summary, no title: the running text resumes
+                if summaries is False and unit.words > TEASER_TITLE_MAX:
+                    break  # after titles alone, a sentence a link cut: the running text
                 return []  # not a title (one link: one line)
             if at_headline(window[unit.first]):
                 return []  # the page's headline: the marker stands above the article
@@ -919,6 +923,10 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
         i, last = title_at + 1, units[title_at]
     resumes = units[i].prose and (units[i].words >= TEASER_WORDS
                                   or i + 1 < len(units) and units[i + 1].prose)
+    if summaries is False and not mixed:
+        # titles alone, each without a sentence under it: a block longer than any title after
+        # the last is the running text, a paragraph or a sentence a link cut
+        resumes = resumes or units[i].words > TEASER_TITLE_MAX
     if not resumes and not (summaries and any(
             u.prose or window[u.first].startswith(_ROW) for u in units[i:])):
         return []
