@@ -1146,10 +1146,10 @@ def _opening_h1(el: etree._Element) -> etree._Element | None:
     return None
 
 
-def _title_words(heading: etree._Element | str, titles: list[str]) -> set[str]:
-    """The words of :data:`TITLE_WORD_LETTERS` letters or more that a heading (or a text)
-    shares with the page's titles."""
-    text = heading if isinstance(heading, str) else "".join(heading.itertext())
+def _title_words(heading: etree._Element, titles: list[str]) -> set[str]:
+    """The words of :data:`TITLE_WORD_LETTERS` letters or more that a heading shares with
+    the page's titles."""
+    text = "".join(heading.itertext())
     words = {w for w in _WORD_RE.findall(text.casefold()) if len(w) >= TITLE_WORD_LETTERS}
     return words.intersection(w for title in titles for w in title.split())
 
@@ -1240,6 +1240,7 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
     def another(el: etree._Element) -> bool:
         return (_another_article(el, head, titles) if head is not None
                 else story_head is not None and _another_story(el, story_head, titles))
+
     other = _other_article(page, ranked, best, body, story_head, another)
     if other is None:
         other = _second_opinion(page, ranked, best, body, head)

@@ -87,8 +87,9 @@ this stage decides from the *shape* of the text, in one linear pass:
    opinion: an article names its subject, so when the title has at least three words
    of four letters or more that are no stopwords (in a script written with spaces), the
    span's running text holds none of them (a footer's legal line or a promotion before it
-   may name the site), opens under another story's headline and byline, and the best span before or after it holds one and is a story of its own
-   (two paragraphs, a fifth of the span's prose words), that span is the article (a
+   may name the site), opens under another story's headline and byline, and the best
+   span before or after it holds one and is a story of its own (two paragraphs, a fifth
+   of the span's prose words), that span is the article (a
    short story under no headline line, outweighed by the next story and the footer's
    legal prose).
 7. **BS001** removes every block outside that span (a line of the site's

@@ -923,7 +923,7 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
         i, last = title_at + 1, units[title_at]
     resumes = units[i].prose and (units[i].words >= TEASER_WORDS
                                   or i + 1 < len(units) and units[i + 1].prose)
-    if summaries is False and not mixed:
+    if summaries is False:
         # titles alone, each without a sentence under it: a block longer than any title after
         # the last is the running text, a paragraph or a sentence a link cut
         resumes = resumes or units[i].words > TEASER_TITLE_MAX
