@@ -777,6 +777,28 @@ def test_a_sentence_cut_by_a_link_or_a_caption_after_chrome_heads_no_other_story
     assert all(_prose(n) in out for n in range(1, 10))
 
 
+@pytest.mark.parametrize("player", [
+    ["Video", "Now playing", "Watch: Storm batters the coast", "2:45", "Up next",
+     "Ferry service resumes after the storm", "1:32"],  # the next video's title over its length
+    ["Most read", "Storm batters the coast", "1", "Ferry service resumes after the storm", "2"],
+])
+def test_a_title_over_a_duration_or_a_rank_heads_no_other_story_where_the_span_starts(player):
+    # A video player (or a most-read box) after the article's first paragraph: the span starts
+    # after it, under the next video's title and its length, which is no byline, so the
+    # article below is no other story and stays.
+    tags = ["Filed Under:", "Port strike", "Dockers", "Harbour", "Unions", "Shipping"]
+    lede = "The strike spread to three more cities on Monday, the union said."
+    teasers = [line for n in range(3) for line in (
+        f"Teaser {n}: Museum returns stolen paintings to their owners",
+        f"Teaser {n} says that the museum in the old town returned the paintings that were "
+        "stolen from it last winter to the families who had lent them.")]
+    lines = ["Port Strike Spreads to Three Cities - Daily News", *_MENU, *teasers,
+             "Port Strike Spreads to Three Cities", "By Jane Doe", *tags, lede, *player,
+             *_story(2), *_story(5), *_FOOTER]
+    out = _clean(lines)
+    assert all(_prose(n) in out for n in range(2, 8))
+
+
 @pytest.mark.parametrize("gap", [
     [],  # a section that follows the one before it at once
     ["Photo by Lee Park"],  # a caption: no chrome phrase, no line the page prints again

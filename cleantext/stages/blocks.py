@@ -1525,14 +1525,18 @@ def _other_story(blocks: list[Block], lines: Sequence[str], first: int, last: in
 def _story_head(blocks: list[Block], lines: Sequence[str], first: int, title: str) -> int | None:
     """The block of another story's headline over the running text that starts at block
     ``first``: a headline-like line (:func:`_is_title`) and, under it, its byline or date
-    -- a section's subheading has none -- where the headline is no line the page's
-    (case-folded) ``title`` holds, no date, time or phone number, nor the last of a list of
-    titles (a box of teasers, after which the article's body goes on); else None."""
+    -- a section's subheading has none, and a bare number or duration is a rank or a
+    video's length, no byline -- where the headline is no line the page's (case-folded)
+    ``title`` holds, no date, time or phone number, nor the last of a list of titles (a
+    box of teasers, after which the article's body goes on); else None."""
     head = first - 1
     while head > 0 and first - head <= 2 and _is_byline(blocks[head]):
         head -= 1
     if head == first - 1:
         return None  # no byline or date under it: a section's subheading, not a story's headline
+    if any(_INTEGER_RE.fullmatch(lines[b.first]) or DURATION_RE.fullmatch(lines[b.first])
+           for b in blocks[head + 1 : first]):
+        return None  # a rank under a most-read list's title, a duration under a video's: no byline
     if head <= 0 or not _is_title(blocks[head], lines[blocks[head].first]):
         return None
     b = blocks[head]
@@ -1592,9 +1596,8 @@ def _bridged_story(blocks: list[Block], lines: Sequence[str], runs: list[tuple[i
         if (line[-1:] in _OPEN_END_SET or line.endswith((' "', " '"))
                 or words and words[-1].casefold() in stops):
             continue  # a sentence that goes on after a link, no headline
-        if any(b.repeated or b.chrome or _INTEGER_RE.fullmatch(lines[b.first])
-               or DURATION_RE.fullmatch(lines[b.first]) for b in blocks[head + 1 : start]):
-            continue  # a label's or a caption's credit, a rank, a video's duration: no byline
+        if any(b.repeated or b.chrome for b in blocks[head + 1 : start]):
+            continue  # a label's or a caption's credit (a rank or a duration is no byline either)
         own = {w for w in _WORD_RE.findall(lines[blocks[other[2]].first].casefold())
                if len(w) > 2 and w not in stops}
         if own.intersection(w.casefold() for w in words):
