@@ -785,7 +785,8 @@ def test_a_sentence_cut_by_a_link_or_a_caption_after_chrome_heads_no_other_story
 def test_a_title_over_a_duration_or_a_rank_heads_no_other_story_where_the_span_starts(player):
     # A video player (or a most-read box) after the article's first paragraph: the span starts
     # after it, under the next video's title and its length, which is no byline, so the
-    # article below is no other story and stays.
+    # article below is no other story and stays (read as one, the teasers above the page's
+    # headline were taken for the page's own story instead).
     tags = ["Filed Under:", "Port strike", "Dockers", "Harbour", "Unions", "Shipping"]
     lede = "The strike spread to three more cities on Monday, the union said."
     teasers = [line for n in range(3) for line in (

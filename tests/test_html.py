@@ -225,8 +225,10 @@ def _titled(title: str, body: str) -> str:
     ("Council budget – The Example Valley Evening Chronicle", "Council budget"),
     # no heading states the title word for word (the headline written otherwise, the title
     # an abbreviation of it): the page's <h1> shares the title's words, the next story's none
-    ("Council passes its budget after a long night | Example News", "Budget passes: the council's long night"),
-    ("Council budget passes | Example News", "After a long night, the city council passes its budget"),
+    ("Council passes its budget after a long night | Example News",
+     "Budget passes: the council's long night"),
+    ("Council budget passes | Example News",
+     "After a long night, the city council passes its budget"),
 ])
 def test_the_next_story_printed_after_the_article_is_not_the_article(title, head):
     # A site that loads its next article as the reader scrolls writes it into the page after

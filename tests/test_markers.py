@@ -222,6 +222,7 @@ def test_a_box_of_cards_inside_the_article_goes_and_the_article_stays():
     text = "\n\n".join([*_STORY[:6], "Promoted Stories", *long_cards, *_STORY[6:]]) + "\n"
     assert _STORY[6] not in cleantext.Cleaner(lang="en").clean(text)
 
+
 def test_after_titles_alone_a_block_longer_than_any_title_is_the_article_again():
     # A box of cards (titles, each with the advertiser's name, then the network's credit) late
     # in the article, then its text again: a paragraph shorter than a summary may be, before a
