@@ -1113,18 +1113,21 @@ def _header_only(page: _Page, ranked: list[tuple[float, etree._Element]], best: 
     return found
 
 
-def _another_article(el: etree._Element, head: etree._Element, titles: list[str]) -> bool:
+def _another_article(el: etree._Element, head: etree._Element,
+                     names_page: Callable[[etree._Element], bool]) -> bool:
     """Is ``el`` another article than the page's: it does not hold the page's headline
     (``head``, an ``<h1>``: a page that heads its article with an ``<h2>`` leaves the
-    choice alone) and opens with an ``<h1>`` that no title of the page states, with less
-    than :data:`PROSE_CHARS` characters of text before it (a label, a kicker: no
-    paragraph of prose, however it is written) -- the next story, which a site that
-    loads articles as the reader scrolls writes into the page after its own?  A
-    subheading comes after the article's first paragraph or is no ``<h1>``."""
+    choice alone) and opens with an ``<h1>`` (:func:`_opening_h1`) that ``names_page``
+    rejects -- against the page's headline, one whose words no title of the page states
+    (:func:`_agrees`); against a stand-in (:func:`_stand_in_headline`), one that shares
+    no word of :data:`TITLE_WORD_LETTERS` letters or more with a title (:func:`_title_words`)
+    -- the next story, which a site that loads articles as the reader scrolls writes into
+    the page after its own?  A subheading comes after the article's first paragraph or is
+    no ``<h1>``."""
     if head.tag != "h1" or el is head or el in head.iterancestors():
         return False
     opening = _opening_h1(el)
-    return opening is not None and not _agrees(opening, titles)
+    return opening is not None and not names_page(opening)
 
 
 def _opening_h1(el: etree._Element) -> etree._Element | None:
@@ -1160,24 +1163,13 @@ def _stand_in_headline(body: etree._Element, titles: list[str]) -> etree._Elemen
     the title, a title that abbreviates it): its first ``<h1>`` that shares a word of
     :data:`TITLE_WORD_LETTERS` letters or more with a title (not the site's logo); None
     when no ``<h1>`` does.  Against it, another story is one whose ``<h1>`` shares none
-    (:func:`_another_story`)."""
+    (:func:`_another_article`)."""
     if not titles:
         return None
     for heading in body.iter("h1"):
         if not _names_site(heading) and _title_words(heading, titles):
             return heading
     return None
-
-
-def _another_story(el: etree._Element, head: etree._Element, titles: list[str]) -> bool:
-    """:func:`_another_article` against a stand-in headline (:func:`_stand_in_headline`):
-    ``el`` does not hold it and opens with an ``<h1>`` that shares no word of
-    :data:`TITLE_WORD_LETTERS` letters or more with the page's titles -- a story with
-    another subject, the next one a site writes below its own."""
-    if el is head or el in head.iterancestors():
-        return False
-    opening = _opening_h1(el)
-    return opening is not None and not _title_words(opening, titles)
 
 
 def _other_article(page: _Page, ranked: list[tuple[float, etree._Element]], best: etree._Element,
@@ -1237,9 +1229,11 @@ def _roots(page: _Page, body: etree._Element, head: etree._Element | None = None
     # the first <h1> that shares the title's words, against which another story's shares none
     story_head = head if head is not None else _stand_in_headline(body, titles)
 
+    def names_page(h1: etree._Element) -> bool:
+        return _agrees(h1, titles) if head is not None else bool(_title_words(h1, titles))
+
     def another(el: etree._Element) -> bool:
-        return (_another_article(el, head, titles) if head is not None
-                else story_head is not None and _another_story(el, story_head, titles))
+        return story_head is not None and _another_article(el, story_head, names_page)
 
     other = _other_article(page, ranked, best, body, story_head, another)
     if other is None:
