@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from importlib.util import find_spec
 from pathlib import Path
@@ -124,6 +123,8 @@ _STALE_SECONDS = 7 * 24 * 3600  # other keys of an artefact older than this are 
 def _write(folder: Path, path: Path, value: object) -> None:
     """Write ``value`` to ``path`` whole (temporary file, then rename); remove week-old
     files of the same artefact; any error leaves the cache as it was."""
+    import tempfile  # (only a run that writes the cache needs it: not in every start-up)
+
     tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -151,3 +151,20 @@ def test_a_case_sensitive_rule_keeps_each_case(tmp_path):
     rule = load_pack(_pack(tmp_path, "[pack]\nname = \"t\"\nlanguage = \"en\"\n\n[[rule]]\n" + body)).rules[0]
     pattern = regex.compile(rule.regex_source())
     assert pattern.fullmatch("NEWS") and pattern.fullmatch("News:") and not pattern.fullmatch("news")
+
+
+def test_a_rule_writes_its_expression_when_made_and_a_pickled_rule_carries_it(tmp_path):
+    """The user cache stores the built-in packs pickled: a rule read back from it answers with
+    the expression its phrases give, without writing it again; a rule made anew from other
+    phrases has its own (never an expression left over from another rule)."""
+    import dataclasses
+    import pickle
+
+    rule = load_pack(_pack(tmp_path, "[[rule]]\n" + GOOD_RULE)).rules[0]
+    assert regex.fullmatch(rule.regex_source(), "Buy our mug:")
+    back = pickle.loads(pickle.dumps(rule))
+    assert back.__dict__["_source"] == rule.regex_source() == back.regex_source()
+    other = dataclasses.replace(rule, phrases=("Buy our cup",))
+    assert regex.fullmatch(other.regex_source(), "Buy our cup")
+    assert not regex.fullmatch(other.regex_source(), "Buy our mug")
+    assert other.regex_source(branch_reset=True).startswith("(?i:(?|")

@@ -27,7 +27,6 @@ replaces it, ``enabled = false`` or ``disable = [...]`` switches rules off.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -92,13 +91,19 @@ class Rule:
     examples_match: tuple[str, ...] = ()
     examples_keep: tuple[str, ...] = ()
     enabled: bool = True
+    # The expression, written once when the rule is made; a pickled rule (the user cache
+    # of the built-in packs) carries it, so a new process does not write it again.
+    _source: str = field(init=False, repr=False, compare=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_source", _regex_source(self, False))
 
     def regex_source(self, branch_reset: bool = False) -> str:
         """The rule's phrases and patterns as one regular expression (no anchors).
 
         ``branch_reset``: number each pattern's groups from 1, so a pattern's
         backreferences mean its own groups (for a rule compiled on its own)."""
-        return _regex_source(self, branch_reset)
+        return _regex_source(self, True) if branch_reset else self._source
 
 
 @dataclass
@@ -113,10 +118,9 @@ class Pack:
     disable: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=4096)
 def _regex_source(rule: Rule, branch_reset: bool) -> str:
-    """:meth:`Rule.regex_source`, worked out once per rule (every language's rule set
-    reads the drop-line rules of the other languages' packs too)."""
+    """:meth:`Rule.regex_source`, written when the rule is made (every language's rule
+    set reads the drop-line rules of the other languages' packs too)."""
     # The phrases that take the closing punctuation share one copy of it, and an ASCII
     # phrase the rule already holds in another case is written once when case does not
     # count: the same lines match, and the patterns compile in about 40% of the time (the
