@@ -315,3 +315,30 @@ def test_a_page_emptied_in_its_chrome_s_language_is_cleaned_in_its_other_script_
     # the lines in another script than the sample's; none: no language to try
     assert lg.other_script_language(text, lg.sample(text)) == "zh"
     assert lg.other_script_language("\n".join(sections), consent) is None
+
+
+def test_the_language_is_that_of_most_of_the_prose_not_of_its_longest_lines():
+    """Another story in English after a Japanese article (a site that writes the next
+    story into the page): its lines are the longest in characters but hold fewer words
+    than the article's (two characters of Japanese count as a word), so the sample reads
+    the article's lines and the page is Japanese (a page of two writings about as long stays
+    mixed: :func:`test_mixed_document_is_none`)."""
+    article = ["市議会は木曜日の夜、冬の嵐で大きく壊れた古い港の防波堤を作り直す計画を賛成多数で可決した。",
+               "計画では壊れた部分をより高いコンクリートの壁に置き換え、表面を地元の石で仕上げることになっている。",
+               "技術者によると、工事にはおよそ一年半かかり、費用の大半は沿岸防護のための地域の基金でまかなわれる。",
+               "漁業者の何人かは、新しい壁のせいで小さな船が荒れた天気の日に港に入りにくくなると反対した。",
+               "市長は会議のあとで、住民の意見を聞きながら設計を少しずつ見直していくつもりだと記者団に語った。",
+               "工事は来年の春に始まる予定で、その間も港の一部はこれまでどおり漁船のために開けておかれる。",
+               "港の近くに住む人たちは、去年の冬のように道路が水につかることがなくなると期待を寄せている。",
+               "一方で、石の仕上げに使う材料をどこから運ぶのかについては、まだ決まっていないという。"]
+    story = ["The town council voted on Thursday evening to rebuild the sea wall that protects the "
+             "old harbour, ending a debate that had divided residents since the winter storms.",
+             "The plan, which passed by nine votes to four, will replace the damaged stretch with a "
+             "higher concrete wall faced in local stone and raise the quay by half a metre.",
+             "Engineers told the meeting that the work would take about eighteen months and would "
+             "cost a little over twelve million, most of it paid for by a regional fund."]
+    text = "\n".join(["港の防波堤、作り直しへ", *article, "Harbour town votes to rebuild its sea wall", *story])
+    chunk = lg.sample(text)
+    assert all(line in chunk for line in article) and not any(line in chunk for line in story)
+    assert lg.detect_language(text) == "ja"
+    assert cleantext.explain(text).language == "ja"

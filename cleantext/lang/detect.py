@@ -265,6 +265,7 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     if not picked:
         return text[:limit]
     picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order
+    picked = _of_most_words(picked, limit)
     size = 0
     for k, line in enumerate(picked):
         size += len(line)
@@ -272,6 +273,47 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
             picked = picked[: k + 1]
             break
     return "\n".join(picked)[:limit]
+
+
+def _words(line: str) -> int:
+    """Words of ``line``, two characters of a script written without spaces counting as one."""
+    words = len(line.split())
+    return words + len(UNSPACED_RE.findall(line)) // 2 if line and max(line) >= UNSPACED_FROM else words
+
+
+def _of_most_words(picked: list[str], limit: int) -> list[str]:
+    """The ``picked`` lines (longest first) that the sample reads: all of them, unless the
+    longest, up to ``limit`` characters, are mostly in another script than the one that
+    writes most of the prose's words (:data:`MIXED_SHARE` of them at least) -- then the
+    lines of that script.  A line of English
+    holds fewer words per character than one of Chinese or Japanese, and another story, a
+    consent text or a notice in another script can be longer than the article's paragraphs:
+    the article's language is that of most of the page's prose, not of its longest lines."""
+    size, head = 0, []
+    for line in picked:
+        head.append(line)
+        size += len(line)
+        if size >= limit:
+            break
+    scripts = [_writing(line) for line in picked]
+    mass: Counter[str | None] = Counter()
+    for line, script in zip(picked, scripts):
+        mass[script] += _words(line)
+    most, words = max(mass.items(), key=lambda kv: kv[1])
+    if most is None or words < MIXED_SHARE * sum(mass.values()) or _writing("\n".join(head)) == most:
+        return picked  # (a page of two writings about as long: mixed, as the sample says)
+    return [line for line, script in zip(picked, scripts) if script == most]
+
+
+# Chinese, Japanese and Korean write with Han characters, and Japanese with kana too: one
+# writing for the prose's mass (a Japanese paragraph of more kanji than kana is Japanese).
+_CJK = {"Han": "CJK", "Kana": "CJK", "Hangul": "CJK"}
+
+
+def _writing(text: str) -> str | None:
+    """:func:`_main_script`, Han, kana and Hangul read as one."""
+    script = _main_script(text)
+    return _CJK.get(script, script) if script else None
 
 
 def quick_detect(chunk: str) -> str | None:
