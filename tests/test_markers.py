@@ -457,3 +457,19 @@ def test_a_video_players_durations_are_no_comment_headers():
     for name in ("Milan", "Catherine", "Alex"):
         thread += [f"{name} on September 12, 2018 at 4:47 pm said:", ARTICLE[0]]
     assert comment_thread(thread)
+
+
+def test_a_players_next_video_and_its_length_inside_the_article_go_and_the_article_stays():
+    # A video player's "Up next" over the next video's title and its length, late in the
+    # article (where the marker cut the rest) with its text going on below: the length is the title's (a video's, not a
+    # line of the text), so two paragraphs of prose follow the teaser and only the player's
+    # lines go.  Comments after the same lines still end the article there.
+    player = ["Up next", "Ferry service resumes after the storm", "1:32"]
+    text = "\n\n".join([*_STORY[:6], *player, *_STORY[6:]]) + "\n"
+    result = cleantext.Cleaner(lang="en").explain(text)
+    assert result.text == "\n\n".join(_STORY) + "\n"
+    assert {e.code for e in result.changes} == {"RL001"}
+    comments = ["Alex", "September 12, 2018 at 4:47 pm", "Great news for the town, finally.",
+                "Reply", "Sam", "3 hours ago", "About time they fixed it.", "Reply"]
+    text = "\n\n".join([*_STORY[:6], *player, *comments]) + "\n"
+    assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(_STORY[:6]) + "\n"

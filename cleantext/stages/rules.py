@@ -36,8 +36,8 @@ from ..text.edits import Change, RuleRef
 from ..text.context import Context
 from ..text.paragraphs import Paragraph, Paragraphs, count_words, paragraphs, removal_changes
 from ..text.words import word_count
-from .markers import (PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below, comment_thread,
-                      headline_test, is_prose)
+from .markers import (DURATION_RE, PROSE_WORDS, SENTENCE_END, THREAD_WINDOW, article_below,
+                      comment_thread, headline_test, is_prose)
 from .blocks import (BYLINE_WORDS, TEASER_PAIRS, TEASER_TITLE_MAX, TEASER_TITLE_WORDS, TEASER_WORDS,
                      block_bounds)
 from .packs import KINDS, Rule, builtin_pack_paths
@@ -803,9 +803,12 @@ class _ProseRuns:
             return []
         if self._at_headline(k, window[units[0].first]):
             return []  # the page's headline: the marker stands above the article
+        # a video's title over its length ("1:32", a player's "Up next"): the length is the title's
+        title = units[:2] if _length(window, units[1]) else units[:1]
+        after = units[len(title):]
         teaser = [(k, "prose follows its teaser")] + [
-            (k + 1 + i, "teaser of another article") for i in range(units[0].first, units[0].last + 1)]
-        if units[1].prose and len(units) >= 3 and units[2].prose:
+            (k + 1 + i, "teaser of another article") for i in range(title[0].first, title[-1].last + 1)]
+        if len(after) >= 2 and after[0].prose and after[1].prose:
             return teaser
         if not label or units[0].first != units[0].last:
             return []
@@ -952,6 +955,11 @@ def _may_head_box(text: str, paras: Paragraphs, k: int) -> bool:
         return False
     after = paras[k + 1 : k + 1 + 3 * TEASER_PAIRS]
     return sum(_is_title(text[q.start:q.end]) for q in after) >= TEASER_PAIRS
+
+
+def _length(window: Sequence[str], unit: _Unit) -> bool:
+    """Is ``unit`` a line of its own that is a video's length ("1:32", "12:04:10")?"""
+    return unit.first == unit.last and DURATION_RE.fullmatch(window[unit.first].strip()) is not None
 
 
 def _never(line: str) -> bool:
