@@ -473,3 +473,22 @@ def test_a_players_next_video_and_its_length_inside_the_article_go_and_the_artic
                 "Reply", "Sam", "3 hours ago", "About time they fixed it.", "Reply"]
     text = "\n\n".join([*_STORY[:6], *player, *comments]) + "\n"
     assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(_STORY[:6]) + "\n"
+
+
+def test_a_videos_title_over_its_length_takes_no_summary():
+    # A player's next video (its title over its length) before an article of short sections,
+    # each under a heading: the first paragraph is no summary of the video (a video's card has
+    # none), so the headings and paragraphs after it are no box of teasers -- the article stays.
+    # A list of videos, each title over its length, is still a box that goes.
+    headings = ["What the survey found", "What happens next", "Who pays for the repairs"]
+    article = [*_STORY[:2], _STORY[2], headings[0], _STORY[3], headings[1], _STORY[4],
+               headings[2], *_STORY[5:]]
+    player = ["Up next", "Ferry service resumes after the storm", "1:32"]
+    text = "\n\n".join([*article[:2], *player, *article[2:]]) + "\n"
+    out = cleantext.Cleaner(lang="en").clean(text)
+    assert all(line in out for line in article)
+    videos = ["Up next", "Ferry service resumes after the storm", "1:32",
+              "Fishermen protest new quotas at the port", "2:10", "Harbour strike enters its second week",
+              "0:45"]
+    text = "\n\n".join([*article[:6], *videos, *article[6:]]) + "\n"
+    assert cleantext.Cleaner(lang="en").clean(text) == "\n\n".join(article) + "\n"

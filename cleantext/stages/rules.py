@@ -872,6 +872,7 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
     title_at = -1  # the index of the last title read so far
     mixed = False  # a title with a summary and one without: the last title's may be the article's
     under = 0  # short lines read under the last title (its source, its date)
+    video = False  # the last title has its length under it: a video's, which has no summary
     i = 0
     while i < len(units):
         unit = units[i]
@@ -885,6 +886,7 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
             # titles with summaries, a short line is no part of a teaser: a heading of the
             # article's own list after the box)
             under += 1
+            video = video or _length(window, unit)
             i += 1
             continue
         if (unit.first == unit.last and _RANK_RE.fullmatch(window[unit.first])
@@ -905,11 +907,11 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
                 summaries = False  # a title after a title: a list of titles alone
             mixed = mixed or bool(summaries and after_title)
             titles += 1
-            last, title_at, under = unit, i, 0
+            last, title_at, under, video = unit, i, 0, False
             i += 1
             continue
-        # a sentence: a title's summary, or the running text resuming
-        summary = after_title and unit.words < TEASER_WORDS and summaries is not False
+        # a sentence: a title's summary, or the running text resuming (never a video's summary)
+        summary = after_title and not video and unit.words < TEASER_WORDS and summaries is not False
         if summaries is None and titles == 1:
             summaries = summary
         if not summary:
@@ -933,8 +935,11 @@ def _box(k: int, window: list[str], units: list[_Unit], dropped: Callable[[str],
     if not resumes and not (summaries and any(
             u.prose or window[u.first].startswith(_ROW) for u in units[i:])):
         return []
+    end = last.last
+    if video and last is units[title_at]:
+        end = units[title_at + under].last  # the last video's length goes with its title
     return [(k, "a box of teasers inside the article")] + [
-        (k + 1 + j, "teaser of another article") for j in range(last.last + 1)]
+        (k + 1 + j, "teaser of another article") for j in range(end + 1)]
 
 
 def _chrome_label(unit: _Unit, window: Sequence[str],
