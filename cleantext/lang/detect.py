@@ -49,7 +49,7 @@ import regex
 
 from .stoplists import STOPLISTS, stoplist_by_name, stoplist_folder
 from ..text.paragraphs import line_chunks
-from ..text.words import UNSPACED_FROM, UNSPACED_RE
+from ..text.words import UNSPACED_FROM, UNSPACED_RE, word_count
 
 if TYPE_CHECKING:
     from langdetect.detector_factory import DetectorFactory
@@ -265,42 +265,34 @@ def sample(text: str, limit: int = SAMPLE_CHARS) -> str:
     if not picked:
         return text[:limit]
     picked.sort(key=len, reverse=True)  # stable: equal lengths keep the page's order
-    picked = _of_most_words(picked, limit)
+    return "\n".join(_up_to(_of_most_words(picked, limit), limit))[:limit]
+
+
+def _up_to(lines: list[str], limit: int) -> list[str]:
+    """The first of ``lines`` up to the one that brings them to ``limit`` characters."""
     size = 0
-    for k, line in enumerate(picked):
+    for k, line in enumerate(lines):
         size += len(line)
         if size >= limit:
-            picked = picked[: k + 1]
-            break
-    return "\n".join(picked)[:limit]
-
-
-def _words(line: str) -> int:
-    """Words of ``line``, two characters of a script written without spaces counting as one."""
-    words = len(line.split())
-    return words + len(UNSPACED_RE.findall(line)) // 2 if line and max(line) >= UNSPACED_FROM else words
+            return lines[: k + 1]
+    return lines
 
 
 def _of_most_words(picked: list[str], limit: int) -> list[str]:
     """The ``picked`` lines (longest first) that the sample reads: all of them, unless the
     longest, up to ``limit`` characters, are mostly in another script than the one that
     writes most of the prose's words (:data:`MIXED_SHARE` of them at least) -- then the
-    lines of that script.  A line of English
-    holds fewer words per character than one of Chinese or Japanese, and another story, a
-    consent text or a notice in another script can be longer than the article's paragraphs:
-    the article's language is that of most of the page's prose, not of its longest lines."""
-    size, head = 0, []
-    for line in picked:
-        head.append(line)
-        size += len(line)
-        if size >= limit:
-            break
+    lines of that script.  A line of English holds fewer words per character than one of
+    Chinese or Japanese, and another story, a consent text or a notice in another script can
+    be longer than the article's paragraphs: the article's language is that of most of the
+    page's prose, not of its longest lines."""
     scripts = [_writing(line) for line in picked]
     mass: Counter[str | None] = Counter()
     for line, script in zip(picked, scripts):
-        mass[script] += _words(line)
+        mass[script] += word_count(line)
     most, words = max(mass.items(), key=lambda kv: kv[1])
-    if most is None or words < MIXED_SHARE * sum(mass.values()) or _writing("\n".join(head)) == most:
+    if (most is None or words < MIXED_SHARE * sum(mass.values())
+            or _writing("\n".join(_up_to(picked, limit))) == most):
         return picked  # (a page of two writings about as long: mixed, as the sample says)
     return [line for line, script in zip(picked, scripts) if script == most]
 
